@@ -1,0 +1,125 @@
+import type { Database } from 'better-sqlite3'
+import type { Api, ImportError, ImportFormat, ImportReport, TextEncoding } from '../shared/api'
+import { InputError } from '../shared/errors'
+import { parseJsonlAuto } from '../shared/formats'
+import type { NativeRecord } from '../shared/formats/native'
+import { decodeText, titleFromText } from '../shared/formats/text'
+import { sha256Hex } from '../shared/hash'
+import { EXTRA_LABEL_COLORS, type Label } from '../shared/model'
+import { codePointLength } from '../shared/offsets'
+import { findDocumentHash, insertDocument } from '../store/documents'
+import { addMissingLabels, listLabels } from '../store/labels'
+import { insertSpan } from '../store/spans'
+import { now, type Workspace } from './workspace'
+
+export interface ImportFile {
+  /** The name shown in messages and used as the document id of a text file (its extension dropped). */
+  name: string
+  bytes: Uint8Array
+}
+
+export interface ImportOptions {
+  format?: ImportFormat
+  encoding?: TextEncoding
+  /** Who made spans that arrive without an annotator. */
+  annotator: string
+}
+
+const JSONL_EXTENSIONS = /\.(jsonl|ndjson|json)$/i
+
+export function formatOf(file: string, format?: ImportFormat): ImportFormat {
+  return format ?? (JSONL_EXTENSIONS.test(file) ? 'jsonl' : 'text')
+}
+
+/** Reads one file into records; throws InputError naming the file and line. Touches no database. */
+export function readImportFile(file: ImportFile, options: ImportOptions): { records: NativeRecord[]; encoding: string } {
+  const { text, encoding } = decodeText(file.bytes, file.name, options.encoding ?? 'auto')
+  if (formatOf(file.name, options.format) === 'jsonl') {
+    return { records: parseJsonlAuto(text, file.name, { annotator: options.annotator }), encoding }
+  }
+  const id = file.name.replace(/\.[^./\\]*$/, '')
+  return { records: [{ id, title: titleFromText(text, id), text, meta: { source: file.name }, spans: [] }], encoding }
+}
+
+/**
+ * Imports files one transaction each: a file that fails is reported with its file, line and reason and
+ * leaves nothing behind, while the good files of the same batch are kept.
+ */
+export function importFiles(db: Database, files: readonly ImportFile[], options: ImportOptions): ImportReport {
+  const report: ImportReport = { imported: [], errors: [], newLabels: [] }
+  for (const file of files) {
+    try {
+      const { records, encoding } = readImportFile(file, options)
+      const result = db.transaction(() => storeRecords(db, file.name, records)).immediate()
+      report.imported.push({ file: file.name, documents: result.documents, spans: result.spans, skipped: result.skipped, encoding })
+      report.newLabels.push(...result.newLabels)
+    } catch (error) {
+      report.errors.push(toImportError(file.name, error))
+    }
+  }
+  return report
+}
+
+function storeRecords(db: Database, file: string, records: NativeRecord[]) {
+  const newLabels = addMissingLabels(db, labelsFor(db, records))
+  const createdAt = now()
+  let documents = 0
+  let spans = 0
+  let skipped = 0
+  records.forEach((record, index) => {
+    const sha = sha256Hex(record.text)
+    const existing = findDocumentHash(db, record.id)
+    if (existing === undefined) {
+      insertDocument(db, { id: record.id, title: record.title, text: record.text, textSha256: sha, length: codePointLength(record.text), meta: record.meta }, createdAt)
+      documents++
+    } else if (existing === sha) {
+      skipped++
+    } else {
+      // Same id, other text: merging would attach spans to the wrong characters.
+      throw new InputError(file, records.length > 1 ? index + 1 : undefined, `document "${record.id}" is already in the project with a different text`)
+    }
+    for (const span of record.spans) {
+      if (insertSpan(db, { ...span, documentId: record.id, createdAt }) !== null) spans++
+    }
+  })
+  return { documents, spans, skipped, newLabels }
+}
+
+/** Labels the records use that the project lacks, with colours and free hotkeys. */
+function labelsFor(db: Database, records: NativeRecord[]): Label[] {
+  const existing = listLabels(db)
+  const known = new Set(existing.map((l) => l.name))
+  const usedKeys = new Set(existing.map((l) => l.hotkey))
+  const freeKeys = '123456789'.split('').filter((k) => !usedKeys.has(k))
+  const added: Label[] = []
+  for (const record of records) {
+    for (const { label } of record.spans) {
+      if (known.has(label)) continue
+      known.add(label)
+      added.push({
+        name: label,
+        color: EXTRA_LABEL_COLORS[(existing.length + added.length) % EXTRA_LABEL_COLORS.length],
+        hotkey: freeKeys.shift() ?? '',
+        description: '',
+      })
+    }
+  }
+  return added
+}
+
+function toImportError(file: string, error: unknown): ImportError {
+  if (error instanceof InputError) return { file: error.file, line: error.line, reason: error.reason, message: error.message }
+  const reason = error instanceof Error ? error.message : String(error)
+  return { file, reason, message: `${file}: ${reason}` }
+}
+
+export function importMethods(ws: Workspace): Pick<Api, 'import.files'> {
+  return {
+    'import.files': ({ files, format, encoding }) => {
+      const decoded = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }))
+      const report = importFiles(ws.database(), decoded, { format, encoding, annotator: ws.settings.annotator })
+      if (report.imported.length > 0) ws.emit('documents-changed', {})
+      return report
+    },
+  }
+}

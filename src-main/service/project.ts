@@ -1,0 +1,54 @@
+import path from 'node:path'
+import type { Api, ProjectStats } from '../shared/api'
+import { DOCUMENT_STATUSES, type ProjectInfo } from '../shared/model'
+import { countDocuments, listDocuments } from '../store/documents'
+import { listLabels } from '../store/labels'
+import { countSpansByLabel, listAnnotators } from '../store/spans'
+import type { Workspace } from './workspace'
+
+export function projectInfo(ws: Workspace): ProjectInfo {
+  const db = ws.database()
+  return {
+    path: ws.path,
+    name: path.basename(ws.path, '.factspan'),
+    annotator: ws.settings.annotator,
+    annotatorConfirmed: ws.settings.annotatorConfirmed,
+    labels: listLabels(db),
+    documentCount: countDocuments(db),
+    recentProjects: ws.settings.recentProjects,
+  }
+}
+
+export function projectStats(ws: Workspace): ProjectStats {
+  const db = ws.database()
+  const byStatus = Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as ProjectStats['byStatus']
+  const documents = listDocuments(db)
+  for (const doc of documents) byStatus[doc.status]++
+  const byLabel = Object.fromEntries(countSpansByLabel(db).map((row) => [row.label, row.count]))
+  return {
+    documents: documents.length,
+    byStatus,
+    spans: Object.values(byLabel).reduce((a, b) => a + b, 0),
+    byLabel,
+    annotators: listAnnotators(db),
+  }
+}
+
+export function projectMethods(ws: Workspace): Pick<Api, 'project.info' | 'project.open' | 'project.create' | 'project.setAnnotator' | 'project.stats'> {
+  return {
+    'project.info': () => projectInfo(ws),
+    'project.open': ({ path: file }) => {
+      ws.open(file, false)
+      return projectInfo(ws)
+    },
+    'project.create': ({ path: file }) => {
+      ws.open(file, true)
+      return projectInfo(ws)
+    },
+    'project.setAnnotator': ({ name }) => {
+      ws.settings.setAnnotator(name)
+      return projectInfo(ws)
+    },
+    'project.stats': () => projectStats(ws),
+  }
+}

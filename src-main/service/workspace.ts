@@ -1,0 +1,85 @@
+import path from 'node:path'
+import type { Database } from 'better-sqlite3'
+import type { EventName } from '../shared/api'
+import { FactspanError } from '../shared/errors'
+import { DEFAULT_LABELS } from '../shared/model'
+import { OffsetMap } from '../shared/offsets'
+import { addMissingLabels, listLabels } from '../store/labels'
+import { openProject } from '../store/open'
+import type { SettingsFile } from './settings'
+
+export type EventSink = (event: EventName, payload: unknown) => void
+
+/** The open project and the user's settings: the state every service feature works on. */
+export class Workspace {
+  private db: Database | null = null
+  private projectPath: string | null = null
+  // Document texts never change, so their offset maps are kept for the documents being edited.
+  private offsetMaps = new Map<string, OffsetMap>()
+  private readonly listeners = new Set<EventSink>()
+
+  constructor(
+    readonly settings: SettingsFile,
+    private readonly nativeBinding?: string,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.db !== null
+  }
+
+  get path(): string {
+    this.database()
+    return this.projectPath!
+  }
+
+  /** The open project's database; a clear error when none is open. */
+  database(): Database {
+    if (!this.db) throw new FactspanError('no-project', 'No project is open: create or open one first.')
+    return this.db
+  }
+
+  open(file: string, create: boolean): void {
+    const absolute = path.resolve(file)
+    if (create && !absolute.endsWith('.factspan')) {
+      throw new FactspanError('bad-input', `${absolute}: a project file must end in .factspan`)
+    }
+    const db = openProject(absolute, { create, nativeBinding: this.nativeBinding })
+    // A new project starts with the default label set; an opened one keeps its own.
+    if (listLabels(db).length === 0) db.transaction(() => addMissingLabels(db, DEFAULT_LABELS))()
+    this.close()
+    this.db = db
+    this.projectPath = absolute
+    this.settings.rememberProject(absolute)
+    this.emit('project-changed', { path: absolute })
+  }
+
+  close(): void {
+    this.db?.close()
+    this.db = null
+    this.projectPath = null
+    this.offsetMaps.clear()
+  }
+
+  offsetMap(documentId: string, text: () => string): OffsetMap {
+    let map = this.offsetMaps.get(documentId)
+    if (!map) {
+      if (this.offsetMaps.size >= 8) this.offsetMaps.delete(this.offsetMaps.keys().next().value!)
+      map = new OffsetMap(text())
+      this.offsetMaps.set(documentId, map)
+    }
+    return map
+  }
+
+  onEvent(listener: EventSink): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  emit(event: EventName, payload: unknown): void {
+    for (const listener of this.listeners) listener(event, payload)
+  }
+}
+
+export function now(): string {
+  return new Date().toISOString()
+}

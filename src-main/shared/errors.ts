@@ -1,0 +1,24 @@
+import type { ApiError } from './api'
+
+/** An error meant for the user: it says what went wrong, and where when it is about a file. */
+export class FactspanError extends Error {
+  constructor(
+    readonly code: ApiError['code'],
+    message: string,
+  ) {
+    super(message)
+    this.name = 'FactspanError'
+  }
+}
+
+/** Bad input in a file being imported: names the file, the line when there is one, and the reason. */
+export class InputError extends FactspanError {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly reason: string,
+  ) {
+    super('bad-input', `${file}${line === undefined ? '' : `:${line}`}: ${reason}`)
+    this.name = 'InputError'
+  }
+}

@@ -1,0 +1,73 @@
+// The data model shared by the service, the CLI and the renderer. Pure: no Node, no DOM.
+
+/** Offsets are Unicode code points, end exclusive, everywhere outside the DOM layer. */
+export interface Span {
+  id: number
+  documentId: string
+  start: number
+  end: number
+  label: string
+  /** The text the span covers when it was made, so drift is detected, not silently exported. */
+  text: string
+  annotator: string
+  createdAt: string
+}
+
+export interface Label {
+  name: string
+  color: string
+  /** A single key, '1'…'9' or a letter; '' for none. */
+  hotkey: string
+  description: string
+}
+
+export const DOCUMENT_STATUSES = ['new', 'in_progress', 'done'] as const
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  status: DocumentStatus
+  spanCount: number
+  /** Length of the text in code points. */
+  length: number
+}
+
+export interface Document extends DocumentSummary {
+  text: string
+  textSha256: string
+  meta: Record<string, unknown>
+}
+
+export interface ProjectInfo {
+  path: string
+  name: string
+  annotator: string
+  /** True until the user has confirmed an annotator name once. */
+  annotatorConfirmed: boolean
+  labels: Label[]
+  documentCount: number
+  recentProjects: string[]
+}
+
+export const DEFAULT_LABELS: readonly Label[] = [
+  { name: 'metric', color: '#f59e0b', hotkey: '1', description: 'A reported figure with the indicator it quantifies' },
+  { name: 'measure', color: '#10b981', hotkey: '2', description: 'A policy measure or action taken' },
+  { name: 'organization', color: '#3b82f6', hotkey: '3', description: 'A government body, district, company or institution' },
+  { name: 'date', color: '#d946ef', hotkey: '4', description: 'A date or time expression' },
+]
+
+/** Colours given to labels that arrive with an import and are not in the project yet. */
+export const EXTRA_LABEL_COLORS = ['#ef4444', '#14b8a6', '#8b5cf6', '#84cc16', '#f97316', '#06b6d4', '#ec4899', '#64748b']
+
+/** Spans in text order: by start, then end, then label and annotator so the order is total. */
+export function compareSpans(
+  a: Pick<Span, 'start' | 'end' | 'label' | 'annotator'>,
+  b: Pick<Span, 'start' | 'end' | 'label' | 'annotator'>,
+): number {
+  return a.start - b.start || a.end - b.end || cmp(a.label, b.label) || cmp(a.annotator, b.annotator)
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,85 @@
+import type { Database } from 'better-sqlite3'
+import type { Document, DocumentStatus, DocumentSummary } from '../shared/model'
+
+export interface NewDocument {
+  id: string
+  title: string
+  text: string
+  textSha256: string
+  length: number
+  meta: Record<string, unknown>
+}
+
+// Status is derived, never stored twice: done when marked so, in progress once it has a span, new before.
+const SUMMARY_COLUMNS = `
+  d.id, d.title, d.length,
+  (SELECT count(*) FROM spans s WHERE s.document_id = d.id) AS spanCount,
+  CASE WHEN d.done_at IS NOT NULL THEN 'done'
+       WHEN EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id) THEN 'in_progress'
+       ELSE 'new' END AS status`
+
+export function listDocuments(db: Database, filter: { status?: DocumentStatus; query?: string } = {}): DocumentSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, d.position FROM documents d
+         WHERE (@query IS NULL OR instr(lower(d.title), lower(@query)) > 0))
+       WHERE (@status IS NULL OR status = @status)
+       ORDER BY position`,
+    )
+    .all({ query: filter.query?.trim() || null, status: filter.status ?? null }) as Array<DocumentSummary & { position?: number }>
+  return rows.map(({ position: _position, ...summary }) => summary)
+}
+
+export function getDocumentSummary(db: Database, id: string): DocumentSummary | undefined {
+  return db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as DocumentSummary | undefined
+}
+
+export function getDocument(db: Database, id: string): Document | undefined {
+  const row = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, d.text, d.text_sha256 AS textSha256, d.meta FROM documents d WHERE d.id = ?`)
+    .get(id) as (Omit<Document, 'meta'> & { meta: string }) | undefined
+  return row && { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> }
+}
+
+/** Every document in project order, text included; for exports. */
+export function iterateDocuments(db: Database): IterableIterator<Omit<Document, 'status' | 'spanCount'>> {
+  const rows = db
+    .prepare('SELECT id, title, length, text, text_sha256 AS textSha256, meta FROM documents ORDER BY position')
+    .iterate() as IterableIterator<Omit<Document, 'status' | 'spanCount' | 'meta'> & { meta: string }>
+  return (function* () {
+    for (const row of rows) yield { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> }
+  })()
+}
+
+export function findDocumentHash(db: Database, id: string): string | undefined {
+  return db.prepare('SELECT text_sha256 FROM documents WHERE id = ?').pluck().get(id) as string | undefined
+}
+
+export function insertDocument(db: Database, doc: NewDocument, now: string): void {
+  db.prepare(
+    `INSERT INTO documents (id, title, text, text_sha256, length, meta, position, created_at)
+     VALUES (@id, @title, @text, @textSha256, @length, @meta, (SELECT coalesce(max(position), -1) + 1 FROM documents), @now)`,
+  ).run({ ...doc, meta: JSON.stringify(doc.meta), now })
+}
+
+export function setDocumentDone(db: Database, id: string, doneAt: string | null): boolean {
+  return db.prepare('UPDATE documents SET done_at = ? WHERE id = ?').run(doneAt, id).changes > 0
+}
+
+/** The document after `id` in project order that is not done yet, wrapping around; null when all are done. */
+export function nextOpenDocument(db: Database, id: string): string | null {
+  const position = db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get(id) as number | undefined
+  if (position === undefined) return null
+  const next = db
+    .prepare(
+      `SELECT id FROM documents WHERE done_at IS NULL AND id <> @id
+       ORDER BY position <= @position, position LIMIT 1`,
+    )
+    .pluck()
+    .get({ id, position }) as string | undefined
+  return next ?? null
+}
+
+export function countDocuments(db: Database): number {
+  return db.prepare('SELECT count(*) FROM documents').pluck().get() as number
+}

@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3'
+import * as initial from './0001-initial'
+
+export interface Migration {
+  version: number
+  name: string
+  up: (db: Database) => void
+}
+
+/** Numbered in order; the schema version of a project is PRAGMA user_version = the last one applied. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: initial.up }]
+
+export const LATEST_VERSION = migrations[migrations.length - 1].version

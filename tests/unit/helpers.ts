@@ -1,0 +1,33 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach } from 'vitest'
+import { createService } from '../../src-main/service'
+
+const made: string[] = []
+
+afterEach(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh folder for one test, removed after it. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factspan-test-'))
+  made.push(dir)
+  return dir
+}
+
+/** A service on a new project file in a fresh folder, with its own settings file. */
+export function newProject(annotator = 'alice') {
+  const dir = tempDir()
+  const file = path.join(dir, 'test.factspan')
+  const created = createService({ settingsFile: path.join(dir, 'settings.json'), projectPath: file, createProject: true })
+  created.workspace.settings.setAnnotator(annotator)
+  return { ...created, dir, file }
+}
+
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text)
+}
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..')
