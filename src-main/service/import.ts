@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { Api, ImportError, ImportFormat, ImportReport, TextEncoding } from '../shared/api'
 import { InputError } from '../shared/errors'
 import { parseJsonlAuto } from '../shared/formats'
-import type { NativeRecord } from '../shared/formats/native'
+import { sourceLine, type NativeRecord } from '../shared/formats/native'
 import { decodeText, titleFromText } from '../shared/formats/text'
 import { sha256Hex } from '../shared/hash'
 import { EXTRA_LABEL_COLORS, type Label } from '../shared/model'
@@ -66,7 +66,7 @@ function storeRecords(db: Database, file: string, records: NativeRecord[]) {
   let documents = 0
   let spans = 0
   let skipped = 0
-  records.forEach((record, index) => {
+  for (const record of records) {
     const sha = sha256Hex(record.text)
     const existing = findDocumentHash(db, record.id)
     if (existing === undefined) {
@@ -76,12 +76,12 @@ function storeRecords(db: Database, file: string, records: NativeRecord[]) {
       skipped++
     } else {
       // Same id, other text: merging would attach spans to the wrong characters.
-      throw new InputError(file, records.length > 1 ? index + 1 : undefined, `document "${record.id}" is already in the project with a different text`)
+      throw new InputError(file, sourceLine(record), `document "${record.id}" is already in the project with a different text`)
     }
     for (const span of record.spans) {
       if (insertSpan(db, { ...span, documentId: record.id, createdAt }) !== null) spans++
     }
-  })
+  }
   return { documents, spans, skipped, newLabels }
 }
 

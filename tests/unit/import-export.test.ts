@@ -129,3 +129,14 @@ describe('export', () => {
     expect(() => exportToFile(workspace.database(), { format: 'native' }, path.join(dir, 'missing-folder', 'x.jsonl'))).toThrow(/ENOENT/)
   })
 })
+
+describe('import conflicts', () => {
+  it('names the JSONL line of a document whose id the project has with another text, blank lines counted', () => {
+    const { workspace } = newProject()
+    importFiles(workspace.database(), [{ name: 'a.txt', bytes: utf8('原文') }], { annotator: 'alice' })
+    const lines = `${JSON.stringify({ id: 'b', text: '别的' })}\n\n${JSON.stringify({ id: 'a', text: '改过' })}\n`
+    const report = importFiles(workspace.database(), [{ name: 'two.jsonl', bytes: utf8(lines) }], { annotator: 'alice' })
+    expect(report.errors[0].message).toBe('two.jsonl:3: document "a" is already in the project with a different text')
+    expect(listDocuments(workspace.database()).map((d) => d.id)).toEqual(['a'])
+  })
+})
