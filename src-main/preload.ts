@@ -1,8 +1,7 @@
 // The only bridge between the page and Node: invoke a contract method, listen to an allow-listed event,
 // ask for a native project dialog. Everything else stays out of the page's reach.
 import { contextBridge, ipcRenderer } from 'electron'
-import { EVENT_NAMES, type EventName } from './shared/api'
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type DesktopBridge, type EventMessage } from './shared/bridge-protocol'
+import { EVENT_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type DesktopBridge, type EventMessage, type EventName } from './shared/bridge-protocol'
 
 const CHOOSE_PROJECT_CHANNEL = 'factspan:choose-project'
 

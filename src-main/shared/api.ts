@@ -136,9 +136,7 @@ export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(argSchemas, name)
 }
 
-/** Events the main side sends to every window: something changed that views may show. */
-export const EVENT_NAMES = ['project-changed', 'documents-changed'] as const
-export type EventName = (typeof EVENT_NAMES)[number]
+export { EVENT_NAMES, type EventName } from './bridge-protocol'
 
 export interface ApiError {
   /** A stable code the renderer can branch on; the message is for people. */

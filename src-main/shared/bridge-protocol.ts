@@ -1,5 +1,10 @@
 // What both transports agree on, so the preload, the HTTP bridge and the renderer client name things once.
-import type { EventName, Method, Result } from './api'
+// No runtime imports: the sandboxed preload bundles this file and may require nothing but electron.
+import type { Method, Result } from './api'
+
+/** Events the main side sends to every window: something changed that views may show. */
+export const EVENT_NAMES = ['project-changed', 'documents-changed'] as const
+export type EventName = (typeof EVENT_NAMES)[number]
 
 export const IPC_INVOKE_CHANNEL = 'factspan:invoke'
 export const IPC_EVENT_CHANNEL = 'factspan:event'

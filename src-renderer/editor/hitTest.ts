@@ -1,0 +1,49 @@
+// What is under the pointer, found from offsets (caret position → spans covering it), never from DOM nodes.
+import type { Span } from '../../src-main/shared/model'
+import { measurableRange, utf16AtDomPoint } from './domOffsets'
+import { lineEnd, lineIndexAt, type TextLines } from './textModel'
+
+/** The UTF-16 caret offset nearest to a viewport point, or null when the point is not over the text. */
+export function utf16AtPoint(root: HTMLElement, lines: TextLines, x: number, y: number): number | null {
+  let node: Node | null = null
+  let offset = 0
+  if (document.caretPositionFromPoint) {
+    const position = document.caretPositionFromPoint(x, y)
+    if (position) ({ offsetNode: node, offset } = position)
+  } else {
+    const range = document.caretRangeFromPoint(x, y)
+    if (range) ({ startContainer: node, startOffset: offset } = range)
+  }
+  if (!node || !root.contains(node)) return null
+  return utf16AtDomPoint(root, lines, node, offset)
+}
+
+/** The UTF-16 index of the character drawn under a viewport point, or null beside the text (past a line's end). */
+export function characterAtPoint(root: HTMLElement, lines: TextLines, x: number, y: number): number | null {
+  const caret = utf16AtPoint(root, lines, x, y)
+  if (caret === null) return null
+  // The caret lands on the nearer edge of the character hit: it is the one after the caret or the one before.
+  for (const start of [caret, lines.map.previousBoundary(caret)]) {
+    if (start >= lineEnd(lines, lineIndexAt(lines, start))) continue
+    const rects = measurableRange(root, lines, start, lines.map.nextBoundary(start)).getClientRects()
+    for (const r of rects) {
+      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return start
+    }
+  }
+  return null
+}
+
+/** Spans covering a code point, shortest first: the order repeated clicks walk through. */
+export function spansCovering(spans: readonly Span[], offset: number): Span[] {
+  return spans
+    .filter((s) => s.start <= offset && offset < s.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || a.id - b.id)
+}
+
+/** The span a click selects: the shortest first, then the next one each time the user clicks the same place. */
+export function spanToSelect(covering: readonly Span[], selectedId: number | null): Span | null {
+  if (covering.length === 0) return null
+  const current = covering.findIndex((s) => s.id === selectedId)
+  return covering[(current + 1) % covering.length]
+}
+

@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react'
+import { ArticleText } from '../editor/ArticleText'
+import { selectCanRedo, selectCanUndo } from '../state/selectors'
+import { useStore } from '../state/store'
+import { GuidelinesPanel } from './GuidelinesPanel'
+import { LabelBar } from './LabelBar'
+import { SpanList } from './SpanList'
+import { StatusBadge } from './StatusBadge'
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent)
+const MOD = isMac ? 'Meta' : 'Control'
+
+export function AnnotateView() {
+  const document = useStore((s) => s.document)
+  const canUndo = useStore(selectCanUndo)
+  const canRedo = useStore(selectCanRedo)
+  const undo = useStore((s) => s.undo)
+  const redo = useStore((s) => s.redo)
+  const setDone = useStore((s) => s.setDone)
+  const finishDocument = useStore((s) => s.finishDocument)
+  const closeDocument = useStore((s) => s.closeDocument)
+  const regionRef = useRef<HTMLDivElement>(null)
+  const documentId = document?.id
+
+  // Each newly opened document starts with the keyboard in the text.
+  useEffect(() => {
+    if (documentId !== undefined) regionRef.current?.focus({ preventScroll: true })
+  }, [documentId])
+
+  if (!document) return <p className="loading">Opening the document…</p>
+
+  /** Buttons hand the keyboard back to the text, so the next key press keeps annotating. */
+  const refocus = () => regionRef.current?.focus({ preventScroll: true })
+  const done = document.status === 'done'
+
+  return (
+    <section className="annotate" aria-labelledby="document-title">
+      <div className="document-bar">
+        <button type="button" className="back" onClick={() => closeDocument()}>
+          <span aria-hidden="true">← </span>Library
+        </button>
+        <h1 id="document-title" className="document-title" lang="zh" title={document.title}>
+          {document.title || document.id}
+        </h1>
+        <StatusBadge status={document.status} />
+        <span className="toolbar-gap" />
+        <button type="button" aria-keyshortcuts={`${MOD}+Z`} disabled={!canUndo} onClick={() => void undo().then(refocus)}>
+          Undo
+        </button>
+        <button type="button" aria-keyshortcuts={`${MOD}+Shift+Z ${MOD}+Y`} disabled={!canRedo} onClick={() => void redo().then(refocus)}>
+          Redo
+        </button>
+        {done && (
+          <button type="button" onClick={() => void setDone(false).then(refocus)}>
+            Reopen
+          </button>
+        )}
+        <button type="button" className="primary" aria-keyshortcuts="Enter" onClick={() => void finishDocument()}>
+          {done ? 'Next document' : 'Done & next'} <kbd>Enter</kbd>
+        </button>
+      </div>
+      <LabelBar afterAction={refocus} />
+      <p id="article-keys" className="keys-hint">
+        Select text with the mouse or <kbd>Shift</kbd>+arrows, then press a label key. <kbd>Tab</kbd> moves between spans,{' '}
+        <kbd>Del</kbd> removes one, <kbd>Esc</kbd> clears, <kbd>Enter</kbd> marks the document done.
+      </p>
+      <div className="workspace">
+        <div className="text-pane">
+          <ArticleText regionRef={regionRef} describedBy="article-keys" />
+        </div>
+        <SpanList />
+        <GuidelinesPanel />
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,24 @@
+import { marked } from 'marked'
+import guidelines from '../../resources/guidelines.md?raw'
+import { useStore } from '../state/store'
+
+// Our own bundled file, rendered once; nothing typed by users goes through it.
+const guidelinesHtml = marked.parse(guidelines, { async: false })
+
+export function GuidelinesPanel() {
+  const open = useStore((s) => s.guidelinesOpen)
+  const toggleGuidelines = useStore((s) => s.toggleGuidelines)
+  return (
+    <aside className={open ? 'side-panel guidelines-panel' : 'side-panel guidelines-panel collapsed'} aria-labelledby="guidelines-heading">
+      <h2 id="guidelines-heading" className="panel-heading">
+        <button type="button" className="panel-toggle" aria-expanded={open} aria-controls="guidelines-body" onClick={toggleGuidelines}>
+          <span className="chevron" aria-hidden="true">
+            {open ? '›' : '‹'}
+          </span>
+          Guidelines
+        </button>
+      </h2>
+      <div id="guidelines-body" className="guidelines" hidden={!open} dangerouslySetInnerHTML={{ __html: guidelinesHtml }} />
+    </aside>
+  )
+}

@@ -1,0 +1,214 @@
+import { useState, type FormEvent } from 'react'
+import type { ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
+import { IMPORTABLE, importFiles } from '../files/importFiles'
+import { useStore } from '../state/store'
+import { messageOf } from '../state/uiSlice'
+import { Dialog } from './Dialog'
+import { plural } from './plural'
+
+type FormatChoice = 'auto' | ImportFormat
+
+const FORMAT_NAMES: Record<FormatChoice, string> = {
+  auto: 'Auto (by extension)',
+  text: 'Plain text, one document per file',
+  jsonl: 'JSONL, one document per line',
+}
+
+// Typed by the contract, so a new encoding there fails to compile here; importing the list would bundle zod.
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  auto: 'Auto-detect',
+  'utf-8': 'UTF-8',
+  gb18030: 'GB18030 (GBK, GB2312)',
+  big5: 'Big5',
+}
+
+export function ImportDialog() {
+  const closeDialog = useStore((s) => s.closeDialog)
+  const [files, setFiles] = useState<File[]>([])
+  const [folderFiles, setFolderFiles] = useState<File[]>([])
+  const [ignored, setIgnored] = useState(0)
+  const [format, setFormat] = useState<FormatChoice>('auto')
+  const [encoding, setEncoding] = useState<TextEncoding>('auto')
+  const [progress, setProgress] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const chosen = [...files, ...folderFiles]
+  const busy = progress !== null
+
+  function pickFolder(list: FileList | null) {
+    const all = [...(list ?? [])]
+    // A folder lists its files in no set order; by path, documents arrive in the order people expect.
+    const importable = all
+      .filter((f) => IMPORTABLE.test(f.name))
+      .sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath, undefined, { numeric: true }))
+    setFolderFiles(importable)
+    setIgnored(all.length - importable.length)
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (chosen.length === 0) return
+    setFailure(null)
+    setReport(null)
+    setProgress(`Reading and importing ${plural(chosen.length, 'file')}…`)
+    try {
+      const result = await importFiles(chosen, { format: format === 'auto' ? undefined : format, encoding }, (done) =>
+        setProgress(`Imported ${done} of ${chosen.length} files…`),
+      )
+      setReport(result)
+      const store = useStore.getState()
+      // New labels may have arrived with the data, and the document count changed.
+      void store.loadProject()
+      void store.loadLibrary()
+    } catch (error) {
+      setFailure(messageOf(error))
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  return (
+    <Dialog title="Import documents" onClose={closeDialog} className="wide">
+      <form className="dialog-body" onSubmit={submit}>
+        <div className="field-row">
+          <label className="field">
+            <span className="field-label">Files (.txt, .jsonl)</span>
+            <input
+              type="file"
+              multiple
+              accept=".txt,.jsonl,.ndjson,.json,text/plain,application/json"
+              onChange={(e) => setFiles([...(e.target.files ?? [])])}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Or a whole folder</span>
+            <input
+              type="file"
+              ref={(input) => {
+                if (input) input.webkitdirectory = true
+              }}
+              onChange={(e) => pickFolder(e.target.files)}
+            />
+          </label>
+        </div>
+        <p className="help" aria-live="polite">
+          {chosen.length === 0
+            ? 'Nothing chosen yet.'
+            : `${plural(chosen.length, 'file')} chosen, ${formatBytes(chosen.reduce((n, f) => n + f.size, 0))}.`}
+          {ignored > 0 && ` Left out: ${plural(ignored, 'other file')} in the folder.`}
+        </p>
+        <div className="field-row">
+          <label className="field">
+            <span className="field-label">Format</span>
+            <select value={format} onChange={(e) => setFormat(e.target.value as FormatChoice)}>
+              {(Object.keys(FORMAT_NAMES) as FormatChoice[]).map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_NAMES[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Encoding</span>
+            <select value={encoding} onChange={(e) => setEncoding(e.target.value as TextEncoding)}>
+              {(Object.keys(ENCODING_NAMES) as TextEncoding[]).map((enc) => (
+                <option key={enc} value={enc}>
+                  {ENCODING_NAMES[enc]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {progress && (
+          <p className="progress" role="status">
+            {progress}
+          </p>
+        )}
+        {failure && (
+          <p className="inline-error" role="alert">
+            Import failed: {failure}
+          </p>
+        )}
+        {report && <ImportReportView report={report} />}
+        <div className="dialog-actions">
+          <button type="button" onClick={closeDialog}>
+            {report ? 'Close' : 'Cancel'}
+          </button>
+          <button type="submit" className="primary" disabled={busy || chosen.length === 0}>
+            Import
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+function ImportReportView({ report }: { report: ImportReport }) {
+  const documents = report.imported.reduce((n, f) => n + f.documents, 0)
+  const spans = report.imported.reduce((n, f) => n + f.spans, 0)
+  const skipped = report.imported.reduce((n, f) => n + f.skipped, 0)
+  return (
+    <section className="report" aria-labelledby="import-report-heading">
+      <h3 id="import-report-heading" role="status">
+        Imported {plural(documents, 'document')} and {plural(spans, 'span')}
+        {skipped > 0 && `, skipped ${skipped} already in the project`}
+        {report.errors.length > 0 && `, ${plural(report.errors.length, 'error')}`}
+      </h3>
+      {report.imported.length > 0 && (
+        <div className="table-scroll">
+          <table className="compact">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col" className="num">Documents</th>
+                <th scope="col" className="num">Spans</th>
+                <th scope="col" className="num">Skipped</th>
+                <th scope="col">Encoding</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.imported.map((f) => (
+                <tr key={f.file}>
+                  <td className="path">{f.file}</td>
+                  <td className="num">{f.documents}</td>
+                  <td className="num">{f.spans}</td>
+                  <td className="num">{f.skipped}</td>
+                  <td>{f.encoding ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.errors.length > 0 && (
+        <div className="table-scroll">
+          <table className="compact errors" aria-label="Import errors">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col" className="num">Line</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.errors.map((e, i) => (
+                <tr key={i}>
+                  <td className="path">{e.file}</td>
+                  <td className="num">{e.line ?? '—'}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.newLabels.length > 0 && <p className="help">New labels added to the project: {report.newLabels.join(', ')}.</p>}
+    </section>
+  )
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

@@ -1,0 +1,47 @@
+import { selectLabels } from '../state/selectors'
+import { useStore } from '../state/store'
+import { Swatch } from './LabelChip'
+
+/** One button per label: tags the pending selection, or relabels the selected span, as its hotkey does. */
+export function LabelBar({ afterAction }: { afterAction: () => void }) {
+  const labels = useStore(selectLabels)
+  const applyLabel = useStore((s) => s.applyLabel)
+  const hasSelectedSpan = useStore((s) => s.selectedSpanId !== null)
+  const removeSelectedSpan = useStore((s) => s.removeSelectedSpan)
+
+  return (
+    <div className="labelbar" role="toolbar" aria-label="Labels">
+      {labels.map((label) => (
+        <button
+          key={label.name}
+          type="button"
+          className="label-button"
+          aria-label={label.name}
+          aria-keyshortcuts={label.hotkey || undefined}
+          title={label.description || undefined}
+          onClick={() => {
+            void applyLabel(label.name)
+            afterAction()
+          }}
+        >
+          <Swatch color={label.color} />
+          <span className="label-name">{label.name}</span>
+          {label.hotkey && <kbd>{label.hotkey}</kbd>}
+        </button>
+      ))}
+      <span className="toolbar-gap" />
+      <button
+        type="button"
+        className="danger-quiet"
+        aria-keyshortcuts="Delete"
+        disabled={!hasSelectedSpan}
+        onClick={() => {
+          void removeSelectedSpan()
+          afterAction()
+        }}
+      >
+        Remove span <kbd>Del</kbd>
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react'
+import { useStore } from '../state/store'
+import { AnnotatorDialog } from './AnnotatorDialog'
+
+export function TopBar() {
+  const project = useStore((s) => s.project)
+  const openDialog = useStore((s) => s.openDialog)
+  const [changingAnnotator, setChangingAnnotator] = useState(false)
+
+  return (
+    <header className="topbar">
+      <div className="brand" aria-hidden="true">
+        <span className="brand-mark">F</span>
+        Factspan
+      </div>
+      <div className="project">
+        {project ? (
+          <>
+            <span className="project-name">{project.name}</span>
+            <span className="project-path path" title={project.path}>
+              {project.path}
+            </span>
+          </>
+        ) : (
+          <span className="project-name muted">No project open</span>
+        )}
+      </div>
+      <nav className="topbar-actions" aria-label="Project">
+        <button type="button" onClick={() => openDialog('project')}>
+          Switch project
+        </button>
+        <button type="button" disabled={!project} onClick={() => openDialog('import')}>
+          Import
+        </button>
+        <button type="button" disabled={!project} onClick={() => openDialog('export')}>
+          Export
+        </button>
+        {project && (
+          <button type="button" className="annotator" title="Change the annotator name" onClick={() => setChangingAnnotator(true)}>
+            <span className="annotator-caption">Annotator</span>
+            <span className="annotator-name">{project.annotator}</span>
+          </button>
+        )}
+      </nav>
+      {changingAnnotator && <AnnotatorDialog onClose={() => setChangingAnnotator(false)} />}
+    </header>
+  )
+}
