@@ -8,7 +8,7 @@ import { expect, SCREENSHOTS, test } from './fixtures'
 /** Drags the mouse across the first occurrence of `phrase` in the article, as a user selects text. */
 async function selectWithMouse(page: Page, phrase: string): Promise<void> {
   const box = await page.evaluate((phrase) => {
-    const article = document.querySelector('[role="document"]')!
+    const article = document.querySelector<HTMLElement>('[role="document"]')!
     for (const line of article.querySelectorAll<HTMLElement>('.line')) {
       const node = line.firstChild
       const at = node?.textContent?.indexOf(phrase) ?? -1
@@ -16,15 +16,9 @@ async function selectWithMouse(page: Page, phrase: string): Promise<void> {
       const range = document.createRange()
       range.setStart(node, at)
       range.setEnd(node, at + phrase.length)
-      // Scroll the phrase itself (not its line, which may be taller than the window) to the middle.
-      let scroller: HTMLElement | null = line
-      while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) {
-        scroller = scroller.parentElement
-      }
-      if (scroller) {
-        const box = scroller.getBoundingClientRect()
-        scroller.scrollTop += range.getBoundingClientRect().top - box.top - box.height / 2
-      }
+      // Scroll the phrase itself (not its line, which may be taller than the window) to the middle of the article.
+      const box = article.getBoundingClientRect()
+      article.scrollTop += range.getBoundingClientRect().top - box.top - box.height / 2
       const rects = [...range.getClientRects()]
       const first = rects[0]
       const last = rects[rects.length - 1]
@@ -181,6 +175,23 @@ test('clicking a span selects it, overlapping spans stay clickable, and the side
   await expect(spanList(page).locator('[aria-current="true"]')).toContainText('江南大道')
   await page.keyboard.press('Delete')
   await expect(spanList(page).getByRole('listitem')).toHaveCount(1)
+
+  // Scrolled far away, a click on the span in the side list brings it back into view.
+  const visible = () =>
+    page.evaluate(() => {
+      const article = document.querySelector('[role="document"]')!
+      const line = [...article.querySelectorAll('.line')].find((l) => l.textContent!.includes('江南大道'))!
+      const box = article.getBoundingClientRect()
+      const r = line.getBoundingClientRect()
+      return r.bottom > box.top && r.top < box.bottom
+    })
+  await page.evaluate(() => {
+    const article = document.querySelector('[role="document"]')!
+    article.scrollTop = article.scrollHeight
+  })
+  await expect.poll(visible).toBe(false)
+  await spanList(page).getByRole('listitem').first().getByRole('button').click()
+  await expect.poll(visible).toBe(true)
 })
 
 test('first launch asks for the annotator name and every span records it', async ({ page, served }) => {
