@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src-main/shared/errors'
 import { parseDoccano, serializeDoccano } from '../../src-main/shared/formats/doccano'
 import { exportFormats, parseJsonlAuto } from '../../src-main/shared/formats/index'
 import { serializeNative, type NativeRecord } from '../../src-main/shared/formats/native'
+import { inputError } from './helpers'
 
 const defaults = { annotator: 'alice' }
 
@@ -21,16 +21,6 @@ const record: NativeRecord = {
     { start: 4, end: 10, label: 'metric', text: '营收增长5%', annotator: 'alice' },
     { start: 6, end: 10, label: 'metric', text: '增长5%', annotator: 'alice' },
   ],
-}
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
 }
 
 describe('serializeDoccano', () => {

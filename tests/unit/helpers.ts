@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach } from 'vitest'
 import { createService } from '../../src-main/service'
+import { InputError } from '../../src-main/shared/errors'
 
 const made: string[] = []
 
@@ -31,3 +32,14 @@ export function utf8(text: string): Uint8Array {
 }
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
+
+/** The InputError a call throws; fails the test when it throws nothing or something else. */
+export function inputError(run: () => unknown): InputError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof InputError) return error
+    throw error
+  }
+  throw new Error('expected an InputError')
+}

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src-main/shared/errors'
 import { readJsonLines } from '../../src-main/shared/formats/jsonl'
 import { parseNative, serializeNative, type NativeRecord } from '../../src-main/shared/formats/native'
 import { sha256Hex } from '../../src-main/shared/hash'
+import { inputError } from './helpers'
 
 const defaults = { annotator: 'carol' }
 const nodeSha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
@@ -29,16 +29,6 @@ const record: NativeRecord = {
 
 /** One native line with the given fields over a valid base document. */
 const line = (fields: Record<string, unknown>) => JSON.stringify({ id: 'd1', text: '杭州市经济', ...fields })
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('sha256Hex', () => {
   it('hashes the UTF-8 bytes of a text, 𠮷 included', () => {

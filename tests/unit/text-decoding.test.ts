@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src-main/shared/errors'
 import { decodeText } from '../../src-main/shared/formats/text'
+import { inputError } from './helpers'
 
 // Encoded with iconv from corpus sentences by tests/fixtures/encodings/make.sh.
 const fixtures = path.join(__dirname, '../fixtures/encodings')
@@ -17,16 +17,6 @@ function utf16(text: string, order: 'le' | 'be'): Uint8Array {
     out.push(...(order === 'le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff]))
   }
   return new Uint8Array(out)
-}
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
 }
 
 const REPORT_GB = '以六稳六保为抓手推动高质量发展\n2020/09/02 13:34\n杭州市作为浙江省建设重要窗口的领头雁，做好六稳工作，落实六保任务成效如何？\n'
