@@ -1,5 +1,7 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Api, ProjectStats } from '../shared/api'
+import { FactspanError } from '../shared/errors'
 import { DOCUMENT_STATUSES, type ProjectInfo } from '../shared/model'
 import { countDocuments, listDocuments } from '../store/documents'
 import { listLabels } from '../store/labels'
@@ -42,6 +44,8 @@ export function projectMethods(ws: Workspace): Pick<Api, 'project.info' | 'proje
       return projectInfo(ws)
     },
     'project.create': ({ path: file }) => {
+      // Creating over an existing project would silently open it instead; say so rather than surprise.
+      if (fs.existsSync(file)) throw new FactspanError('conflict', `${path.resolve(file)} exists already: open it instead.`)
       ws.open(file, true)
       return projectInfo(ws)
     },

@@ -97,3 +97,19 @@ describe('documents', () => {
     expect(await service['documents.next']({ after: 'a' })).toBeNull()
   })
 })
+
+describe('projects', () => {
+  it('creates a project with the default labels, refuses to create over an existing file, and opens it instead', () => {
+    const { service, file, dir } = newProject()
+    const other = `${dir}/second.factspan`
+    expect(service['project.create']({ path: other }).labels.map((l) => [l.name, l.hotkey])).toEqual([
+      ['metric', '1'],
+      ['measure', '2'],
+      ['organization', '3'],
+      ['date', '4'],
+    ])
+    expect(() => service['project.create']({ path: file })).toThrow(/exists already: open it instead/)
+    expect(service['project.open']({ path: file }).path).toBe(file)
+    expect(service['project.info']({}).recentProjects.slice(0, 2)).toEqual([file, other])
+  })
+})
