@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { FactspanError } from '../shared/errors'
 
-const IMPORTABLE = /\.(txt|text|md|jsonl|ndjson|json)$/i
+const IMPORTABLE = /\.(txt|text|md|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/i
 
 /** Expands files and folders (recursively, sorted, hidden entries skipped) into files to import. */
 export function collectFiles(paths: string[]): Array<{ path: string; name: string }> {

@@ -1,6 +1,8 @@
 import { Command } from 'commander'
+import * as agreementCommand from './commands/agreement'
 import * as exportCommand from './commands/export'
 import * as importCommand from './commands/import'
+import * as mergeCommand from './commands/merge'
 import * as serveCommand from './commands/serve'
 import * as statsCommand from './commands/stats'
 
@@ -9,7 +11,7 @@ const program = new Command('factspan')
   .showHelpAfterError()
 
 // One file per command under commands/, each adding itself to the program.
-for (const command of [importCommand, exportCommand, statsCommand, serveCommand]) command.register(program)
+for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, agreementCommand, serveCommand]) command.register(program)
 
 try {
   await program.parseAsync()

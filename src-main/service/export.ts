@@ -1,16 +1,25 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Database } from 'better-sqlite3'
-import type { Api, ExportFormat } from '../shared/api'
-import { exportFormats } from '../shared/formats'
-import { iterateDocuments } from '../store/documents'
-import { spanReader } from '../store/spans'
+import { FactspanError } from '../shared/errors'
+import type { Api, ColumnSeparator, ExportFormat, ExportWarning } from '../shared/api'
+import { codecs, exportFormats, fileCodec, type JsonlFormat } from '../shared/formats'
+import type { NativeRecord } from '../shared/formats/native'
+import { GOLD_LAYER, isGoldName } from '../shared/model'
+import { countReviewedDocuments, iterateDocuments } from '../store/documents'
+import { hasLayer, spanReader } from '../store/spans'
 import type { Workspace } from './workspace'
 
 export interface ExportOptions {
   format: ExportFormat
-  /** One annotator's layer; every layer when absent. */
+  /** One annotator's layer, named exactly. */
   annotator?: string
+  /** 'gold', 'all' (every layer) or an annotator's name. Without it or `annotator`: gold once the project has a gold layer, else all. */
+  layer?: string
+  /** bio / bioes / bmes: the column separator, tab when absent. */
+  separator?: ColumnSeparator
+  /** Told about each document whose spans the format cannot hold as they are. */
+  onWarning?: (warning: ExportWarning) => void
 }
 
 export interface ExportCounts {
@@ -18,16 +27,56 @@ export interface ExportCounts {
   spans: number
 }
 
-/** The export as JSONL lines, one document each, in project order; counts are filled in as lines are read. */
-export function* exportLines(db: Database, options: ExportOptions, counts: ExportCounts = { documents: 0, spans: 0 }): Generator<string> {
-  const serialize = exportFormats[options.format]
-  const spansOf = spanReader(db, options.annotator)
+/** The layer an export takes: one annotator's (or gold), or every layer; `byDefault` when nobody named it. */
+export type ExportLayer = { all: true; byDefault: boolean } | { all: false; name: string; byDefault: boolean }
+
+/** A project has a gold layer once a reviewer has accepted a span or marked a document reviewed. */
+export function hasGoldLayer(db: Database): boolean {
+  return hasLayer(db, GOLD_LAYER) || countReviewedDocuments(db) > 0
+}
+
+export function exportLayer(db: Database, options: Pick<ExportOptions, 'annotator' | 'layer'>): ExportLayer {
+  if (options.annotator !== undefined && options.layer !== undefined) {
+    throw new FactspanError('bad-input', 'Name the layer once: either an annotator or a layer.')
+  }
+  if (options.annotator !== undefined) return { all: false, name: options.annotator, byDefault: false }
+  if (options.layer === 'all') return { all: true, byDefault: false }
+  if (options.layer !== undefined) return { all: false, name: isGoldName(options.layer) ? GOLD_LAYER : options.layer, byDefault: false }
+  return hasGoldLayer(db) ? { all: false, name: GOLD_LAYER, byDefault: true } : { all: true, byDefault: true }
+}
+
+export function layerName(layer: ExportLayer): string {
+  return layer.all ? 'all' : layer.name
+}
+
+/** Says which layer was exported and why, for the console. */
+export function describeLayer(layer: ExportLayer): string {
+  const which = layer.all ? 'every layer' : layer.name === GOLD_LAYER ? 'the gold layer' : `${layer.name}'s layer`
+  if (!layer.byDefault) return which
+  return layer.all ? `${which} (the default while the project has no gold layer)` : `${which} (the default once a project has one; --annotator NAME or --layer all for others)`
+}
+
+/** The documents with the exported layer's spans, in project order; counts are filled in as they are read. */
+export function* exportRecords(db: Database, options: ExportOptions, counts: ExportCounts = { documents: 0, spans: 0 }): Generator<NativeRecord> {
+  const layer = exportLayer(db, options)
+  const spansOf = spanReader(db, layer.all ? undefined : layer.name)
   for (const doc of iterateDocuments(db)) {
     const spans = spansOf(doc.id).map(({ start, end, label, text, annotator }) => ({ start, end, label, text, annotator }))
     counts.documents++
     counts.spans += spans.length
-    yield serialize({ id: doc.id, title: doc.title, text: doc.text, meta: doc.meta, spans })
+    yield { id: doc.id, title: doc.title, text: doc.text, meta: doc.meta, spans }
   }
+}
+
+/** The export of a JSONL format as its lines, one document each. */
+export function* exportLines(db: Database, options: ExportOptions & { format: JsonlFormat }, counts?: ExportCounts): Generator<string> {
+  const serialize = exportFormats[options.format]
+  for (const record of exportRecords(db, options, counts)) yield serialize(record)
+}
+
+/** The export of a format written as one file, in the chunks its codec writes. */
+export function* exportChunks(db: Database, options: ExportOptions, counts?: ExportCounts): Generator<string> {
+  yield* fileCodec(options.format).write(exportRecords(db, options, counts), { separator: options.separator, warn: options.onWarning })
 }
 
 /** Writes the export beside its destination and renames it into place, so a failure never leaves half a file. */
@@ -36,7 +85,7 @@ export function exportToFile(db: Database, options: ExportOptions, file: string)
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`)
   const fd = fs.openSync(temporary, 'w')
   try {
-    for (const line of exportLines(db, options, counts)) fs.writeSync(fd, line + '\n')
+    for (const chunk of exportChunks(db, options, counts)) fs.writeSync(fd, chunk)
     fs.fsyncSync(fd)
   } catch (error) {
     fs.closeSync(fd)
@@ -48,18 +97,55 @@ export function exportToFile(db: Database, options: ExportOptions, file: string)
   return counts
 }
 
-export function exportFileName(projectPath: string, options: ExportOptions): string {
-  const layer = options.annotator ? `-${options.annotator.replace(/[^\p{L}\p{N}_-]+/gu, '_')}` : ''
-  return `${path.basename(projectPath, '.factspan')}-${options.format}${layer}.jsonl`
+/** Writes a folder format (brat) into a new folder beside the destination and renames it into place, whole or not at all. */
+export function exportToFolder(db: Database, options: ExportOptions, folder: string): ExportCounts {
+  const codec = codecs[options.format]
+  if (codec.output !== 'folder') throw new FactspanError('bad-input', `${options.format} writes one file, not a folder`)
+  if (fs.existsSync(folder) && (!fs.statSync(folder).isDirectory() || fs.readdirSync(folder).length > 0)) {
+    throw new FactspanError('conflict', `${folder} already exists and is not an empty folder: ${options.format} exports into a new or empty folder`)
+  }
+  const counts: ExportCounts = { documents: 0, spans: 0 }
+  const temporary = path.join(path.dirname(folder), `.${path.basename(folder)}.${process.pid}.tmp`)
+  fs.rmSync(temporary, { recursive: true, force: true })
+  fs.mkdirSync(temporary)
+  try {
+    for (const entry of codec.write(exportRecords(db, options, counts), { warn: options.onWarning })) {
+      const target = path.join(temporary, ...entry.path.split('/'))
+      fs.mkdirSync(path.dirname(target), { recursive: true })
+      fs.writeFileSync(target, entry.text, { flag: 'wx' })
+    }
+  } catch (error) {
+    fs.rmSync(temporary, { recursive: true, force: true })
+    throw error
+  }
+  if (fs.existsSync(folder)) fs.rmdirSync(folder)
+  fs.renameSync(temporary, folder)
+  return counts
+}
+
+export function exportFileName(projectPath: string, format: ExportFormat, layer: ExportLayer): string {
+  const suffix = layer.all ? '' : `-${layer.name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}`
+  return `${path.basename(projectPath, '.factspan')}-${format}${suffix}${codecs[format].extensions[0]}`
 }
 
 export function exportMethods(ws: Workspace): Pick<Api, 'export.build'> {
   return {
     'export.build': (options) => {
+      const db = ws.database()
+      const layer = exportLayer(db, options)
       const counts: ExportCounts = { documents: 0, spans: 0 }
+      const warnings: ExportWarning[] = []
       let content = ''
-      for (const line of exportLines(ws.database(), options, counts)) content += line + '\n'
-      return { fileName: exportFileName(ws.path, options), content, ...counts }
+      for (const chunk of exportChunks(db, { ...options, onWarning: (w) => warnings.push(w) }, counts)) content += chunk
+      return {
+        fileName: exportFileName(ws.path, options.format, layer),
+        content,
+        ...counts,
+        warnings,
+        layer: layerName(layer),
+        layerByDefault: layer.byDefault,
+        reviewed: countReviewedDocuments(db),
+      }
     },
   }
 }

@@ -1,8 +1,12 @@
 import type { Api } from '../shared/api'
+import { agreementMethods } from './agreement'
 import { documentMethods } from './documents'
 import { exportMethods } from './export'
 import { importMethods } from './import'
+import { labelMethods } from './labels'
+import { mergeMethods } from './merge'
 import { projectMethods } from './project'
+import { reviewMethods } from './review'
 import { SettingsFile } from './settings'
 import { spanMethods } from './spans'
 import { Workspace } from './workspace'
@@ -25,8 +29,12 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...projectMethods(workspace),
     ...documentMethods(workspace),
     ...spanMethods(workspace),
+    ...labelMethods(workspace),
     ...importMethods(workspace),
     ...exportMethods(workspace),
+    ...mergeMethods(workspace),
+    ...reviewMethods(workspace),
+    ...agreementMethods(workspace),
   }
   return { service, workspace }
 }

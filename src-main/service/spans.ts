@@ -1,12 +1,17 @@
 import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import type { Span } from '../shared/model'
+import { compareSpans, type Span } from '../shared/model'
 import { getDocument } from '../store/documents'
 import { listLabels } from '../store/labels'
-import { deleteSpan, findSameSpan, getSpan, insertSpan, listSpans, setSpanLabel } from '../store/spans'
+import { deleteSpan, findSameSpan, getSpan, insertSpan, listSpans, setSpanLabel, setSpanRange, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
-export function spanMethods(ws: Workspace): Pick<Api, 'spans.list' | 'spans.add' | 'spans.remove' | 'spans.restore' | 'spans.relabel'> {
+export function spanMethods(
+  ws: Workspace,
+): Pick<
+  Api,
+  'spans.list' | 'spans.add' | 'spans.remove' | 'spans.restore' | 'spans.relabel' | 'spans.resize' | 'spans.addMany' | 'spans.removeMany' | 'spans.restoreMany'
+> {
   const db = () => ws.database()
 
   /** The quoted text of a span, after checking its offsets against the document. */
@@ -37,6 +42,25 @@ export function spanMethods(ws: Workspace): Pick<Api, 'spans.list' | 'spans.add'
   function changed(span: Span): Span {
     ws.emit('documents-changed', { ids: [span.documentId] })
     return span
+  }
+
+  function changedMany(spans: Span[]): Span[] {
+    if (spans.length > 0) ws.emit('documents-changed', { ids: [...new Set(spans.map((s) => s.documentId))] })
+    return spans
+  }
+
+  /** Puts spans back with their ids after checking each against its text; one conflict undoes them all. */
+  function restoreAll(spans: readonly Span[]): Span[] {
+    const insert = spanWriter(db())
+    const labels = new Set(listLabels(db()).map((l) => l.name))
+    for (const span of spans) {
+      if (!labels.has(span.label)) throw new FactspanError('bad-input', `No label "${span.label}" in this project.`)
+      if (quote(span.documentId, span.start, span.end) !== span.text) {
+        throw new FactspanError('conflict', `Span ${span.id} no longer matches the text of document "${span.documentId}".`)
+      }
+      if (insert(span) === null) throw new FactspanError('conflict', `Span ${span.id} or the same span exists already.`)
+    }
+    return spans.map((s) => requireSpan(s.id))
   }
 
   return {
@@ -77,5 +101,44 @@ export function spanMethods(ws: Workspace): Pick<Api, 'spans.list' | 'spans.add'
       }
       return changed(requireSpan(id))
     },
+    'spans.resize': ({ id, start, end }) => {
+      const span = requireSpan(id)
+      const text = quote(span.documentId, start, end)
+      try {
+        setSpanRange(db(), id, start, end, text)
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new FactspanError('conflict', `“${text}” at ${start}–${end} is already tagged "${span.label}".`)
+        }
+        throw error
+      }
+      return changed(requireSpan(id))
+    },
+    'spans.addMany': ({ documentId, label, ranges }) => {
+      requireLabel(label)
+      const annotator = ws.settings.annotator
+      const createdAt = now()
+      const added = db().transaction(() => {
+        const insert = spanWriter(db())
+        const ids: number[] = []
+        for (const { start, end } of ranges) {
+          const id = insert({ documentId, start, end, label, text: quote(documentId, start, end), annotator, createdAt })
+          if (id !== null) ids.push(id)
+        }
+        return ids.map(requireSpan)
+      }).immediate()
+      return changedMany(added.sort(compareSpans))
+    },
+    'spans.removeMany': ({ ids }) => {
+      const removed = db().transaction(() =>
+        ids.map((id) => {
+          const span = requireSpan(id)
+          deleteSpan(db(), id)
+          return span
+        }),
+      ).immediate()
+      return changedMany(removed)
+    },
+    'spans.restoreMany': ({ spans }) => changedMany(db().transaction(() => restoreAll(spans)).immediate()),
   }
 }

@@ -3,25 +3,59 @@
 // derived from `Api`. Adding a method touches this file and one service file, never the preload.
 import { z } from 'zod'
 import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Span } from './model'
-import { DOCUMENT_STATUSES } from './model'
+import { DOCUMENT_STATUSES, isGoldName } from './model'
+import type { AgreementReport } from './agreementReport'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
-export const IMPORT_FORMATS = ['text', 'jsonl'] as const
-export type ImportFormat = (typeof IMPORT_FORMATS)[number]
-export const EXPORT_FORMATS = ['native', 'doccano'] as const
+export const EXPORT_FORMATS = ['native', 'doccano', 'spacy', 'prodigy', 'labelstudio', 'clue', 'brat', 'bio', 'bioes', 'bmes'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+/** Every export format reads back; `text` is one document per file and `jsonl` picks the JSONL format from the first line. */
+export const IMPORT_FORMATS = ['text', 'jsonl', ...EXPORT_FORMATS] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+/** The column separator of bio / bioes / bmes files. */
+export const COLUMN_SEPARATORS = ['tab', 'space'] as const
+export type ColumnSeparator = (typeof COLUMN_SEPARATORS)[number]
+/** What a brat import does with a span made of several fragments: one span per fragment, or none. */
+export const DISCONTINUOUS_SPANS = ['split', 'skip'] as const
+export type DiscontinuousSpans = (typeof DISCONTINUOUS_SPANS)[number]
 
 const documentId = z.string().min(1).max(512)
 const spanId = z.number().int().positive()
 const offset = z.number().int().nonnegative()
 const projectPath = z.string().min(1).max(4096)
+const storedSpan = z.object({
+  id: spanId,
+  documentId,
+  start: offset,
+  end: offset,
+  label: z.string().min(1),
+  text: z.string(),
+  annotator: z.string().min(1),
+  createdAt: z.string(),
+})
+const labelName = z.string().trim().min(1).max(100)
+const labelFields = z.object({
+  name: labelName,
+  /** A hex colour such as #f59e0b. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #f59e0b'),
+  /** One digit or letter; '' for none. */
+  hotkey: z.string().max(1),
+  description: z.string().max(2000),
+})
 
 export const argSchemas = {
   'project.info': z.object({}),
   'project.open': z.object({ path: projectPath }),
   'project.create': z.object({ path: projectPath }),
-  'project.setAnnotator': z.object({ name: z.string().trim().min(1).max(200) }),
+  'project.setAnnotator': z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((name) => !isGoldName(name), 'The name "gold" is kept for the reviewer\'s gold layer: choose another name.'),
+  }),
   'project.stats': z.object({}),
   'documents.list': z.object({
     status: z.enum(DOCUMENT_STATUSES).optional(),
@@ -47,6 +81,29 @@ export const argSchemas = {
     }),
   }),
   'spans.relabel': z.object({ id: spanId, label: z.string().min(1) }),
+  /** Moves a span's boundaries; the text it quotes follows. */
+  'spans.resize': z.object({ id: spanId, start: offset, end: offset }),
+  /** Tags many ranges of one document with one label in one transaction; ranges already tagged the same are skipped. */
+  'spans.addMany': z.object({
+    documentId,
+    label: z.string().min(1),
+    ranges: z.array(z.object({ start: offset, end: offset })).max(200_000),
+  }),
+  'spans.removeMany': z.object({ ids: z.array(spanId).max(200_000) }),
+  /** Puts back spans removed earlier, with their ids, in one transaction: the undo of a bulk removal. */
+  'spans.restoreMany': z.object({ spans: z.array(storedSpan).max(200_000) }),
+  'labels.list': z.object({}),
+  /** A new label at the end of the set; without a hotkey it gets the first free one. */
+  'labels.add': labelFields.partial({ color: true, hotkey: true, description: true }),
+  /** Changes a label; a new name relabels every span that has it. */
+  'labels.update': z.object({ name: labelName, label: labelFields }),
+  'labels.reorder': z.object({ names: z.array(labelName).max(1000) }),
+  /** How many spans (of every annotator) have a label: what deleting it would remove. */
+  'labels.usage': z.object({ name: labelName }),
+  /** Deletes a label and every span that has it, in one transaction; returns what undo needs. */
+  'labels.remove': z.object({ name: labelName }),
+  /** Puts back a deleted label at its place, with its spans. */
+  'labels.restore': z.object({ label: labelFields, position: z.number().int().nonnegative(), spans: z.array(storedSpan).max(1_000_000) }),
   /** Files travel as bytes (base64) so the browser's file picker and Electron's work alike. */
   'import.files': z.object({
     files: z
@@ -55,8 +112,43 @@ export const argSchemas = {
       .max(100_000),
     format: z.enum(IMPORT_FORMATS).optional(),
     encoding: z.enum(TEXT_ENCODINGS).optional(),
+    /** bio / bioes / bmes: import the valid spans of a file with invalid tag sequences and report the rest. */
+    lenient: z.boolean().optional(),
+    separator: z.enum(COLUMN_SEPARATORS).optional(),
+    discontinuous: z.enum(DISCONTINUOUS_SPANS).optional(),
   }),
-  'export.build': z.object({ format: z.enum(EXPORT_FORMATS), annotator: z.string().optional() }),
+  'export.build': z.object({
+    format: z.enum(EXPORT_FORMATS),
+    /** One annotator's layer; the same as `layer` with their name. */
+    annotator: z.string().optional(),
+    /** 'gold', 'all' (every layer) or an annotator's name; by default gold once the project has a gold layer, else all. */
+    layer: z.string().min(1).optional(),
+    /** bio / bioes / bmes: the column separator, tab when absent. */
+    separator: z.enum(COLUMN_SEPARATORS).optional(),
+  }),
+  /** Another annotator's .factspan project or native JSONL export, as bytes like 'import.files'. */
+  'merge.files': z.object({
+    files: z
+      .array(z.object({ name: z.string().min(1).max(4096), base64: z.string() }))
+      .min(1)
+      .max(1000),
+    /** Whose layer spans without an annotator (in JSONL) go to. */
+    annotator: z.string().trim().min(1).max(200).optional(),
+  }),
+  'review.layers': z.object({}),
+  /** Changes a document's gold layer in one transaction: removes gold spans by id, adds spans (with their ids when put back by undo). */
+  'review.editGold': z.object({
+    documentId,
+    add: z
+      .array(z.object({ id: spanId.optional(), start: offset, end: offset, label: z.string().min(1), createdAt: z.string().optional() }))
+      .max(100_000),
+    remove: z.array(spanId).max(100_000),
+  }),
+  'review.setReviewed': z.object({ id: documentId, reviewed: z.boolean() }),
+  /** The next document not reviewed yet after `after` (from the first without it), wrapping around; null when all are. */
+  'review.next': z.object({ after: documentId.optional() }),
+  /** Agreement between layers over the whole project; by default every annotator but the gold layer. */
+  'review.agreement': z.object({ annotators: z.array(z.string().min(1)).max(100).optional(), includeGold: z.boolean().optional() }),
 } as const
 
 export interface ImportFileReport {
@@ -75,9 +167,13 @@ export interface ImportError {
   message: string
 }
 
+/** Something a file had that was left out (a relation, an invalid tag sequence in lenient mode), with where it was. */
+export type ImportWarning = ImportError
+
 export interface ImportReport {
   imported: ImportFileReport[]
   errors: ImportError[]
+  warnings: ImportWarning[]
   /** Labels that arrived with the data and were added to the project's label set. */
   newLabels: string[]
 }
@@ -90,11 +186,87 @@ export interface ProjectStats {
   annotators: string[]
 }
 
+export interface LabelUsage {
+  spans: number
+  documents: number
+}
+
+/** A deleted label with everything needed to put it back. */
+export interface LabelRemoval {
+  label: Label
+  /** Its place in the set, 0 first. */
+  position: number
+  spans: Span[]
+  labels: Label[]
+}
+
+/** A document whose spans the format cannot hold as they are: how many were left out, and why. */
+export interface ExportWarning {
+  documentId: string
+  dropped: number
+  reason: string
+}
+
 export interface ExportResult {
   fileName: string
   content: string
   documents: number
   spans: number
+  warnings: ExportWarning[]
+  /** The layer exported: 'gold', 'all' or an annotator's name. */
+  layer: string
+  /** True when nobody named the layer: gold once the project has one, else all. */
+  layerByDefault: boolean
+  /** How many of the exported documents are marked reviewed. */
+  reviewed: number
+}
+
+export interface MergeFileReport {
+  file: string
+  /** A .factspan project or a JSONL export. */
+  source: 'project' | 'jsonl'
+  /** The layers that arrived, by annotator name. */
+  annotators: string[]
+  /** Documents the project lacked, and documents matched by their text. */
+  documents: { added: number; matched: number }
+  /** Spans new to the project, and spans it had already (merging a file again adds nothing). */
+  spans: { added: number; skipped: number }
+}
+
+/** Something of a file that was not merged: a whole file that could not be read, or one document of it. */
+export interface MergeProblem {
+  file: string
+  line?: number
+  documentId?: string
+  reason: string
+  message: string
+}
+
+export interface MergeReport {
+  /** Files merged, each in its own transaction. */
+  merged: MergeFileReport[]
+  problems: MergeProblem[]
+  newLabels: string[]
+}
+
+export interface LayerSummary {
+  name: string
+  spans: number
+  documents: number
+}
+
+export interface ReviewLayers {
+  /** Every annotator's layer, the gold layer left out. */
+  annotators: LayerSummary[]
+  gold: LayerSummary
+  documents: number
+  reviewed: number
+}
+
+/** What one change of the gold layer did: exactly what undo takes back. */
+export interface GoldEdit {
+  added: Span[]
+  removed: Span[]
 }
 
 type Args<K extends keyof typeof argSchemas> = z.infer<(typeof argSchemas)[K]>
@@ -115,8 +287,26 @@ export interface Api {
   'spans.remove': (args: Args<'spans.remove'>) => Span
   'spans.restore': (args: Args<'spans.restore'>) => Span
   'spans.relabel': (args: Args<'spans.relabel'>) => Span
+  'spans.resize': (args: Args<'spans.resize'>) => Span
+  /** The spans added, in text order; occurrences already tagged the same are left out. */
+  'spans.addMany': (args: Args<'spans.addMany'>) => Span[]
+  'spans.removeMany': (args: Args<'spans.removeMany'>) => Span[]
+  'spans.restoreMany': (args: Args<'spans.restoreMany'>) => Span[]
+  'labels.list': (args: Args<'labels.list'>) => Label[]
+  'labels.add': (args: Args<'labels.add'>) => Label[]
+  'labels.update': (args: Args<'labels.update'>) => Label[]
+  'labels.reorder': (args: Args<'labels.reorder'>) => Label[]
+  'labels.usage': (args: Args<'labels.usage'>) => LabelUsage
+  'labels.remove': (args: Args<'labels.remove'>) => LabelRemoval
+  'labels.restore': (args: Args<'labels.restore'>) => Label[]
   'import.files': (args: Args<'import.files'>) => ImportReport
   'export.build': (args: Args<'export.build'>) => ExportResult
+  'merge.files': (args: Args<'merge.files'>) => MergeReport
+  'review.layers': (args: Args<'review.layers'>) => ReviewLayers
+  'review.editGold': (args: Args<'review.editGold'>) => GoldEdit
+  'review.setReviewed': (args: Args<'review.setReviewed'>) => DocumentSummary
+  'review.next': (args: Args<'review.next'>) => string | null
+  'review.agreement': (args: Args<'review.agreement'>) => AgreementReport
 }
 
 export type Method = keyof Api

@@ -21,8 +21,16 @@ export interface Label {
   description: string
 }
 
-export const DOCUMENT_STATUSES = ['new', 'in_progress', 'done'] as const
+export const DOCUMENT_STATUSES = ['new', 'in_progress', 'done', 'reviewed'] as const
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
+
+/** The reviewer's adjudicated layer: spans with this annotator are the gold version. No user may take the name. */
+export const GOLD_LAYER = 'gold'
+
+/** True for a name that would be mistaken for the gold layer, whatever its case or surrounding spaces. */
+export function isGoldName(name: string): boolean {
+  return name.trim().toLowerCase() === GOLD_LAYER
+}
 
 export interface DocumentSummary {
   id: string

@@ -10,11 +10,12 @@ export interface NewDocument {
   meta: Record<string, unknown>
 }
 
-// Status is derived, never stored twice: done when marked so, in progress once it has a span, new before.
+// Status is derived, never stored twice: reviewed or done when marked so, in progress once it has a span, new before.
 const SUMMARY_COLUMNS = `
   d.id, d.title, d.length,
   (SELECT count(*) FROM spans s WHERE s.document_id = d.id) AS spanCount,
-  CASE WHEN d.done_at IS NOT NULL THEN 'done'
+  CASE WHEN d.reviewed_at IS NOT NULL THEN 'reviewed'
+       WHEN d.done_at IS NOT NULL THEN 'done'
        WHEN EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id) THEN 'in_progress'
        ELSE 'new' END AS status`
 
@@ -62,6 +63,16 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): voi
   ).run({ ...doc, meta: JSON.stringify(doc.meta), now })
 }
 
+/** Lookups by id and by text hash, prepared once for the many documents of a merge. */
+export function documentFinder(db: Database): { hashOf(id: string): string | undefined; idWithHash(sha: string): string | undefined } {
+  const byId = db.prepare('SELECT text_sha256 FROM documents WHERE id = ?').pluck()
+  const bySha = db.prepare('SELECT id FROM documents WHERE text_sha256 = ? ORDER BY position LIMIT 1').pluck()
+  return {
+    hashOf: (id) => byId.get(id) as string | undefined,
+    idWithHash: (sha) => bySha.get(sha) as string | undefined,
+  }
+}
+
 export function setDocumentDone(db: Database, id: string, doneAt: string | null): boolean {
   return db.prepare('UPDATE documents SET done_at = ? WHERE id = ?').run(doneAt, id).changes > 0
 }
@@ -78,6 +89,28 @@ export function nextOpenDocument(db: Database, id: string): string | null {
     .pluck()
     .get({ id, position }) as string | undefined
   return next ?? null
+}
+
+export function setDocumentReviewed(db: Database, id: string, reviewedAt: string | null): boolean {
+  return db.prepare('UPDATE documents SET reviewed_at = ? WHERE id = ?').run(reviewedAt, id).changes > 0
+}
+
+/** The document after `id` in project order (from the first when absent) not reviewed yet, wrapping around; null when all are. */
+export function nextUnreviewedDocument(db: Database, id?: string): string | null {
+  const position = id === undefined ? -1 : (db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get(id) as number | undefined)
+  if (position === undefined) return null
+  const next = db
+    .prepare(
+      `SELECT id FROM documents WHERE reviewed_at IS NULL AND id IS NOT @id
+       ORDER BY position <= @position, position LIMIT 1`,
+    )
+    .pluck()
+    .get({ id: id ?? null, position }) as string | undefined
+  return next ?? null
+}
+
+export function countReviewedDocuments(db: Database): number {
+  return db.prepare('SELECT count(*) FROM documents WHERE reviewed_at IS NOT NULL').pluck().get() as number
 }
 
 export function countDocuments(db: Database): number {

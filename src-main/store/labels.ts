@@ -20,3 +20,30 @@ export function addMissingLabels(db: Database, labels: readonly Label[]): string
   }
   return added
 }
+
+export function getLabel(db: Database, name: string): Label | undefined {
+  return db.prepare('SELECT name, color, hotkey, description FROM labels WHERE name = ?').get(name) as Label | undefined
+}
+
+/** Adds one label at a place in the order (0 is first); the others move down. */
+export function insertLabel(db: Database, label: Label, position: number): void {
+  const names = listLabels(db).map((l) => l.name)
+  db.prepare('INSERT INTO labels (name, color, hotkey, description, position) VALUES (@name, @color, @hotkey, @description, 0)').run(label)
+  names.splice(Math.min(Math.max(position, 0), names.length), 0, label.name)
+  setLabelOrder(db, names)
+}
+
+/** Changes a label; a new name reaches every span through the foreign key's ON UPDATE CASCADE. */
+export function updateLabel(db: Database, name: string, label: Label): void {
+  db.prepare('UPDATE labels SET name = @name, color = @color, hotkey = @hotkey, description = @description WHERE name = @old').run({ ...label, old: name })
+}
+
+/** Numbers the labels 0, 1, … in the given order. */
+export function setLabelOrder(db: Database, names: readonly string[]): void {
+  const set = db.prepare('UPDATE labels SET position = ? WHERE name = ?')
+  names.forEach((name, position) => set.run(position, name))
+}
+
+export function deleteLabel(db: Database, name: string): void {
+  db.prepare('DELETE FROM labels WHERE name = ?').run(name)
+}

@@ -37,6 +37,27 @@ export function openProject(path: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * Opens another Factspan project read-only, e.g. an annotator's file to merge: it must be a Factspan project
+ * (not an empty or foreign SQLite file) of a schema version this Factspan knows. Nothing is migrated or written.
+ */
+export function openProjectReadOnly(path: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+  if (!fs.existsSync(path)) throw new FactspanError('not-found', `${path}: no such project file`)
+  if (fs.statSync(path).size === 0) throw new FactspanError('bad-input', `${path}: not a Factspan project (the file is empty)`)
+  checkProjectFile(path, options.nativeBinding)
+  const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
+  try {
+    db.pragma('busy_timeout = 5000')
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || (db.pragma('user_version', { simple: true }) as number) < 1) {
+      throw new FactspanError('bad-input', `${path}: not a Factspan project (an SQLite database without Factspan's tables)`)
+    }
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
 /** Reads the header read-only, so a file we refuse is left exactly as it was. */
 function checkProjectFile(path: string, nativeBinding: string | undefined): void {
   if (fs.statSync(path).size === 0) return

@@ -57,3 +57,67 @@ export function listAnnotators(db: Database): string[] {
 export function countSpansByLabel(db: Database): Array<{ label: string; count: number }> {
   return db.prepare('SELECT label, count(*) AS count FROM spans GROUP BY label ORDER BY label').all() as Array<{ label: string; count: number }>
 }
+
+/** Inserts many spans with one prepared statement, inside the caller's transaction; returns the ids, null for duplicates. */
+export function spanWriter(db: Database): (span: NewSpan) => number | null {
+  const statement = db.prepare(
+    `INSERT OR IGNORE INTO spans (id, document_id, start, "end", label, quote, annotator, created_at)
+     VALUES (@id, @documentId, @start, @end, @label, @text, @annotator, @createdAt)`,
+  )
+  return (span) => {
+    const result = statement.run({ ...span, id: span.id ?? null })
+    return result.changes > 0 ? Number(result.lastInsertRowid) : null
+  }
+}
+
+export function setSpanRange(db: Database, id: number, start: number, end: number, text: string): void {
+  db.prepare('UPDATE spans SET start = ?, "end" = ?, quote = ? WHERE id = ?').run(start, end, text, id)
+}
+
+/** Every span with a label, of every document and annotator, in text order per document. */
+export function listSpansWithLabel(db: Database, label: string): Span[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM spans WHERE label = ? ORDER BY document_id, start, "end", annotator, id`).all(label) as Span[]
+}
+
+export function countSpansWithLabel(db: Database, label: string): { spans: number; documents: number } {
+  return db.prepare('SELECT count(*) AS spans, count(DISTINCT document_id) AS documents FROM spans WHERE label = ?').get(label) as {
+    spans: number
+    documents: number
+  }
+}
+
+export function deleteSpansWithLabel(db: Database, label: string): number {
+  return db.prepare('DELETE FROM spans WHERE label = ?').run(label).changes
+}
+
+/** Every layer with its span and document counts, by annotator name; the gold layer is one of them once it exists. */
+export function countLayers(db: Database): Array<{ annotator: string; spans: number; documents: number }> {
+  return db
+    .prepare('SELECT annotator, count(*) AS spans, count(DISTINCT document_id) AS documents FROM spans GROUP BY annotator ORDER BY annotator')
+    .all() as Array<{ annotator: string; spans: number; documents: number }>
+}
+
+export function hasLayer(db: Database, annotator: string): boolean {
+  return db.prepare('SELECT 1 FROM spans WHERE annotator = ? LIMIT 1').pluck().get(annotator) !== undefined
+}
+
+/** A span as a merge copies it: start, end, label, quote, annotator, created_at. */
+export type SpanRow = [start: number, end: number, label: string, quote: string, annotator: string, createdAt: string]
+
+/** Every span of a project grouped by document, as rows rather than objects: a merge reads another project whole. */
+export function spansByDocument(db: Database): Map<string, SpanRow[]> {
+  const rows = db.prepare('SELECT document_id, start, "end", label, quote, annotator, created_at FROM spans ORDER BY document_id, start, "end", label, annotator').raw()
+  const byDocument = new Map<string, SpanRow[]>()
+  for (const [documentId, ...span] of rows.iterate() as IterableIterator<[string, ...SpanRow]>) {
+    let spans = byDocument.get(documentId)
+    if (!spans) byDocument.set(documentId, (spans = []))
+    spans.push(span)
+  }
+  return byDocument
+}
+
+/** Copies spans into a document in bulk, inside the caller's transaction; true when the span was new, false when it was there. */
+export function spanCopier(db: Database): (documentId: string, span: SpanRow) => boolean {
+  const statement = db.prepare('INSERT OR IGNORE INTO spans (document_id, start, "end", label, quote, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  return (documentId, span) => statement.run(documentId, ...span).changes > 0
+}

@@ -59,9 +59,9 @@ describe('factspan CLI', () => {
     expect(missing.code).not.toBe(0)
     expect(missing.stderr).toMatch(/nope\.factspan: no such project file/)
     expect(fs.existsSync(path.join(cwd, 'x.jsonl'))).toBe(false)
-    const format = factspan(cwd, 'export', '--format', 'brat', '--out', 'x.jsonl')
+    const format = factspan(cwd, 'export', '--format', 'conll2003', '--out', 'x.jsonl')
     expect(format.code).not.toBe(0)
-    expect(format.stderr).toMatch(/brat.*(invalid|Allowed choices)/is)
+    expect(format.stderr).toMatch(/conll2003.*(invalid|Allowed choices)/is)
   })
 
   it('serves on 127.0.0.1 with a token: prints the address, refuses requests without it', async () => {

@@ -1,31 +1,57 @@
 import fs from 'node:fs'
 import { type Command, Option } from 'commander'
-import { IMPORT_FORMATS, TEXT_ENCODINGS, type ImportFormat, type TextEncoding } from '../../shared/api'
+import {
+  COLUMN_SEPARATORS,
+  DISCONTINUOUS_SPANS,
+  IMPORT_FORMATS,
+  TEXT_ENCODINGS,
+  type ColumnSeparator,
+  type DiscontinuousSpans,
+  type ImportFormat,
+  type TextEncoding,
+} from '../../shared/api'
 import { importFiles } from '../../service/import'
 import { dbOption, openForCommand } from '../common'
 import { collectFiles } from '../files'
 
+interface ImportCommandOptions {
+  db: string
+  format?: ImportFormat
+  encoding: TextEncoding
+  annotator?: string
+  lenient?: boolean
+  separator?: ColumnSeparator
+  discontinuous: DiscontinuousSpans
+}
+
 export function register(program: Command): void {
   program
     .command('import')
-    .description('import plain-text files, folders of them, or JSONL (native or doccano) into a project')
+    .description('import plain-text files, folders of them, or annotated data (JSONL, Label Studio, brat, bio/bioes/bmes) into a project')
     .argument('<paths...>', 'files or folders')
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'input format (default: by extension)').choices(IMPORT_FORMATS))
     .addOption(new Option('--encoding <encoding>', 'text encoding').choices(TEXT_ENCODINGS).default('auto'))
     .option('--annotator <name>', 'who made spans that arrive without an annotator')
-    .action((paths: string[], opts: { db: string; format?: ImportFormat; encoding: TextEncoding; annotator?: string }) => {
+    .option('--lenient', 'bio, bioes, bmes: import the valid spans of a file with invalid tag sequences, and report the rest')
+    .addOption(new Option('--separator <separator>', 'bio, bioes, bmes: the column separator (default: tab or spaces)').choices(COLUMN_SEPARATORS))
+    .addOption(new Option('--discontinuous <how>', 'brat: a span of several fragments becomes one span per fragment, or none').choices(DISCONTINUOUS_SPANS).default('split'))
+    .action((paths: string[], opts: ImportCommandOptions) => {
       const { workspace } = openForCommand(opts.db, true)
       const files = collectFiles(paths).map((f) => ({ name: f.name, bytes: fs.readFileSync(f.path) }))
       const report = importFiles(workspace.database(), files, {
         format: opts.format,
         encoding: opts.encoding,
         annotator: opts.annotator ?? workspace.settings.annotator,
+        lenient: opts.lenient,
+        separator: opts.separator,
+        discontinuous: opts.discontinuous,
       })
       for (const file of report.imported) {
         console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans imported${file.skipped ? `, ${file.skipped} already present` : ''}`)
       }
       if (report.newLabels.length) console.log(`new labels: ${report.newLabels.join(', ')}`)
+      for (const warning of report.warnings) console.error(`warning: ${warning.message}`)
       for (const error of report.errors) console.error(`error: ${error.message}`)
       workspace.close()
       if (report.errors.length) process.exitCode = 1

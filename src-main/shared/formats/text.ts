@@ -23,19 +23,19 @@ const ENCODING_NAMES: Record<DecodedEncoding, string> = {
  * CRLF and CR turned into LF, otherwise exactly as it is. Throws InputError naming the line of
  * undecodable bytes, of a NUL character, or an empty file.
  */
-export function decodeText(bytes: Uint8Array, file: string, encoding: TextEncoding = 'auto'): DecodedText {
+export function decodeText(bytes: Uint8Array, file: string, encoding: TextEncoding = 'auto', lineEnds: 'normalize' | 'keep' = 'normalize'): DecodedText {
   const bom = byteOrderMark(bytes)
   const body = bytes.subarray(bom?.length ?? 0)
   // A byte order mark is the file's own word on its encoding, so it wins over a named one.
   const chosen = bom?.encoding ?? (encoding === 'auto' ? undefined : encoding)
-  if (chosen === undefined) return finish(detect(body, file), file)
+  if (chosen === undefined) return finish(detect(body, file), file, lineEnds)
   const text = strictDecode(body, chosen)
   if (text === null) {
     const at = firstBadByte(body, chosen)
     const { line, column } = positionAfter(body.subarray(0, at), chosen)
     throw new InputError(file, line, `not valid ${ENCODING_NAMES[chosen]} at byte ${at + (bom?.length ?? 0)}, column ${column}`)
   }
-  return finish({ text, encoding: chosen }, file)
+  return finish({ text, encoding: chosen }, file, lineEnds)
 }
 
 function byteOrderMark(bytes: Uint8Array): { encoding: DecodedEncoding; length: number } | undefined {
@@ -61,7 +61,8 @@ function detect(body: Uint8Array, file: string): DecodedText {
   throw new InputError(file, line, `cannot decode as UTF-8, GB18030 or Big5 (first bad byte at line ${line})`)
 }
 
-function finish({ text, encoding }: DecodedText, file: string): DecodedText {
+/** `keep` leaves CRLF and CR as they are, for formats whose offsets were counted on the file's own line ends (brat). */
+function finish({ text, encoding }: DecodedText, file: string, lineEnds: 'normalize' | 'keep'): DecodedText {
   // U+FEFF first is a BOM the decoder kept: GB18030 writes it as 84 31 95 33.
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   if (withoutBom === '') throw new InputError(file, undefined, 'file is empty')
@@ -71,7 +72,7 @@ function finish({ text, encoding }: DecodedText, file: string): DecodedText {
     const { line, column } = lineAndColumn(normalized.slice(0, nul))
     throw new InputError(file, line, `contains a NUL character at column ${column}`)
   }
-  return { text: normalized, encoding }
+  return { text: lineEnds === 'keep' ? withoutBom : normalized, encoding }
 }
 
 function strictDecode(bytes: Uint8Array, encoding: DecodedEncoding): string | null {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import * as initial from './0001-initial'
+import * as review from './0002-review'
 
 export interface Migration {
   version: number
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Numbered in order; the schema version of a project is PRAGMA user_version = the last one applied. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: initial.up }]
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial.up },
+  { version: 2, name: 'review', up: review.up },
+]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version

@@ -1,0 +1,33 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import { mergeFiles } from '../../service/merge'
+import { dbOption, openForCommand } from '../common'
+
+export function register(program: Command): void {
+  program
+    .command('merge')
+    .description("add other annotators' work to a project: their .factspan files or native JSONL exports, matched by text")
+    .argument('<files...>', '.factspan projects or JSONL exports')
+    .addOption(dbOption())
+    .option('--annotator <name>', 'whose layer spans without an annotator (in JSONL) go to')
+    .action((files: string[], opts: { db: string; annotator?: string }) => {
+      // A reviewer may start from nothing: the project is created when it does not exist yet.
+      const { workspace } = openForCommand(opts.db, true)
+      const report = mergeFiles(
+        workspace.database(),
+        files.map((file) => ({ name: file, path: path.resolve(file) })),
+        { annotator: opts.annotator },
+      )
+      for (const file of report.merged) {
+        const layers = file.annotators.join(', ') || 'no spans'
+        console.log(
+          `${file.file}: ${layers} — documents: ${file.documents.matched} matched, ${file.documents.added} added; ` +
+            `spans: ${file.spans.added} added, ${file.spans.skipped} already present`,
+        )
+      }
+      if (report.newLabels.length) console.log(`new labels: ${report.newLabels.join(', ')}`)
+      for (const problem of report.problems) console.error(`not merged: ${problem.message}`)
+      workspace.close()
+      if (report.problems.length) process.exitCode = 1
+    })
+}

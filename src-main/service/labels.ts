@@ -1,0 +1,93 @@
+import type { Api } from '../shared/api'
+import { FactspanError } from '../shared/errors'
+import { hotkeyProblem, nextFreeHotkey, normalizeHotkey } from '../shared/hotkeys'
+import { EXTRA_LABEL_COLORS, type Label } from '../shared/model'
+import { deleteLabel, getLabel, insertLabel, listLabels, setLabelOrder, updateLabel } from '../store/labels'
+import { countSpansWithLabel, deleteSpansWithLabel, listSpansWithLabel } from '../store/spans'
+import { spanMethods } from './spans'
+import type { Workspace } from './workspace'
+
+/** Most labels a project keeps: every one of them still gets a hotkey. */
+export const MAX_LABELS = 30
+
+export function labelMethods(
+  ws: Workspace,
+): Pick<Api, 'labels.list' | 'labels.add' | 'labels.update' | 'labels.reorder' | 'labels.usage' | 'labels.remove' | 'labels.restore'> {
+  const db = () => ws.database()
+  const spans = spanMethods(ws)
+
+  function requireLabel(name: string): Label {
+    const label = getLabel(db(), name)
+    if (!label) throw new FactspanError('not-found', `No label "${name}" in this project.`)
+    return label
+  }
+
+  /** Checks a label's name and hotkey against the rest of the set; `except` is the label being changed. */
+  function checked(label: Label, except?: string): Label {
+    const labels = listLabels(db())
+    const name = label.name.trim()
+    if (name !== except && labels.some((l) => l.name === name)) throw new FactspanError('conflict', `A label "${name}" exists already.`)
+    const problem = hotkeyProblem(label.hotkey, labels, except)
+    if (problem) throw new FactspanError('bad-input', `Label "${name}": ${problem}`)
+    return { ...label, name, hotkey: normalizeHotkey(label.hotkey) }
+  }
+
+  /** Labels show in the label bar of every window; spans follow a rename or a delete. */
+  function changed(spansToo: boolean): Label[] {
+    if (spansToo) ws.emit('documents-changed', {})
+    else ws.emit('project-changed', { path: ws.path })
+    return listLabels(db())
+  }
+
+  return {
+    'labels.list': () => listLabels(db()),
+    'labels.add': ({ name, color, hotkey, description }) => {
+      const labels = listLabels(db())
+      if (labels.length >= MAX_LABELS) throw new FactspanError('bad-input', `A project keeps at most ${MAX_LABELS} labels.`)
+      const label = checked({
+        name,
+        color: color ?? EXTRA_LABEL_COLORS[labels.length % EXTRA_LABEL_COLORS.length],
+        hotkey: hotkey ?? nextFreeHotkey(labels),
+        description: description ?? '',
+      })
+      db().transaction(() => insertLabel(db(), label, labels.length)).immediate()
+      return changed(false)
+    },
+    'labels.update': ({ name, label }) => {
+      requireLabel(name)
+      const next = checked(label, name)
+      db().transaction(() => updateLabel(db(), name, next)).immediate()
+      return changed(next.name !== name)
+    },
+    'labels.reorder': ({ names }) => {
+      const current = listLabels(db()).map((l) => l.name)
+      const same = names.length === current.length && new Set(names).size === names.length && names.every((n) => current.includes(n))
+      if (!same) throw new FactspanError('bad-input', `A new order must name every label once: ${current.join(', ')}.`)
+      db().transaction(() => setLabelOrder(db(), names)).immediate()
+      return changed(false)
+    },
+    'labels.usage': ({ name }) => {
+      requireLabel(name)
+      return countSpansWithLabel(db(), name)
+    },
+    'labels.remove': ({ name }) => {
+      const label = requireLabel(name)
+      const removal = db().transaction(() => {
+        const position = listLabels(db()).findIndex((l) => l.name === name)
+        const removed = listSpansWithLabel(db(), name)
+        deleteSpansWithLabel(db(), name)
+        deleteLabel(db(), name)
+        return { label, position, spans: removed }
+      }).immediate()
+      return { ...removal, labels: changed(true) }
+    },
+    'labels.restore': ({ label, position, spans: removed }) => {
+      const restored = checked(label)
+      db().transaction(() => {
+        insertLabel(db(), restored, position)
+        spans['spans.restoreMany']({ spans: removed })
+      }).immediate()
+      return changed(true)
+    },
+  }
+}

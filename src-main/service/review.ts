@@ -1,0 +1,90 @@
+// The reviewer's side: which layers the project holds, the gold layer built from them, and review status.
+import type { Database } from 'better-sqlite3'
+import type { Api, GoldEdit, ReviewLayers } from '../shared/api'
+import { FactspanError } from '../shared/errors'
+import { compareSpans, GOLD_LAYER, type Span } from '../shared/model'
+import { countDocuments, countReviewedDocuments, getDocument, getDocumentSummary, nextUnreviewedDocument, setDocumentReviewed } from '../store/documents'
+import { listLabels } from '../store/labels'
+import { countLayers, deleteSpan, getSpan, spanWriter } from '../store/spans'
+import { now, type Workspace } from './workspace'
+
+export function reviewLayers(db: Database): ReviewLayers {
+  const layers = countLayers(db).map(({ annotator, spans, documents }) => ({ name: annotator, spans, documents }))
+  return {
+    annotators: layers.filter((l) => l.name !== GOLD_LAYER),
+    gold: layers.find((l) => l.name === GOLD_LAYER) ?? { name: GOLD_LAYER, spans: 0, documents: 0 },
+    documents: countDocuments(db),
+    reviewed: countReviewedDocuments(db),
+  }
+}
+
+export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'review.editGold' | 'review.setReviewed' | 'review.next'> {
+  const db = () => ws.database()
+
+  function requireDocument(id: string): void {
+    if (!getDocumentSummary(db(), id)) throw new FactspanError('not-found', `No document "${id}" in this project.`)
+  }
+
+  /** The text a gold span quotes, after checking its offsets against the document. */
+  function quote(documentId: string, start: number, end: number): string {
+    const map = ws.offsetMap(documentId, () => getDocument(db(), documentId)!.text)
+    if (!(start < end && end <= map.codePointLength)) {
+      throw new FactspanError('bad-input', `Span ${start}–${end} is outside document "${documentId}" (length ${map.codePointLength}).`)
+    }
+    return map.slice(start, end)
+  }
+
+  /** A gold span of this document, or an error saying why the span cannot be changed here. */
+  function requireGoldSpan(id: number, documentId: string): Span {
+    const span = getSpan(db(), id)
+    if (!span) throw new FactspanError('not-found', `No span ${id} in this project.`)
+    if (span.annotator !== GOLD_LAYER) {
+      throw new FactspanError('conflict', `Span ${id} is in ${span.annotator}'s layer: review changes only the gold layer.`)
+    }
+    if (span.documentId !== documentId) throw new FactspanError('conflict', `Span ${id} belongs to document "${span.documentId}", not "${documentId}".`)
+    return span
+  }
+
+  return {
+    'review.layers': () => reviewLayers(db()),
+
+    'review.editGold': ({ documentId, add, remove }) => {
+      requireDocument(documentId)
+      const labels = new Set(listLabels(db()).map((l) => l.name))
+      const edit = db()
+        .transaction((): GoldEdit => {
+          const removed = remove.map((id) => {
+            const span = requireGoldSpan(id, documentId)
+            deleteSpan(db(), id)
+            return span
+          })
+          const insert = spanWriter(db())
+          const createdAt = now()
+          const added: Span[] = []
+          for (const span of add) {
+            if (!labels.has(span.label)) throw new FactspanError('bad-input', `No label "${span.label}" in this project.`)
+            const text = quote(documentId, span.start, span.end)
+            const id = insert({ ...span, documentId, text, annotator: GOLD_LAYER, createdAt: span.createdAt ?? createdAt })
+            // A span put back by undo must come back exactly; a new one already in gold is simply there.
+            if (id === null && span.id !== undefined) throw new FactspanError('conflict', `Span ${span.id} or the same gold span exists already.`)
+            if (id !== null) added.push(getSpan(db(), id)!)
+          }
+          return { added: added.sort(compareSpans), removed }
+        })
+        .immediate()
+      if (edit.added.length + edit.removed.length > 0) ws.emit('documents-changed', { ids: [documentId] })
+      return edit
+    },
+
+    'review.setReviewed': ({ id, reviewed }) => {
+      if (!setDocumentReviewed(db(), id, reviewed ? now() : null)) throw new FactspanError('not-found', `No document "${id}" in this project.`)
+      ws.emit('documents-changed', { ids: [id] })
+      return getDocumentSummary(db(), id)!
+    },
+
+    'review.next': ({ after }) => {
+      if (after !== undefined) requireDocument(after)
+      return nextUnreviewedDocument(db(), after)
+    },
+  }
+}

@@ -1,0 +1,73 @@
+// What every import/export format offers, so the service, the CLI and the app handle them alike.
+// Records stream through `write` one at a time; `parse` reads one file (or one brat pair) whole.
+import type { ColumnSeparator, DiscontinuousSpans, ExportFormat, ExportWarning } from '../api'
+import type { NativeRecord, ParseDefaults } from './native'
+
+/** How a format counts offsets: Unicode code points (Python's str) or UTF-16 units (JavaScript's string). */
+export type OffsetUnit = 'codepoint' | 'utf16'
+
+/** One file to read, already decoded; brat's `.ann` arrives as the companion of its `.txt`. */
+export interface SourceFile {
+  /** The name messages use, and the source of ids for formats without them. */
+  name: string
+  text: string
+  companion?: { name: string; text: string }
+}
+
+/** The choices a user can make on import; each format reads the ones it has. */
+export interface ParseOptions {
+  /** Import the valid spans of a file with invalid tag sequences, and report the rest (bio, bioes, bmes). */
+  lenient?: boolean
+  /** The column separator of a tagged-character file; either when absent. */
+  separator?: ColumnSeparator
+  /** What to do with a brat span made of several fragments; `split` when absent. */
+  discontinuous?: DiscontinuousSpans
+}
+
+/** Something a file had that was left out, with where it was; the rest of the file still imports. */
+export interface FileWarning {
+  file: string
+  line?: number
+  reason: string
+}
+
+export interface ParseResult {
+  records: NativeRecord[]
+  warnings: FileWarning[]
+}
+
+export type { ExportWarning }
+
+export interface WriteOptions {
+  /** The column separator of a tagged-character file; tab when absent. */
+  separator?: ColumnSeparator
+  warn?: (warning: ExportWarning) => void
+}
+
+/** A file of a folder export, its path relative to the folder with `/` between parts. */
+export interface FolderEntry {
+  path: string
+  text: string
+}
+
+interface CodecBase {
+  name: ExportFormat
+  offsetUnit: OffsetUnit
+  /** The extension written first; the others are read as this format when it is named. */
+  extensions: readonly string[]
+  parse(input: SourceFile, defaults: ParseDefaults, options?: ParseOptions): ParseResult
+}
+
+/** A format written as one file, in chunks that are concatenated in order. */
+export interface FileCodec extends CodecBase {
+  output: 'file'
+  write(records: Iterable<NativeRecord>, options?: WriteOptions): Generator<string>
+}
+
+/** A format written as a folder of files (brat's `.txt` + `.ann` pairs). */
+export interface FolderCodec extends CodecBase {
+  output: 'folder'
+  write(records: Iterable<NativeRecord>, options?: WriteOptions): Generator<FolderEntry>
+}
+
+export type Codec = FileCodec | FolderCodec

@@ -1,0 +1,161 @@
+// Label Studio's JSON task export: one JSON list of tasks, each with `data.text` and `annotations[].result[]` regions
+// {from_name, to_name, type: "labels", value: {start, end, text, labels}}. Offsets are UTF-16 units, as its JavaScript
+// editor counts them (label-studio issue #1347). One annotation per annotator.
+import { z } from 'zod'
+import { InputError } from '../errors'
+import { compareSpans } from '../model'
+import { OffsetMap } from '../offsets'
+import type { FileCodec, FileWarning } from './codec'
+import { checkLine, writeJsonLine } from './jsonl'
+import { parseJsonWithLines } from './jsonWithLines'
+import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type NativeSpan, type ParseDefaults } from './native'
+import { SkippedLines } from './skippedLines'
+import { fileStem } from './sourceNames'
+
+/** The control and object tag names of Label Studio's named-entity template: <Labels name="label" toName="text">. */
+const FROM_NAME = 'label'
+const TO_NAME = 'text'
+
+/** One task: the annotators' layers as annotations, in name order, each span one `labels` region. */
+export function labelStudioTask(record: NativeRecord): object {
+  const map = new OffsetMap(record.text)
+  const layers = new Map<string, NativeSpan[]>()
+  for (const span of [...record.spans].sort(compareSpans)) {
+    const layer = layers.get(span.annotator) ?? []
+    layer.push(span)
+    layers.set(span.annotator, layer)
+  }
+  const annotations = [...layers.keys()].sort().map((annotator) => ({
+    // Read-only in Label Studio, which gives imported annotations to the importing user; Factspan reads it back.
+    created_username: annotator,
+    was_cancelled: false,
+    result: layers.get(annotator)!.map(({ start, end, text, label }, i) => ({
+      id: `s${i + 1}`,
+      from_name: FROM_NAME,
+      to_name: TO_NAME,
+      type: 'labels',
+      value: { start: map.toUtf16(start), end: map.toUtf16(end), text, labels: [label] },
+    })),
+  }))
+  return { data: { text: record.text, id: record.id }, annotations }
+}
+
+function* writeLabelStudio(records: Iterable<NativeRecord>): Generator<string> {
+  // One task a line inside the list: still one JSON value, and written a task at a time.
+  let first = true
+  yield '['
+  for (const record of records) {
+    yield (first ? '\n' : ',\n') + writeJsonLine(labelStudioTask(record))
+    first = false
+  }
+  yield first ? ']\n' : '\n]\n'
+}
+
+const int = z.number().int()
+const taskSchema = z.looseObject({ id: documentIdSchema.optional(), data: z.looseObject({}).optional(), annotations: z.array(z.unknown()).optional(), completions: z.array(z.unknown()).optional() })
+const TASK_KEYS = new Set(['id', 'annotations', 'completions', 'predictions', 'drafts', 'meta', 'created_at', 'updated_at', 'project'])
+const dataSchema = z.looseObject({ text: z.string().min(1), id: documentIdSchema.optional() })
+const annotationSchema = z.looseObject({ result: z.array(z.unknown()).optional(), was_cancelled: z.boolean().optional() })
+const regionSchema = z.looseObject({ type: z.string() })
+const labelsSchema = z.looseObject({
+  value: z.looseObject({ start: int, end: int, text: z.string().optional(), labels: z.array(z.string().min(1)) }),
+})
+
+function parseLabelStudio(file: string, content: string, defaults: ParseDefaults) {
+  const { value: tasks, lineOf } = parseJsonWithLines(content, file)
+  if (!Array.isArray(tasks)) throw new InputError(file, 1, 'a Label Studio export is a JSON list of tasks, [ {…}, … ]')
+  const ids = new DocumentIds(file)
+  const stem = fileStem(file)
+  const warnings: FileWarning[] = []
+  const skipped = new SkippedLines()
+  const records = tasks.map((task, t) => {
+    const taskLine = (task !== null && typeof task === 'object' && lineOf(task)) || 1
+    /** Checks a node of the task, naming where it is in the message. */
+    const check = <S extends z.ZodType>(schema: S, node: unknown, where: string): z.output<S> => {
+      const line = (node !== null && typeof node === 'object' && lineOf(node)) || taskLine
+      try {
+        return checkLine(schema, { line, value: node }, file)
+      } catch (error) {
+        if (error instanceof InputError) throw new InputError(file, line, `${where}: ${error.reason}`)
+        throw error
+      }
+    }
+    const where = `task ${t + 1}`
+    const { id: taskId, data, annotations, completions, predictions } = check(taskSchema, task, where)
+    // Label Studio reads a task without `data` as the data itself.
+    const dataNode = data ?? Object.fromEntries(Object.entries(task as object).filter(([key]) => !TASK_KEYS.has(key)))
+    const { text, id: dataId, ...meta } = check(dataSchema, dataNode, `${where} data`)
+    const map = new OffsetMap(text)
+    const spans: Array<{ start: number; end: number; label: string; text?: string; annotator: string }> = []
+    for (const [a, node] of (annotations ?? completions ?? []).entries()) {
+      const annotationWhere = `${where}, annotation ${a + 1}`
+      const annotation = check(annotationSchema, node, annotationWhere)
+      const annotationLine = lineOf(node as object) ?? taskLine
+      if (annotation.was_cancelled) {
+        warnings.push({ file, line: annotationLine, reason: `${annotationWhere} was cancelled (skipped), so it is not imported` })
+        continue
+      }
+      const annotator = annotatorOf(annotation) ?? defaults.annotator
+      for (const [r, region] of (annotation.result ?? []).entries()) {
+        const regionWhere = `${annotationWhere}, result ${r + 1}`
+        const { type } = check(regionSchema, region, regionWhere)
+        const regionLine = lineOf(region as object) ?? annotationLine
+        if (type !== 'labels') {
+          skipped.add(`result(s) of type ${JSON.stringify(type)} (only "labels" regions are spans)`, regionLine)
+          continue
+        }
+        const { value } = check(labelsSchema, region, regionWhere)
+        const fail = (reason: string) => new InputError(file, regionLine, `${regionWhere}: ${reason}`)
+        if (!(value.start >= 0 && value.start < value.end && value.end <= map.utf16Length)) {
+          throw fail(
+            `value.start ${value.start} and value.end ${value.end} must satisfy 0 ≤ start < end ≤ ${map.utf16Length}, the text's length in UTF-16 units`,
+          )
+        }
+        for (const offset of [value.start, value.end]) {
+          const before = map.toCodePoint(offset, 'before')
+          if (before !== map.toCodePoint(offset, 'after')) {
+            throw fail(`offset ${offset} falls inside ${JSON.stringify(map.slice(before, before + 1))}, which takes two UTF-16 units`)
+          }
+        }
+        const covered = text.slice(value.start, value.end)
+        if (value.text !== undefined && value.text !== covered) {
+          throw fail(`value.text is ${JSON.stringify(value.text)} but the text at ${value.start}–${value.end} (UTF-16) is ${JSON.stringify(covered)}`)
+        }
+        if (value.labels.length === 0) skipped.add('region(s) without a label', regionLine)
+        const start = map.toCodePoint(value.start)
+        const end = map.toCodePoint(value.end)
+        for (const label of value.labels) spans.push({ start, end, label, annotator })
+      }
+    }
+    if (Array.isArray(predictions) && predictions.length > 0) skipped.add('task(s) with predictions (only annotations are imported)', taskLine)
+    // Factspan writes the document id into data; Label Studio's own task id comes next.
+    const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans }, file, taskLine, defaults)
+    ids.add(record.id, taskLine)
+    return record
+  })
+  return { records, warnings: [...warnings, ...skipped.warnings(file)] }
+}
+
+/** Who made an annotation: an exported user's email, the `created_username` ("name, id") or a user id. */
+function annotatorOf(annotation: Record<string, unknown>): string | undefined {
+  const by = annotation.completed_by
+  if (by !== null && typeof by === 'object') {
+    const { email, username } = by as { email?: unknown; username?: unknown }
+    if (typeof email === 'string' && email.trim()) return email.trim()
+    if (typeof username === 'string' && username.trim()) return username.trim()
+  }
+  const created = annotation.created_username
+  if (typeof created === 'string' && created.trim()) return created.trim().replace(/,\s*\d+$/, '')
+  if (typeof by === 'string' && by.trim()) return by.trim()
+  if (typeof by === 'number') return `label-studio-user-${by}`
+  return undefined
+}
+
+export const labelStudioCodec: FileCodec = {
+  name: 'labelstudio',
+  offsetUnit: 'utf16',
+  extensions: ['.json'],
+  output: 'file',
+  parse: (input, defaults) => parseLabelStudio(input.name, input.text, defaults),
+  write: writeLabelStudio,
+}

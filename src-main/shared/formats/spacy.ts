@@ -1,0 +1,52 @@
+// spaCy's entity JSONL: {"id","text","entities":[[start,end,label],…]}, offsets in code points (Python's str), end
+// exclusive. spaCy's training tuples, ["text", {"entities": […]}] on a line, read the same.
+import { z } from 'zod'
+import { InputError } from '../errors'
+import { codePointLength } from '../offsets'
+import { distinctSpans } from './distinctSpans'
+import { checkLine, writeJsonLine, type JsonLine } from './jsonl'
+import { lineCodec } from './lineCodec'
+import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type ParseDefaults } from './native'
+import { fileStem } from './sourceNames'
+
+/** One document as one line; spaCy has no annotators, so the layers merge. */
+export function serializeSpacy(record: NativeRecord): string {
+  const entities = distinctSpans(record.spans).map((s) => [s.start, s.end, s.label])
+  return writeJsonLine({ id: record.id, text: record.text, entities })
+}
+
+const entitySchema = z.tuple([z.number().int(), z.number().int(), z.string().min(1)])
+
+const spacyLineSchema = z.looseObject({ id: documentIdSchema.optional(), text: z.string().min(1), entities: z.array(entitySchema).optional() })
+const trainingTupleSchema = z.tuple([z.string().min(1), z.looseObject({ entities: z.array(entitySchema).optional() })])
+
+/** A line's fields, from either shape; the tuple's annotations object keeps its other keys as metadata. */
+function readLine(entry: JsonLine, file: string) {
+  if (!Array.isArray(entry.value)) return checkLine(spacyLineSchema, entry, file)
+  const [text, { entities, ...meta }] = checkLine(trainingTupleSchema, entry, file)
+  return { ...meta, id: undefined, text, entities }
+}
+
+export function spacyFromLines(lines: JsonLine[], file: string, defaults: ParseDefaults): NativeRecord[] {
+  const ids = new DocumentIds(file)
+  const stem = fileStem(file)
+  return lines.map((entry) => {
+    const { id, text, entities, ...meta } = readLine(entry, file)
+    const length = codePointLength(text)
+    const spans = (entities ?? []).map(([start, end, label], i) => {
+      if (!(start >= 0 && start < end && end <= length)) {
+        throw new InputError(
+          file,
+          entry.line,
+          `entities[${i}] has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`,
+        )
+      }
+      return { start, end, label }
+    })
+    const record = recordFromInput({ id: id ?? `${stem}-${entry.line}`, text, meta, spans }, file, entry.line, defaults)
+    ids.add(record.id, entry.line)
+    return record
+  })
+}
+
+export const spacyCodec = lineCodec({ name: 'spacy', offsetUnit: 'codepoint', serialize: serializeSpacy, fromLines: spacyFromLines })
