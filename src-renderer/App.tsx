@@ -9,6 +9,7 @@ import { ExportDialog } from './views/ExportDialog'
 import { ImportDialog } from './views/ImportDialog'
 import { LibraryView } from './views/LibraryView'
 import { ProjectDialog } from './views/ProjectDialog'
+import { ReviewView } from './views/ReviewView'
 import { StatusLine } from './views/StatusLine'
 import { TopBar } from './views/TopBar'
 
@@ -34,7 +35,8 @@ export function App() {
         // A bulk change (an import) may bring documents and labels the top bar and label bar show.
         if (!ids) void store().loadProject()
         const open = store().document?.id
-        if (open !== undefined && (!ids || ids.includes(open))) void store().refreshDocument()
+        if (open !== undefined && (!ids || ids.includes(open))) void store().refreshDocument(ids)
+        if (store().view === 'review') void store().refreshReview(ids)
       }),
     ]
     return () => unsubscribe.forEach((off) => off())
@@ -44,7 +46,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <ErrorAlert />
-      <main className="main">{view === 'annotate' ? <AnnotateView /> : <LibraryView />}</main>
+      <main className="main">{view === 'annotate' ? <AnnotateView /> : view === 'review' ? <ReviewView /> : <LibraryView />}</main>
       <StatusLine />
       {dialog === 'project' && <ProjectDialog />}
       {dialog === 'import' && <ImportDialog />}

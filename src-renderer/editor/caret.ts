@@ -1,5 +1,5 @@
 // The keyboard caret: a thin bar placed from a collapsed range, since the article is not editable text.
-import { domPointAt } from './domOffsets'
+import { lineElement, renderedPointAt } from './domOffsets'
 import { lineIndexAt, type TextLines } from './textModel'
 
 export interface Box {
@@ -8,18 +8,23 @@ export interface Box {
   height: number
 }
 
-/** Where a code-point offset is drawn, in the scroll container's content coordinates. */
+/** Where a code-point offset is drawn, in the scroll container's content coordinates; null when its line is not rendered. */
 export function caretBox(container: HTMLElement, root: HTMLElement, lines: TextLines, offset: number): Box | null {
+  const rect = caretRect(root, lines, offset)
+  return rect && toContent(container, rect)
+}
+
+/** Where a code-point offset is drawn, in viewport coordinates; null when its line is not rendered. */
+export function caretRect(root: HTMLElement, lines: TextLines, offset: number): DOMRect | null {
   const utf16 = lines.map.toUtf16(offset)
-  const point = domPointAt(root, lines, utf16)
+  const point = renderedPointAt(root, lines, utf16)
+  if (!point) return null
   const range = document.createRange()
   range.setStart(point.node, point.offset)
   range.collapse(true)
   const rects = range.getClientRects()
   // An empty line has no text to measure: its element stands in.
-  const rect = rects.length > 0 ? rects[rects.length - 1] : root.children[lineIndexAt(lines, utf16)]?.getBoundingClientRect()
-  if (!rect) return null
-  return toContent(container, rect)
+  return rects.length > 0 ? rects[rects.length - 1] : (lineElement(root, lineIndexAt(lines, utf16))?.getBoundingClientRect() ?? null)
 }
 
 /** A viewport rectangle in the container's scrolled content coordinates. */

@@ -1,6 +1,7 @@
 // What is under the pointer, found from offsets (caret position → spans covering it), never from DOM nodes.
 import type { Span } from '../../src-main/shared/model'
-import { measurableRange, utf16AtDomPoint } from './domOffsets'
+import { lineElement, measurableRange, utf16AtDomPoint } from './domOffsets'
+import { spanIndexOf } from './spanIndex'
 import { lineEnd, lineIndexAt, type TextLines } from './textModel'
 
 /** The UTF-16 caret offset nearest to a viewport point, or null when the point is not over the text. */
@@ -24,7 +25,8 @@ export function characterAtPoint(root: HTMLElement, lines: TextLines, x: number,
   if (caret === null) return null
   // The caret lands on the nearer edge of the character hit: it is the one after the caret or the one before.
   for (const start of [caret, lines.map.previousBoundary(caret)]) {
-    if (start >= lineEnd(lines, lineIndexAt(lines, start))) continue
+    const line = lineIndexAt(lines, start)
+    if (start >= lineEnd(lines, line) || !lineElement(root, line)) continue
     const rects = measurableRange(root, lines, start, lines.map.nextBoundary(start)).getClientRects()
     for (const r of rects) {
       if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return start
@@ -33,10 +35,10 @@ export function characterAtPoint(root: HTMLElement, lines: TextLines, x: number,
   return null
 }
 
-/** Spans covering a code point, shortest first: the order repeated clicks walk through. */
+/** Spans covering a code point, shortest first: the order repeated clicks walk through. Found with the index, not a scan. */
 export function spansCovering(spans: readonly Span[], offset: number): Span[] {
-  return spans
-    .filter((s) => s.start <= offset && offset < s.end)
+  return spanIndexOf(spans)
+    .covering(offset)
     .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || a.id - b.id)
 }
 

@@ -1,8 +1,23 @@
 // The keyboard model of the article: which key does what, and where caret moves land. Pure, so it is testable.
+import { RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
 import type { Label, Span } from '../../src-main/shared/model'
+import { spanIndexOf } from './spanIndex'
 import { lineEnd, lineIndexAt, type TextLines } from './textModel'
+import { nextWordEnd, previousWordStart } from './words'
 
-export type CaretMove = 'left' | 'right' | 'up' | 'down' | 'lineStart' | 'lineEnd'
+export type CaretMove =
+  | 'left'
+  | 'right'
+  | 'up'
+  | 'down'
+  | 'lineStart'
+  | 'lineEnd'
+  | 'wordLeft'
+  | 'wordRight'
+  | 'documentStart'
+  | 'documentEnd'
+  | 'pageUp'
+  | 'pageDown'
 
 export type EditorCommand =
   | { type: 'move'; move: CaretMove; extend: boolean }
@@ -10,6 +25,11 @@ export type EditorCommand =
   | { type: 'clear' }
   | { type: 'label'; label: string }
   | { type: 'remove' }
+  | { type: 'resize'; edge: 'start' | 'end'; by: -1 | 1 }
+  | { type: 'tagAll' }
+  | { type: 'find' }
+  | { type: 'help' }
+  | { type: 'editLabels' }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'finish' }
@@ -29,19 +49,44 @@ const MOVES: Record<string, CaretMove> = {
   ArrowDown: 'down',
   Home: 'lineStart',
   End: 'lineEnd',
+  PageUp: 'pageUp',
+  PageDown: 'pageDown',
+}
+
+/** With Ctrl (or ⌘, or ⌥ as on macOS) these keys move by words or to the ends of the document. */
+const COMMAND_MOVES: Record<string, CaretMove> = {
+  ArrowLeft: 'wordLeft',
+  ArrowRight: 'wordRight',
+  Home: 'documentStart',
+  End: 'documentEnd',
+}
+
+const RESIZES: Record<string, { edge: 'start' | 'end'; by: -1 | 1 }> = {
+  '[': { edge: 'start', by: -1 },
+  ']': { edge: 'start', by: 1 },
+  '{': { edge: 'end', by: -1 },
+  '}': { edge: 'end', by: 1 },
 }
 
 export function commandForKey(e: KeyInput, labels: readonly Label[]): EditorCommand | null {
   const command = e.ctrlKey || e.metaKey
   if (command && !e.altKey) {
+    const move = COMMAND_MOVES[e.key]
+    if (move) return { type: 'move', move, extend: e.shiftKey }
     const key = e.key.toLowerCase()
     if (key === 'z') return e.shiftKey ? { type: 'redo' } : { type: 'undo' }
     if (key === 'y' && !e.shiftKey) return { type: 'redo' }
+    if (key === 'f' && !e.shiftKey) return { type: 'find' }
     return null
+  }
+  if (e.altKey && !command && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+    return { type: 'move', move: COMMAND_MOVES[e.key], extend: e.shiftKey }
   }
   if (command || e.altKey) return null
   const move = MOVES[e.key]
   if (move) return { type: 'move', move, extend: e.shiftKey }
+  const resize = RESIZES[e.key]
+  if (resize) return { type: 'resize', ...resize }
   switch (e.key) {
     case 'Tab':
       return { type: 'selectSpan', direction: e.shiftKey ? -1 : 1 }
@@ -52,14 +97,24 @@ export function commandForKey(e: KeyInput, labels: readonly Label[]): EditorComm
       return { type: 'remove' }
     case 'Enter':
       return e.shiftKey ? null : { type: 'finish' }
+    case '?':
+      return { type: 'help' }
+    case RESERVED_LETTERS[0]:
+      return { type: 'tagAll' }
+    case RESERVED_LETTERS[1]:
+      return { type: 'editLabels' }
   }
   const label = labels.find((l) => l.hotkey !== '' && l.hotkey.toLowerCase() === e.key.toLowerCase())
   return label ? { type: 'label', label: label.name } : null
 }
 
+/** Paragraphs a page move crosses when the layout cannot be measured. */
+const PARAGRAPHS_PER_PAGE = 10
+
 /**
  * Where a caret move lands, in code points. Left and right step over whole characters (never into a surrogate
- * pair); up and down keep the column the first vertical move started from, as editors do.
+ * pair); up and down keep the column the first vertical move started from, as editors do; word moves follow
+ * Intl.Segmenter's words.
  */
 export function moveCaret(
   lines: TextLines,
@@ -80,10 +135,21 @@ export function moveCaret(
       return { caret: lineStartCp, goalColumn: null }
     case 'lineEnd':
       return { caret: map.toCodePoint(lineEnd(lines, line)), goalColumn: null }
+    case 'wordLeft':
+      return { caret: map.toCodePoint(previousWordStart(lines, utf16)), goalColumn: null }
+    case 'wordRight':
+      return { caret: map.toCodePoint(nextWordEnd(lines, utf16)), goalColumn: null }
+    case 'documentStart':
+      return { caret: 0, goalColumn: null }
+    case 'documentEnd':
+      return { caret: map.codePointLength, goalColumn: null }
     case 'up':
-    case 'down': {
+    case 'down':
+    case 'pageUp':
+    case 'pageDown': {
       const column = goalColumn ?? caret - lineStartCp
-      const target = line + (move === 'up' ? -1 : 1)
+      const step = move === 'up' ? -1 : move === 'down' ? 1 : move === 'pageUp' ? -PARAGRAPHS_PER_PAGE : PARAGRAPHS_PER_PAGE
+      const target = line + step
       if (target < 0) return { caret: 0, goalColumn: column }
       if (target >= lines.starts.length) return { caret: map.codePointLength, goalColumn: column }
       const start = map.toCodePoint(lines.starts[target])
@@ -95,8 +161,9 @@ export function moveCaret(
 
 /** The span after (or before) the selected one in text order; from the caret when none is selected. */
 export function adjacentSpan(spans: readonly Span[], selectedId: number | null, caret: number, direction: 1 | -1): Span | null {
-  const index = spans.findIndex((s) => s.id === selectedId)
-  if (index >= 0) return spans[index + direction] ?? null
-  if (direction === 1) return spans.find((s) => s.start >= caret) ?? null
-  return spans.findLast((s) => s.start < caret) ?? null
+  const index = spanIndexOf(spans)
+  const at = selectedId === null ? -1 : index.indexOf(selectedId)
+  if (at >= 0) return spans[at + direction] ?? null
+  const next = index.firstStartingAt(caret)
+  return direction === 1 ? (spans[next] ?? null) : (spans[next - 1] ?? null)
 }

@@ -1,9 +1,18 @@
 // Reads picked files and sends them to 'import.files' in batches, merging the reports.
-import type { ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
+import type { ColumnSeparator, DiscontinuousSpans, ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
+import { pairAnnotationFiles } from '../../src-main/shared/formats/pairs'
 import { call } from '../api'
 import { bytesToBase64 } from './base64'
 
-export const IMPORTABLE = /\.(txt|jsonl|ndjson|json)$/i
+export const IMPORTABLE = /\.(txt|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/i
+
+export interface ImportChoices {
+  format?: ImportFormat
+  encoding: TextEncoding
+  lenient?: boolean
+  separator?: ColumnSeparator
+  discontinuous?: DiscontinuousSpans
+}
 
 // Keeps each request well under the HTTP bridge's body limit and the memory of one JSON string.
 const BATCH_BYTES = 48 * 1024 * 1024
@@ -15,28 +24,33 @@ export function fileLabel(file: File): string {
 
 export async function importFiles(
   files: readonly File[],
-  options: { format?: ImportFormat; encoding: TextEncoding },
+  options: ImportChoices,
   onProgress: (done: number) => void,
 ): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], errors: [], newLabels: [] }
+  const report: ImportReport = { imported: [], errors: [], warnings: [], newLabels: [] }
   let batch: { name: string; base64: string }[] = []
   let batchBytes = 0
   let done = 0
   const flush = async () => {
     if (batch.length === 0) return
-    const part = await call('import.files', { files: batch, format: options.format, encoding: options.encoding })
+    const part = await call('import.files', { files: batch, ...options })
     report.imported.push(...part.imported)
     report.errors.push(...part.errors)
+    report.warnings.push(...part.warnings)
     report.newLabels = [...new Set([...report.newLabels, ...part.newLabels])]
     done += batch.length
     onProgress(done)
     batch = []
     batchBytes = 0
   }
-  for (const file of files) {
-    if (batchBytes > 0 && batchBytes + file.size > BATCH_BYTES) await flush()
-    batch.push({ name: fileLabel(file), base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })
-    batchBytes += file.size
+  // A brat .txt and its .ann travel in the same request, since the service reads them as one document.
+  const units = pairAnnotationFiles(files.map((file) => ({ name: fileLabel(file), file })))
+  for (const unit of units) {
+    const together = unit.companion ? [unit.file, unit.companion] : [unit.file]
+    const size = together.reduce((n, f) => n + f.file.size, 0)
+    if (batchBytes > 0 && batchBytes + size > BATCH_BYTES) await flush()
+    for (const { name, file } of together) batch.push({ name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })
+    batchBytes += size
   }
   await flush()
   return report

@@ -1,7 +1,8 @@
 // Folds a server answer into the store: the UI shows what the server saved, never a local guess.
-import { compareSpans, type Span } from '../../src-main/shared/model'
+import type { Span } from '../../src-main/shared/model'
 import type { Edit, EditOutcome } from './edits'
 import { documentOf } from './edits'
+import { withoutSpans, withSpan, withSpans } from './sortedSpans'
 import type { Store } from './types'
 
 export function absorb(s: Store, outcome: EditOutcome): Partial<Store> {
@@ -14,9 +15,15 @@ export function absorb(s: Store, outcome: EditOutcome): Partial<Store> {
     case 'span-removed': {
       const { span } = outcome
       return {
-        spans: s.spans.filter((x) => x.id !== span.id),
+        spans: withoutSpans(s.spans, new Set([span.id])),
         selectedSpanId: s.selectedSpanId === span.id ? null : s.selectedSpanId,
       }
+    }
+    case 'spans-saved':
+      return { spans: withSpans(s.spans, inOpenLayer(s, outcome.spans)), anchor: null }
+    case 'spans-removed': {
+      const ids = new Set(outcome.spans.map((span) => span.id))
+      return { spans: withoutSpans(s.spans, ids), selectedSpanId: s.selectedSpanId !== null && ids.has(s.selectedSpanId) ? null : s.selectedSpanId }
     }
     case 'document-saved': {
       const { summary } = outcome
@@ -25,7 +32,28 @@ export function absorb(s: Store, outcome: EditOutcome): Partial<Store> {
         documents: s.documents.map((d) => (d.id === summary.id ? summary : d)),
       }
     }
+    case 'labels-saved': {
+      const { renamed, restored } = outcome
+      let spans = s.spans
+      if (renamed) spans = spans.map((span) => (span.label === renamed.from ? { ...span, label: renamed.to } : span))
+      if (restored) spans = withSpans(spans, inOpenLayer(s, restored))
+      return { project: s.project && { ...s.project, labels: outcome.labels }, spans }
+    }
+    case 'label-removed': {
+      const { removal } = outcome
+      const ids = new Set(removal.spans.map((span) => span.id))
+      return {
+        project: s.project && { ...s.project, labels: removal.labels },
+        spans: withoutSpans(s.spans, ids),
+        selectedSpanId: s.selectedSpanId !== null && ids.has(s.selectedSpanId) ? null : s.selectedSpanId,
+      }
+    }
   }
+}
+
+/** The spans the open document shows: its own, in the annotator's layer. */
+function inOpenLayer(s: Store, spans: readonly Span[]): Span[] {
+  return spans.filter((span) => span.documentId === s.document?.id && span.annotator === s.project?.annotator)
 }
 
 /** Pushes an edit on its document's undo stack; a new edit forgets what could be redone. */
@@ -35,6 +63,4 @@ export function recorded(s: Store, edit: Edit): Partial<Store> {
   return { histories: { ...s.histories, [id]: { undo: [...history.undo, edit], redo: [] } } }
 }
 
-export function withSpan(spans: readonly Span[], span: Span): Span[] {
-  return [...spans.filter((x) => x.id !== span.id), span].sort(compareSpans)
-}
+export { withSpan }

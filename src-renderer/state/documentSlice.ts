@@ -1,6 +1,8 @@
 import type { Document } from '../../src-main/shared/model'
 import { OffsetMap } from '../../src-main/shared/offsets'
 import { call } from '../api'
+import { forgetEchoes, takeEcho } from './echoes'
+import { emptyEditor } from './editorSlice'
 import { perform } from './perform'
 import { save } from './save'
 import { emptySelection } from './selectionSlice'
@@ -12,8 +14,11 @@ export interface DocumentSlice {
   document: Document | null
   offsets: OffsetMap | null
   openDocument(id: string): Promise<void>
-  /** Reloads the open document's status and spans from the server. */
-  refreshDocument(): Promise<void>
+  /**
+   * Reloads the open document's status and spans from the server. Given the documents a change was announced
+   * for, it skips the announcement of a write of ours, whose answer is shown already.
+   */
+  refreshDocument(announcedFor?: readonly string[]): Promise<void>
   setDone(done: boolean): Promise<boolean>
   /** Marks the document done and opens the next open one, or returns to the library when there is none. */
   finishDocument(): Promise<void>
@@ -33,8 +38,9 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
       const annotator = get().project?.annotator
       const [document, spans] = await Promise.all([call('documents.get', { id }), call('spans.list', { documentId: id, annotator })])
       if (request !== openRequest) return
+      forgetEchoes()
       set(
-        { document, offsets: new OffsetMap(document.text), spans, ...emptySelection, view: 'annotate', notice: null, lastOpenedId: id },
+        { document, offsets: new OffsetMap(document.text), spans, ...emptySelection, ...emptyEditor, view: 'annotate', notice: null, lastOpenedId: id },
         undefined,
         'document/open',
       )
@@ -43,9 +49,10 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     }
   },
 
-  refreshDocument: async () => {
+  refreshDocument: async (announcedFor) => {
     const id = get().document?.id
     if (id === undefined) return
+    if (announcedFor?.includes(id) && takeEcho(id)) return
     try {
       const annotator = get().project?.annotator
       const [fresh, spans] = await serial(() =>

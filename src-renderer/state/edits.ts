@@ -1,19 +1,39 @@
 // User edits as data: each has an exact inverse, so undo and redo replay them against the server.
-import type { DocumentSummary, Span } from '../../src-main/shared/model'
+import type { LabelRemoval } from '../../src-main/shared/api'
+import type { DocumentSummary, Label, Span } from '../../src-main/shared/model'
 import { call } from '../api'
+import { expectEcho } from './echoes'
 
+export interface SpanRange {
+  start: number
+  end: number
+}
+
+/** Label edits change the whole project; they are recorded in the history of the document open at the time. */
 export type Edit =
   /** Replayed with 'spans.restore', so a span brought back by redo keeps its id. */
   | { kind: 'add'; span: Span }
   | { kind: 'remove'; span: Span }
   | { kind: 'relabel'; span: Span; from: string; to: string }
+  | { kind: 'resize'; span: Span; from: SpanRange; to: SpanRange }
   | { kind: 'setDone'; documentId: string; done: boolean }
+  /** Many spans of one document as one step, e.g. every occurrence of a phrase. */
+  | { kind: 'addMany'; documentId: string; spans: Span[]; text: string }
+  | { kind: 'removeMany'; documentId: string; spans: Span[]; text: string }
+  | { kind: 'addLabel'; documentId: string; label: Label; position: number; spans: Span[] }
+  | { kind: 'removeLabel'; documentId: string; label: Label; position: number; spans: Span[] }
+  | { kind: 'updateLabel'; documentId: string; from: Label; to: Label }
+  | { kind: 'reorderLabels'; documentId: string; from: string[]; to: string[] }
 
 /** What the server answered, for the store to show. */
 export type EditOutcome =
   | { kind: 'span-saved'; span: Span }
   | { kind: 'span-removed'; span: Span }
+  | { kind: 'spans-saved'; spans: Span[] }
+  | { kind: 'spans-removed'; spans: Span[] }
   | { kind: 'document-saved'; summary: DocumentSummary }
+  | { kind: 'labels-saved'; labels: Label[]; renamed?: { from: string; to: string }; restored?: Span[] }
+  | { kind: 'label-removed'; removal: LabelRemoval }
 
 export function inverse(edit: Edit): Edit {
   switch (edit.kind) {
@@ -23,38 +43,101 @@ export function inverse(edit: Edit): Edit {
       return { kind: 'add', span: edit.span }
     case 'relabel':
       return { kind: 'relabel', span: { ...edit.span, label: edit.to }, from: edit.to, to: edit.from }
+    case 'resize':
+      return { kind: 'resize', span: { ...edit.span, ...edit.to }, from: edit.to, to: edit.from }
     case 'setDone':
       return { kind: 'setDone', documentId: edit.documentId, done: !edit.done }
+    case 'addMany':
+      return { ...edit, kind: 'removeMany' }
+    case 'removeMany':
+      return { ...edit, kind: 'addMany' }
+    case 'addLabel':
+      return { ...edit, kind: 'removeLabel' }
+    case 'removeLabel':
+      return { ...edit, kind: 'addLabel' }
+    case 'updateLabel':
+      return { ...edit, from: edit.to, to: edit.from }
+    case 'reorderLabels':
+      return { ...edit, from: edit.to, to: edit.from }
   }
 }
 
 export async function applyEdit(edit: Edit): Promise<EditOutcome> {
   switch (edit.kind) {
     case 'add':
-      return { kind: 'span-saved', span: await call('spans.restore', { span: edit.span }) }
+      return { kind: 'span-saved', span: await expectEcho(edit.span.documentId, call('spans.restore', { span: edit.span })) }
     case 'remove':
-      return { kind: 'span-removed', span: await call('spans.remove', { id: edit.span.id }) }
+      return { kind: 'span-removed', span: await expectEcho(edit.span.documentId, call('spans.remove', { id: edit.span.id })) }
     case 'relabel':
-      return { kind: 'span-saved', span: await call('spans.relabel', { id: edit.span.id, label: edit.to }) }
+      return { kind: 'span-saved', span: await expectEcho(edit.span.documentId, call('spans.relabel', { id: edit.span.id, label: edit.to })) }
+    case 'resize':
+      return { kind: 'span-saved', span: await expectEcho(edit.span.documentId, call('spans.resize', { id: edit.span.id, ...edit.to })) }
     case 'setDone':
-      return { kind: 'document-saved', summary: await call('documents.setDone', { id: edit.documentId, done: edit.done }) }
+      return { kind: 'document-saved', summary: await expectEcho(edit.documentId, call('documents.setDone', { id: edit.documentId, done: edit.done })) }
+    case 'addMany':
+      return { kind: 'spans-saved', spans: await expectEcho(edit.documentId, call('spans.restoreMany', { spans: edit.spans })) }
+    case 'removeMany':
+      return { kind: 'spans-removed', spans: await expectEcho(edit.documentId, call('spans.removeMany', { ids: edit.spans.map((s) => s.id) })) }
+    case 'addLabel':
+      return {
+        kind: 'labels-saved',
+        labels: await call('labels.restore', { label: edit.label, position: edit.position, spans: edit.spans }),
+        restored: edit.spans,
+      }
+    case 'removeLabel':
+      return { kind: 'label-removed', removal: await call('labels.remove', { name: edit.label.name }) }
+    case 'updateLabel': {
+      const labels = await call('labels.update', { name: edit.from.name, label: edit.to })
+      return { kind: 'labels-saved', labels, renamed: edit.from.name === edit.to.name ? undefined : { from: edit.from.name, to: edit.to.name } }
+    }
+    case 'reorderLabels':
+      return { kind: 'labels-saved', labels: await call('labels.reorder', { names: edit.to }) }
   }
+}
+
+/** The edit as the server did it: deleting a label removes the spans it has now, which its undo must bring back. */
+export function asDone(edit: Edit, outcome: EditOutcome): Edit {
+  if (edit.kind === 'removeLabel' && outcome.kind === 'label-removed') {
+    const { label, position, spans } = outcome.removal
+    return { ...edit, label, position, spans }
+  }
+  return edit
 }
 
 /** The document an edit belongs to, whose history records it. */
 export function documentOf(edit: Edit): string {
-  return edit.kind === 'setDone' ? edit.documentId : edit.span.documentId
+  return 'documentId' in edit ? edit.documentId : edit.span.documentId
+}
+
+/** A span's text as a status message quotes it: a long one is cut in the middle. */
+export function quoted(text: string): string {
+  const points = [...text.replace(/\s+/g, ' ')]
+  return `“${points.length > 40 ? `${points.slice(0, 18).join('')}…${points.slice(-18).join('')}` : points.join('')}”`
 }
 
 export function describeEdit(edit: Edit): string {
   switch (edit.kind) {
     case 'add':
-      return `tag “${edit.span.text}” as ${edit.span.label}`
+      return `tag ${quoted(edit.span.text)} as ${edit.span.label}`
     case 'remove':
-      return `remove “${edit.span.text}”`
+      return `remove ${quoted(edit.span.text)}`
     case 'relabel':
-      return `relabel “${edit.span.text}” as ${edit.to}`
+      return `relabel ${quoted(edit.span.text)} as ${edit.to}`
+    case 'resize':
+      return `move the span ${quoted(edit.span.text)} to ${edit.to.start}–${edit.to.end}`
     case 'setDone':
       return edit.done ? 'mark the document done' : 'reopen the document'
+    case 'addMany':
+      return `tag ${edit.spans.length} occurrences of ${quoted(edit.text)} as ${edit.spans[0]?.label ?? ''}`
+    case 'removeMany':
+      return `remove ${edit.spans.length} occurrences of ${quoted(edit.text)}`
+    case 'addLabel':
+      return edit.spans.length > 0 ? `bring back the label ${edit.label.name} and its ${edit.spans.length} spans` : `add the label ${edit.label.name}`
+    case 'removeLabel':
+      return `delete the label ${edit.label.name}${edit.spans.length > 0 ? ` and its ${edit.spans.length} spans` : ''}`
+    case 'updateLabel':
+      return edit.from.name === edit.to.name ? `change the label ${edit.to.name}` : `rename the label ${edit.from.name} to ${edit.to.name}`
+    case 'reorderLabels':
+      return 'reorder the labels'
   }
 }

@@ -1,5 +1,5 @@
 import { absorb } from './absorb'
-import { applyEdit, describeEdit, inverse, type Edit } from './edits'
+import { applyEdit, asDone, describeEdit, inverse, type Edit } from './edits'
 import { save } from './save'
 import type { GetStore, SetStore, SliceCreator } from './types'
 
@@ -23,12 +23,15 @@ function replay(get: GetStore, set: SetStore, from: 'undo' | 'redo'): Promise<bo
     const id = get().document?.id
     const edit = id === undefined ? undefined : get().histories[id]?.[from].at(-1)
     if (id === undefined || !edit) return null
-    const outcome = await applyEdit(from === 'undo' ? inverse(edit) : edit)
+    const applied = from === 'undo' ? inverse(edit) : edit
+    const outcome = await applyEdit(applied)
+    // What was done may differ from what was asked (a label deleted again takes the spans it has now).
+    const done = from === 'undo' ? inverse(asDone(applied, outcome)) : asDone(applied, outcome)
     set(
       (s) => {
         const history = s.histories[id] ?? { undo: [], redo: [] }
         const rest = history[from].slice(0, -1)
-        const moved: DocumentHistory = from === 'undo' ? { undo: rest, redo: [...history.redo, edit] } : { undo: [...history.undo, edit], redo: rest }
+        const moved: DocumentHistory = from === 'undo' ? { undo: rest, redo: [...history.redo, done] } : { undo: [...history.undo, done], redo: rest }
         return { ...absorb(s, outcome), histories: { ...s.histories, [id]: moved } }
       },
       undefined,

@@ -27,5 +27,5 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
   setPending: (anchor, focus) => set({ anchor, caret: focus, selectedSpanId: null }, undefined, 'selection/setPending'),
   selectSpan: (id, caret) =>
     set((s) => ({ selectedSpanId: id, anchor: null, caret: caret ?? s.caret }), undefined, 'selection/selectSpan'),
-  clearSelection: () => set({ anchor: null, selectedSpanId: null }, undefined, 'selection/clearSelection'),
+  clearSelection: () => set({ anchor: null, selectedSpanId: null, tagAllArmed: false }, undefined, 'selection/clearSelection'),
 })

@@ -1,5 +1,6 @@
 // Reads of the store used by views; derived objects are read with useShallow.
 import type { Label, Span } from '../../src-main/shared/model'
+import { spanIndexOf } from '../editor/spanIndex'
 import type { Store } from './types'
 
 const NO_LABELS: Label[] = []
@@ -18,7 +19,7 @@ export function selectPending(s: Store): PendingSelection | null {
 }
 
 export function selectSelectedSpan(s: Store): Span | null {
-  return s.selectedSpanId === null ? null : (s.spans.find((span) => span.id === s.selectedSpanId) ?? null)
+  return s.selectedSpanId === null ? null : spanIndexOf(s.spans).byId(s.selectedSpanId)
 }
 
 export const selectUndoStack = (s: Store) => (s.document && s.histories[s.document.id]?.undo) || NO_EDITS

@@ -1,10 +1,14 @@
 // The renderer's one store: typed slices combined here, middleware on the combined store only.
 import { create } from 'zustand'
-import { createJSONStorage, devtools, persist } from 'zustand/middleware'
+import { devtools, persist } from 'zustand/middleware'
 import { createDocumentSlice } from './documentSlice'
+import { createEditorSlice } from './editorSlice'
 import { createHistorySlice } from './historySlice'
+import { historyStorage } from './historyStorage'
+import { createLabelsSlice } from './labelsSlice'
 import { createLibrarySlice } from './librarySlice'
 import { createProjectSlice } from './projectSlice'
+import { createReviewSlice } from './reviewSlice'
 import { createSelectionSlice } from './selectionSlice'
 import { createSpansSlice } from './spansSlice'
 import type { Store } from './types'
@@ -24,11 +28,14 @@ export const useStore = create<Store>()(
         ...createSelectionSlice(...a),
         ...createHistorySlice(...a),
         ...createUiSlice(...a),
+        ...createEditorSlice(...a),
+        ...createLabelsSlice(...a),
+        ...createReviewSlice(...a),
       }),
       {
         name: 'factspan-history',
         version: 1,
-        storage: createJSONStorage(() => localStorage),
+        storage: historyStorage,
         partialize: (s) => ({ histories: s.histories, historyProject: s.historyProject }),
       },
     ),

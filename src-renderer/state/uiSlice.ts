@@ -1,7 +1,7 @@
 import { ApiCallError } from '../api'
 import type { SliceCreator } from './types'
 
-export type View = 'library' | 'annotate'
+export type View = 'library' | 'annotate' | 'review'
 export type DialogName = 'project' | 'import' | 'export'
 
 export interface UiSlice {

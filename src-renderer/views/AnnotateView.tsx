@@ -2,8 +2,11 @@ import { useEffect, useRef } from 'react'
 import { ArticleText } from '../editor/ArticleText'
 import { selectCanRedo, selectCanUndo } from '../state/selectors'
 import { useStore } from '../state/store'
+import { FindBar } from './FindBar'
 import { GuidelinesPanel } from './GuidelinesPanel'
+import { HelpDialog } from './HelpDialog'
 import { LabelBar } from './LabelBar'
+import { LabelEditorDialog } from './LabelEditorDialog'
 import { SpanList } from './SpanList'
 import { StatusBadge } from './StatusBadge'
 
@@ -19,6 +22,10 @@ export function AnnotateView() {
   const setDone = useStore((s) => s.setDone)
   const finishDocument = useStore((s) => s.finishDocument)
   const closeDocument = useStore((s) => s.closeDocument)
+  const findOpen = useStore((s) => s.findOpen)
+  const openFind = useStore((s) => s.openFind)
+  const overlay = useStore((s) => s.overlay)
+  const setOverlay = useStore((s) => s.setOverlay)
   const regionRef = useRef<HTMLDivElement>(null)
   const documentId = document?.id
 
@@ -27,14 +34,32 @@ export function AnnotateView() {
     if (documentId !== undefined) regionRef.current?.focus({ preventScroll: true })
   }, [documentId])
 
+  // A closed overlay hands the keyboard back to the text; only once it is gone, since a modal dialog makes the text inert.
+  const hadOverlay = useRef(false)
+  useEffect(() => {
+    if (hadOverlay.current && overlay === null) regionRef.current?.focus({ preventScroll: true })
+    hadOverlay.current = overlay !== null
+  }, [overlay])
+
   if (!document) return <p className="loading">Opening the document…</p>
 
   /** Buttons hand the keyboard back to the text, so the next key press keeps annotating. */
   const refocus = () => regionRef.current?.focus({ preventScroll: true })
+  const closeOverlay = () => setOverlay(null)
   const done = document.status === 'done'
 
   return (
-    <section className="annotate" aria-labelledby="document-title">
+    <section
+      className="annotate"
+      aria-labelledby="document-title"
+      onKeyDown={(e) => {
+        // Ctrl+F finds in the document from anywhere in the view, not only from the text.
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+          e.preventDefault()
+          openFind()
+        }
+      }}
+    >
       <div className="document-bar">
         <button type="button" className="back" onClick={() => closeDocument()}>
           <span aria-hidden="true">← </span>Library
@@ -44,6 +69,12 @@ export function AnnotateView() {
         </h1>
         <StatusBadge status={document.status} />
         <span className="toolbar-gap" />
+        <button type="button" aria-keyshortcuts={`${MOD}+F`} onClick={() => openFind()}>
+          Find
+        </button>
+        <button type="button" aria-keyshortcuts="?" onClick={() => setOverlay('help')}>
+          Shortcuts <kbd>?</kbd>
+        </button>
         <button type="button" aria-keyshortcuts={`${MOD}+Z`} disabled={!canUndo} onClick={() => void undo().then(refocus)}>
           Undo
         </button>
@@ -62,15 +93,18 @@ export function AnnotateView() {
       <LabelBar afterAction={refocus} />
       <p id="article-keys" className="keys-hint">
         Select text with the mouse or <kbd>Shift</kbd>+arrows, then press a label key. <kbd>Tab</kbd> moves between spans,{' '}
-        <kbd>Del</kbd> removes one, <kbd>Esc</kbd> clears, <kbd>Enter</kbd> marks the document done.
+        <kbd>Del</kbd> removes one, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists every key.
       </p>
       <div className="workspace">
         <div className="text-pane">
+          {findOpen && <FindBar afterClose={refocus} />}
           <ArticleText regionRef={regionRef} describedBy="article-keys" />
         </div>
         <SpanList />
         <GuidelinesPanel />
       </div>
+      {overlay === 'help' && <HelpDialog onClose={closeOverlay} />}
+      {overlay === 'labels' && <LabelEditorDialog onClose={closeOverlay} />}
     </section>
   )
 }

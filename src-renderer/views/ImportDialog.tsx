@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
+import type { ColumnSeparator, DiscontinuousSpans, ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
 import { IMPORTABLE, importFiles } from '../files/importFiles'
 import { useStore } from '../state/store'
 import { messageOf } from '../state/uiSlice'
@@ -11,8 +11,19 @@ type FormatChoice = 'auto' | ImportFormat
 const FORMAT_NAMES: Record<FormatChoice, string> = {
   auto: 'Auto (by extension)',
   text: 'Plain text, one document per file',
-  jsonl: 'JSONL, one document per line',
+  jsonl: 'JSONL, format told from the first line',
+  native: 'Factspan JSONL',
+  doccano: 'doccano JSONL',
+  spacy: 'spaCy JSONL',
+  prodigy: 'Prodigy JSONL',
+  labelstudio: 'Label Studio JSON export',
+  clue: 'CLUENER JSON lines',
+  brat: 'brat (.txt with its .ann)',
+  bio: 'BIO characters (MSRA, Weibo)',
+  bioes: 'BIOES characters',
+  bmes: 'BMES characters (Resume)',
 }
+const TAGGED: readonly FormatChoice[] = ['bio', 'bioes', 'bmes']
 
 // Typed by the contract, so a new encoding there fails to compile here; importing the list would bundle zod.
 const ENCODING_NAMES: Record<TextEncoding, string> = {
@@ -29,6 +40,11 @@ export function ImportDialog() {
   const [ignored, setIgnored] = useState(0)
   const [format, setFormat] = useState<FormatChoice>('auto')
   const [encoding, setEncoding] = useState<TextEncoding>('auto')
+  const [separator, setSeparator] = useState<'either' | ColumnSeparator>('either')
+  const [lenient, setLenient] = useState(false)
+  const [discontinuous, setDiscontinuous] = useState<DiscontinuousSpans>('split')
+  const tagged = TAGGED.includes(format)
+  const bratPossible = format === 'brat' || format === 'auto'
   const [progress, setProgress] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
@@ -52,7 +68,13 @@ export function ImportDialog() {
     setReport(null)
     setProgress(`Reading and importing ${plural(chosen.length, 'file')}…`)
     try {
-      const result = await importFiles(chosen, { format: format === 'auto' ? undefined : format, encoding }, (done) =>
+      const choices = {
+        format: format === 'auto' ? undefined : format,
+        encoding,
+        ...(tagged ? { lenient, separator: separator === 'either' ? undefined : separator } : {}),
+        ...(bratPossible ? { discontinuous } : {}),
+      }
+      const result = await importFiles(chosen, choices, (done) =>
         setProgress(`Imported ${done} of ${chosen.length} files…`),
       )
       setReport(result)
@@ -72,11 +94,11 @@ export function ImportDialog() {
       <form className="dialog-body" onSubmit={submit}>
         <div className="field-row">
           <label className="field">
-            <span className="field-label">Files (.txt, .jsonl)</span>
+            <span className="field-label">Files (.txt, .jsonl, .json, .ann, .bio, .bmes…)</span>
             <input
               type="file"
               multiple
-              accept=".txt,.jsonl,.ndjson,.json,text/plain,application/json"
+              accept=".txt,.jsonl,.ndjson,.json,.ann,.bio,.bioes,.bmes,.conll,text/plain,application/json"
               onChange={(e) => setFiles([...(e.target.files ?? [])])}
             />
           </label>
@@ -119,6 +141,34 @@ export function ImportDialog() {
             </select>
           </label>
         </div>
+        {tagged && (
+          <div className="field-row">
+            <label className="field">
+              <span className="field-label">Column separator</span>
+              <select value={separator} onChange={(e) => setSeparator(e.target.value as 'either' | ColumnSeparator)}>
+                <option value="either">Tab or spaces</option>
+                <option value="tab">Tab</option>
+                <option value="space">Space</option>
+              </select>
+            </label>
+            <label className="choice">
+              <input type="checkbox" checked={lenient} onChange={(e) => setLenient(e.target.checked)} />
+              <span>
+                <span className="choice-name">Lenient</span>
+                <span className="help">Import the valid spans of a file with invalid tag sequences, and list the rest.</span>
+              </span>
+            </label>
+          </div>
+        )}
+        {bratPossible && (
+          <label className="field">
+            <span className="field-label">brat spans in several pieces</span>
+            <select value={discontinuous} onChange={(e) => setDiscontinuous(e.target.value as DiscontinuousSpans)}>
+              <option value="split">Split: one span per piece</option>
+              <option value="skip">Skip them</option>
+            </select>
+          </label>
+        )}
         {progress && (
           <p className="progress" role="status">
             {progress}
@@ -153,6 +203,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
         Imported {plural(documents, 'document')} and {plural(spans, 'span')}
         {skipped > 0 && `, skipped ${skipped} already in the project`}
         {report.errors.length > 0 && `, ${plural(report.errors.length, 'error')}`}
+        {report.warnings.length > 0 && `, ${plural(report.warnings.length, 'warning')}`}
       </h3>
       {report.imported.length > 0 && (
         <div className="table-scroll">
@@ -196,6 +247,28 @@ function ImportReportView({ report }: { report: ImportReport }) {
                   <td className="path">{e.file}</td>
                   <td className="num">{e.line ?? '—'}</td>
                   <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.warnings.length > 0 && (
+        <div className="table-scroll">
+          <table className="compact" aria-label="Left out on import">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col" className="num">Line</th>
+                <th scope="col">Left out</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.warnings.map((w, i) => (
+                <tr key={i}>
+                  <td className="path">{w.file}</td>
+                  <td className="num">{w.line ?? '—'}</td>
+                  <td>{w.reason}</td>
                 </tr>
               ))}
             </tbody>

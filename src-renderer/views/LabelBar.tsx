@@ -1,3 +1,4 @@
+import { RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
 import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
 import { Swatch } from './LabelChip'
@@ -8,6 +9,7 @@ export function LabelBar({ afterAction }: { afterAction: () => void }) {
   const applyLabel = useStore((s) => s.applyLabel)
   const hasSelectedSpan = useStore((s) => s.selectedSpanId !== null)
   const removeSelectedSpan = useStore((s) => s.removeSelectedSpan)
+  const setOverlay = useStore((s) => s.setOverlay)
 
   return (
     <div className="labelbar" role="toolbar" aria-label="Labels">
@@ -29,6 +31,9 @@ export function LabelBar({ afterAction }: { afterAction: () => void }) {
           {label.hotkey && <kbd>{label.hotkey}</kbd>}
         </button>
       ))}
+      <button type="button" className="quiet" aria-keyshortcuts={RESERVED_LETTERS[1]} onClick={() => setOverlay('labels')}>
+        Edit labels <kbd>{RESERVED_LETTERS[1]}</kbd>
+      </button>
       <span className="toolbar-gap" />
       <button
         type="button"

@@ -8,6 +8,7 @@ const FILTERS: { value: StatusFilter; name: string }[] = [
   { value: 'new', name: STATUS_NAMES.new },
   { value: 'in_progress', name: STATUS_NAMES.in_progress },
   { value: 'done', name: STATUS_NAMES.done },
+  { value: 'reviewed', name: STATUS_NAMES.reviewed },
 ]
 
 // Typing settles before the server is asked again.

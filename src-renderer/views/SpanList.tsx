@@ -1,20 +1,53 @@
-import { useEffect, useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useRef } from 'react'
+import type { Label, Span } from '../../src-main/shared/model'
+import { spanIndexOf } from '../editor/spanIndex'
 import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
 import { LabelChip } from './LabelChip'
 
-/** The document's spans in text order; choosing one selects it and scrolls the article to it. */
+/** A row before it is measured: chip and offsets, then one line of text. */
+const ESTIMATED_ROW_HEIGHT = 62
+
+const SpanRow = memo(function SpanRow({ span, labels, current, select }: { span: Span; labels: readonly Label[]; current: boolean; select: (span: Span) => void }) {
+  return (
+    <button type="button" className="span-row" data-span-id={span.id} aria-current={current ? 'true' : undefined} onClick={() => select(span)}>
+      <LabelChip name={span.label} labels={labels} />
+      <q className="span-text" lang="zh">
+        {span.text}
+      </q>
+      <span className="span-offsets" aria-hidden="true">
+        {span.start}–{span.end}
+      </span>
+    </button>
+  )
+})
+
+/**
+ * The document's spans in text order; choosing one selects it and scrolls the article to it.
+ * Only the rows in view are rendered, so 20,000 spans cost what 20 do.
+ */
 export function SpanList() {
   const spans = useStore((s) => s.spans)
   const labels = useStore(selectLabels)
   const selectedSpanId = useStore((s) => s.selectedSpanId)
   const selectSpan = useStore((s) => s.selectSpan)
-  const listRef = useRef<HTMLUListElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: spans.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: (i) => spans[i].id,
+    overscan: 6,
+  })
 
   useEffect(() => {
     if (selectedSpanId === null) return
-    listRef.current?.querySelector(`[data-span-id="${selectedSpanId}"]`)?.scrollIntoView({ block: 'nearest' })
-  }, [selectedSpanId])
+    const index = spanIndexOf(spans).indexOf(selectedSpanId)
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' })
+  }, [selectedSpanId, spans, virtualizer])
+
+  const select = useCallback((span: Span) => selectSpan(span.id, span.start), [selectSpan])
 
   return (
     <aside className="side-panel spans-panel" aria-labelledby="spans-heading">
@@ -24,27 +57,25 @@ export function SpanList() {
       {spans.length === 0 ? (
         <p className="panel-empty">No spans yet. Select text in the article and press a label key.</p>
       ) : (
-        <ul ref={listRef} className="span-list" aria-labelledby="spans-heading">
-          {spans.map((span) => (
-            <li key={span.id}>
-              <button
-                type="button"
-                className="span-row"
-                data-span-id={span.id}
-                aria-current={span.id === selectedSpanId ? 'true' : undefined}
-                onClick={() => selectSpan(span.id, span.start)}
-              >
-                <LabelChip name={span.label} labels={labels} />
-                <q className="span-text" lang="zh">
-                  {span.text}
-                </q>
-                <span className="span-offsets" aria-hidden="true">
-                  {span.start}–{span.end}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div ref={scrollRef} className="span-scroll">
+          <ul className="span-list" aria-labelledby="spans-heading" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const span = spans[row.index]
+              return (
+                <li
+                  key={row.key}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  aria-setsize={spans.length}
+                  aria-posinset={row.index + 1}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <SpanRow span={span} labels={labels} current={span.id === selectedSpanId} select={select} />
+                </li>
+              )
+            })}
+          </ul>
+        </div>
       )}
     </aside>
   )

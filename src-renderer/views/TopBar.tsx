@@ -1,11 +1,15 @@
 import { useState } from 'react'
 import { useStore } from '../state/store'
 import { AnnotatorDialog } from './AnnotatorDialog'
+import { MergeDialog } from './MergeDialog'
 
 export function TopBar() {
   const project = useStore((s) => s.project)
   const openDialog = useStore((s) => s.openDialog)
   const [changingAnnotator, setChangingAnnotator] = useState(false)
+  const [merging, setMerging] = useState(false)
+  const reviewing = useStore((s) => s.view === 'review')
+  const openReview = useStore((s) => s.openReview)
 
   return (
     <header className="topbar">
@@ -35,6 +39,12 @@ export function TopBar() {
         <button type="button" disabled={!project} onClick={() => openDialog('export')}>
           Export
         </button>
+        <button type="button" disabled={!project} onClick={() => setMerging(true)}>
+          Merge
+        </button>
+        <button type="button" disabled={!project} aria-pressed={reviewing} onClick={() => void openReview()}>
+          Review
+        </button>
         {project && (
           <button type="button" className="annotator" title="Change the annotator name" onClick={() => setChangingAnnotator(true)}>
             <span className="annotator-caption">Annotator</span>
@@ -43,6 +53,7 @@ export function TopBar() {
         )}
       </nav>
       {changingAnnotator && <AnnotatorDialog onClose={() => setChangingAnnotator(false)} />}
+      {merging && <MergeDialog onClose={() => setMerging(false)} />}
     </header>
   )
 }

@@ -1,0 +1,55 @@
+// Every key of the annotate view, as the help overlay (`?`) lists them. Keep in step with keyboard.ts and README.md.
+import { RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
+
+export interface Shortcut {
+  keys: string[]
+  /** Words that go with the keys, such as "then a label key". */
+  note?: string
+  does: string
+}
+
+export interface ShortcutGroup {
+  title: string
+  shortcuts: Shortcut[]
+}
+
+const [TAG_ALL, EDIT_LABELS] = RESERVED_LETTERS
+
+export const SHORTCUTS: ShortcutGroup[] = [
+  {
+    title: 'Move and select',
+    shortcuts: [
+      { keys: ['←', '→'], does: 'move the caret one character (never into the middle of 𠮷 or an emoji)' },
+      { keys: ['↑', '↓'], does: 'move the caret one row' },
+      { keys: ['Home', 'End'], does: 'go to the start or end of the paragraph' },
+      { keys: ['Ctrl+←', 'Ctrl+→'], does: 'move by word' },
+      { keys: ['PageUp', 'PageDown'], does: 'move by a screen' },
+      { keys: ['Ctrl+Home', 'Ctrl+End'], does: 'go to the start or end of the document' },
+      { keys: ['Shift'], note: 'with any of these', does: 'extend the selection' },
+      { keys: [], note: 'double-click', does: 'select a word' },
+      { keys: ['Esc'], does: 'clear the selection' },
+    ],
+  },
+  {
+    title: 'Tag and edit spans',
+    shortcuts: [
+      { keys: ['1…9', '0'], note: 'or a letter', does: 'tag the selection with that label; with a span selected, change its label' },
+      { keys: [TAG_ALL], note: 'then a label key', does: 'tag every occurrence of the selected text (or the find query) with that label' },
+      { keys: ['Tab', 'Shift+Tab'], does: 'select the next or previous span' },
+      { keys: ['[', ']'], does: "move the selected span's start one character left or right" },
+      { keys: ['{', '}'], does: "move the selected span's end one character left or right" },
+      { keys: ['Delete', 'Backspace'], does: 'remove the selected span' },
+      { keys: ['Ctrl+Z'], does: 'undo' },
+      { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], does: 'redo' },
+    ],
+  },
+  {
+    title: 'Document and tools',
+    shortcuts: [
+      { keys: ['Enter'], does: 'mark the document done and open the next one' },
+      { keys: ['Ctrl+F'], does: 'find in the document; Enter and Shift+Enter go to the next and previous hit' },
+      { keys: [EDIT_LABELS], does: 'edit the label set' },
+      { keys: ['?'], does: 'show these shortcuts' },
+    ],
+  },
+]
