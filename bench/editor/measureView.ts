@@ -1,0 +1,113 @@
+// One view measured on one document, in a fresh browser context: open it, let it settle, weigh it, scroll it top to
+// bottom, then add spans one by one from the keyboard. Every step is time-boxed; a step that runs out says so.
+import type { Browser, Locator, Page } from '@playwright/test'
+import { probe } from './pageProbe'
+import { randomInt, seededRandom } from './prng'
+import { ADD_KEY, type AppName, type ArmSpec, type BaselineSelection, type ScrollResult, type Timed } from './protocol'
+
+export const OPEN_TIMEOUT_MS = 120_000
+/** Deferred work after the first paint (debounced redraws, effects) finishes before the heap is weighed. */
+const SETTLE_MS = 1_000
+/** A fast scrollbar drag: about eleven screens a second at 900 px. */
+export const SCROLL_PX_PER_SECOND = 10_000
+export const SCROLL_TIMEOUT_MS = 60_000
+export const ADDS = 30
+export const ADD_TIMEOUT_MS = 10_000
+const ADDS_BUDGET_MS = 90_000
+/** Lets each add's follow-up work (status line, list) finish before the next one is timed. */
+const ADD_PAUSE_MS = 150
+const SELECT_TRIES = 6
+const VIEWPORT = { width: 1400, height: 900 }
+
+export interface ViewDriver {
+  app: AppName
+  /** Loads the page, ready for the click that opens the document. */
+  load(page: Page): Promise<void>
+  /** What that click lands on. */
+  opener(page: Page): Locator
+  /** Selects `length` characters at a viewport point; null when no fresh text is there, so another point is tried. */
+  select(page: Page, x: number, y: number, length: number, id: string): Promise<BaselineSelection | null>
+  /** What the probe waits for once the label key is pressed on that selection. */
+  addSpec(selection: BaselineSelection, id: string): ArmSpec
+}
+
+export interface ViewFigures {
+  app: AppName
+  firstPaint: Timed
+  /** Null when the open timed out: nothing after it was measured. */
+  heapMB: number | null
+  domNodes: number | null
+  scroll: ScrollResult | null
+  addMs: number[]
+  /** Factspan: each add's 'spans.add' round trip. */
+  roundTripMs: number[]
+  /** True when an add ran past ADD_TIMEOUT_MS (the adds stopped there) or the adds ran past their budget. */
+  addsCut: boolean
+  added: BaselineSelection[]
+}
+
+export async function measureView(browser: Browser, probeScript: string, driver: ViewDriver, seed: number): Promise<ViewFigures> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' })
+  try {
+    await context.addInitScript({ path: probeScript })
+    const page = await context.newPage()
+    await driver.load(page)
+    await probe.arm(page, { kind: 'open', app: driver.app, timeoutMs: OPEN_TIMEOUT_MS })
+    await driver.opener(page).click()
+    const firstPaint = await probe.result(page)
+    const figures: ViewFigures = { app: driver.app, firstPaint, heapMB: null, domNodes: null, scroll: null, addMs: [], roundTripMs: [], addsCut: false, added: [] }
+    if (firstPaint.timedOut) return figures
+    await page.waitForTimeout(SETTLE_MS)
+    figures.heapMB = await heapAfterGc(page)
+    figures.domNodes = await probe.domNodes(page)
+    figures.scroll = await probe.scroll(page, SCROLL_PX_PER_SECOND, SCROLL_TIMEOUT_MS)
+    await addSpans(page, driver, seed, figures)
+    return figures
+  } finally {
+    await context.close()
+  }
+}
+
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    return usedSize / 1_000_000
+  } finally {
+    await cdp.detach()
+  }
+}
+
+/** Spots spread from the top of the document to its bottom, and selection lengths from a seed shared by all views. */
+async function addSpans(page: Page, driver: ViewDriver, seed: number, figures: ViewFigures): Promise<void> {
+  const random = seededRandom(seed)
+  const deadline = Date.now() + ADDS_BUDGET_MS
+  for (let i = 0; i < ADDS; i++) {
+    if (Date.now() > deadline) {
+      figures.addsCut = true
+      return
+    }
+    const id = `add-${i}`
+    const length = randomInt(random, 2, 6)
+    await probe.scrollTo(page, (i + 0.5) / ADDS)
+    const box = await probe.scrollerBox(page)
+    let selection: BaselineSelection | null = null
+    for (let attempt = 0; attempt < SELECT_TRIES && !selection; attempt++) {
+      selection = await driver.select(page, box.x + box.width / 2, box.y + box.height * (0.3 + 0.08 * attempt), length, id)
+    }
+    if (!selection) throw new Error(`${driver.app}: no text to select for add ${i + 1} in ${SELECT_TRIES} places`)
+    await probe.frames(page, 2)
+    await probe.arm(page, driver.addSpec(selection, id))
+    await page.keyboard.press(ADD_KEY)
+    const timed = await probe.result(page)
+    if (timed.timedOut) {
+      figures.addsCut = true
+      return
+    }
+    figures.addMs.push(timed.ms)
+    if (timed.roundTripMs !== undefined) figures.roundTripMs.push(timed.roundTripMs)
+    figures.added.push(selection)
+    await page.waitForTimeout(ADD_PAUSE_MS)
+  }
+}
