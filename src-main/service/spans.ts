@@ -2,7 +2,7 @@ import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { compareSpans, type Span } from '../shared/model'
 import { getDocument } from '../store/documents'
-import { listLabels } from '../store/labels'
+import { getLabel, listLabels } from '../store/labels'
 import { deleteSpan, findSameSpan, getSpan, insertSpan, listSpans, setSpanLabel, setSpanRange, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
@@ -28,7 +28,7 @@ export function spanMethods(
   }
 
   function requireLabel(label: string): void {
-    if (!listLabels(db()).some((l) => l.name === label)) {
+    if (!getLabel(db(), label)) {
       throw new FactspanError('bad-input', `No label "${label}" in this project.`)
     }
   }

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3'
 import type { Label } from '../shared/model'
+import { cached } from './statements'
 
 export function listLabels(db: Database): Label[] {
-  return db.prepare('SELECT name, color, hotkey, description FROM labels ORDER BY position, name').all() as Label[]
+  return cached(db, 'SELECT name, color, hotkey, description FROM labels ORDER BY position, name').all() as Label[]
 }
 
 /** Adds labels not in the set yet at the end; existing ones keep their colour and place. Returns the names added. */
@@ -22,7 +23,7 @@ export function addMissingLabels(db: Database, labels: readonly Label[]): string
 }
 
 export function getLabel(db: Database, name: string): Label | undefined {
-  return db.prepare('SELECT name, color, hotkey, description FROM labels WHERE name = ?').get(name) as Label | undefined
+  return cached(db, 'SELECT name, color, hotkey, description FROM labels WHERE name = ?').get(name) as Label | undefined
 }
 
 /** Adds one label at a place in the order (0 is first); the others move down. */

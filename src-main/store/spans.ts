@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3'
 import type { Span } from '../shared/model'
+import { cached } from './statements'
 
 const COLUMNS = 'id, document_id AS documentId, start, "end", label, quote AS text, annotator, created_at AS createdAt'
 const ORDER = 'ORDER BY start, "end", label, annotator, id'
+const INSERT = `INSERT OR IGNORE INTO spans (id, document_id, start, "end", label, quote, annotator, created_at)
+  VALUES (@id, @documentId, @start, @end, @label, @text, @annotator, @createdAt)`
 
 export type NewSpan = Omit<Span, 'id'> & { id?: number }
 
@@ -11,35 +14,29 @@ export function listSpans(db: Database, documentId: string, annotator?: string):
 }
 
 export function getSpan(db: Database, id: number): Span | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM spans WHERE id = ?`).get(id) as Span | undefined
+  return cached(db, `SELECT ${COLUMNS} FROM spans WHERE id = ?`).get(id) as Span | undefined
 }
 
 export function findSameSpan(db: Database, span: Omit<NewSpan, 'text' | 'createdAt' | 'id'>): Span | undefined {
-  return db
-    .prepare(
-      `SELECT ${COLUMNS} FROM spans WHERE document_id = @documentId AND annotator = @annotator
+  return cached(
+    db,
+    `SELECT ${COLUMNS} FROM spans WHERE document_id = @documentId AND annotator = @annotator
        AND start = @start AND "end" = @end AND label = @label`,
-    )
-    .get(span) as Span | undefined
+  ).get(span) as Span | undefined
 }
 
 /** Inserts a span (with its id when one is given, for undo); returns the id. Duplicates are ignored: returns null. */
 export function insertSpan(db: Database, span: NewSpan): number | null {
-  const result = db
-    .prepare(
-      `INSERT OR IGNORE INTO spans (id, document_id, start, "end", label, quote, annotator, created_at)
-       VALUES (@id, @documentId, @start, @end, @label, @text, @annotator, @createdAt)`,
-    )
-    .run({ ...span, id: span.id ?? null })
+  const result = cached(db, INSERT).run({ ...span, id: span.id ?? null })
   return result.changes > 0 ? Number(result.lastInsertRowid) : null
 }
 
 export function deleteSpan(db: Database, id: number): boolean {
-  return db.prepare('DELETE FROM spans WHERE id = ?').run(id).changes > 0
+  return cached(db, 'DELETE FROM spans WHERE id = ?').run(id).changes > 0
 }
 
 export function setSpanLabel(db: Database, id: number, label: string): void {
-  db.prepare('UPDATE spans SET label = ? WHERE id = ?').run(label, id)
+  cached(db, 'UPDATE spans SET label = ? WHERE id = ?').run(label, id)
 }
 
 /** Reads a document's spans, optionally one annotator's layer, in text order; prepared once for many documents. */
@@ -60,10 +57,7 @@ export function countSpansByLabel(db: Database): Array<{ label: string; count: n
 
 /** Inserts many spans with one prepared statement, inside the caller's transaction; returns the ids, null for duplicates. */
 export function spanWriter(db: Database): (span: NewSpan) => number | null {
-  const statement = db.prepare(
-    `INSERT OR IGNORE INTO spans (id, document_id, start, "end", label, quote, annotator, created_at)
-     VALUES (@id, @documentId, @start, @end, @label, @text, @annotator, @createdAt)`,
-  )
+  const statement = cached(db, INSERT)
   return (span) => {
     const result = statement.run({ ...span, id: span.id ?? null })
     return result.changes > 0 ? Number(result.lastInsertRowid) : null
@@ -71,7 +65,7 @@ export function spanWriter(db: Database): (span: NewSpan) => number | null {
 }
 
 export function setSpanRange(db: Database, id: number, start: number, end: number, text: string): void {
-  db.prepare('UPDATE spans SET start = ?, "end" = ?, quote = ? WHERE id = ?').run(start, end, text, id)
+  cached(db, 'UPDATE spans SET start = ?, "end" = ?, quote = ? WHERE id = ?').run(start, end, text, id)
 }
 
 /** Every span with a label, of every document and annotator, in text order per document. */
@@ -120,4 +114,52 @@ export function spansByDocument(db: Database): Map<string, SpanRow[]> {
 export function spanCopier(db: Database): (documentId: string, span: SpanRow) => boolean {
   const statement = db.prepare('INSERT OR IGNORE INTO spans (document_id, start, "end", label, quote, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
   return (documentId, span) => statement.run(documentId, ...span).changes > 0
+}
+
+/**
+ * Spans per document and label, of one layer or all, as [document id, label, count] rows: what a dataset split is
+ * planned on. Counted while walking the spans_unique index, which keeps each document's spans together: a GROUP BY
+ * would sort a million rows first.
+ */
+export function* iterateSpanCountsByDocument(db: Database, annotator?: string): Generator<[documentId: string, label: string, count: number]> {
+  const rows = db
+    .prepare('SELECT document_id, label FROM spans INDEXED BY spans_unique WHERE @annotator IS NULL OR annotator = @annotator ORDER BY document_id')
+    .raw()
+    .iterate({ annotator: annotator ?? null }) as IterableIterator<[string, string]>
+  let current: string | undefined
+  const counts = new Map<string, number>()
+  for (const [documentId, label] of rows) {
+    if (documentId !== current) {
+      if (current !== undefined) for (const [l, n] of counts) yield [current, l, n]
+      counts.clear()
+      current = documentId
+    }
+    counts.set(label, (counts.get(label) ?? 0) + 1)
+  }
+  if (current !== undefined) for (const [l, n] of counts) yield [current, l, n]
+}
+
+/** A span as an export writes it: start, end, label, quote, annotator. */
+export type ExportedSpanRow = [start: number, end: number, label: string, quote: string, annotator: string]
+
+/**
+ * Reads a document's spans of one layer (or all) in text order as rows, prepared once: an export calls it for every
+ * document, and rows with positional parameters take half the time of objects.
+ */
+export function exportedSpanReader(db: Database, annotator?: string): (documentId: string) => ExportedSpanRow[] {
+  const columns = 'SELECT start, "end", label, quote, annotator FROM spans'
+  if (annotator === undefined) {
+    const statement = db.prepare(`${columns} WHERE document_id = ? ${ORDER}`).raw()
+    return (documentId) => statement.all(documentId) as ExportedSpanRow[]
+  }
+  const statement = db.prepare(`${columns} WHERE document_id = ? AND annotator = ? ${ORDER}`).raw()
+  return (documentId) => statement.all(documentId, annotator) as ExportedSpanRow[]
+}
+
+/** Spans per label of one layer or all, as [label, count] rows. */
+export function countSpansByLabelInLayer(db: Database, annotator?: string): Array<[label: string, count: number]> {
+  return db
+    .prepare('SELECT label, count(*) FROM spans WHERE @annotator IS NULL OR annotator = @annotator GROUP BY label')
+    .raw()
+    .all({ annotator: annotator ?? null }) as Array<[string, number]>
 }

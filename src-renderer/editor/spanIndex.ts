@@ -6,7 +6,8 @@ export class SpanIndex {
   /** tree[node] is the largest end among the spans under that node; leaves start at `leaves`. */
   private readonly tree: Float64Array
   private readonly leaves: number
-  private ids: Map<number, number> | null = null
+  /** The last id looked up, and where: a Map of every id would cost more per edit than the scans it saves. */
+  private lastId: { id: number; index: number } | null = null
 
   constructor(readonly spans: readonly Span[]) {
     let leaves = 1
@@ -44,8 +45,8 @@ export class SpanIndex {
 
   /** Position of a span in text order, or -1. */
   indexOf(id: number): number {
-    if (!this.ids) this.ids = new Map(this.spans.map((s, i) => [s.id, i]))
-    return this.ids.get(id) ?? -1
+    if (this.lastId?.id !== id) this.lastId = { id, index: this.spans.findIndex((s) => s.id === id) }
+    return this.lastId.index
   }
 
   byId(id: number): Span | null {

@@ -28,6 +28,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   lastOpenedId: null,
 
   loadLibrary: async () => {
+    // Only the library shows the list, and every way back to it loads it: an edit elsewhere costs no listing.
+    if (get().view !== 'library') return
     const request = ++listRequest
     const { statusFilter, query } = get()
     try {

@@ -1,16 +1,25 @@
 // The open document's spans stay in text order; changes go in by binary search instead of a sort of them all.
 import { compareSpans, type Span } from '../../src-main/shared/model'
 
-/** Where a span goes in a list in text order (after equal ones). */
-function insertionPoint(spans: readonly Span[], span: Span): number {
+/** Where a span goes in a list in text order: after equal ones, or with `before` ahead of them. */
+function insertionPoint(spans: readonly Span[], span: Span, before = false): number {
   let lo = 0
   let hi = spans.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (compareSpans(spans[mid], span) <= 0) lo = mid + 1
+    const order = compareSpans(spans[mid], span)
+    if (order < 0 || (order === 0 && !before)) lo = mid + 1
     else hi = mid
   }
   return lo
+}
+
+/** Where a span is in the list, found by its place in text order rather than a scan; -1 when it is not there. */
+export function placeOf(spans: readonly Span[], span: Span): number {
+  for (let i = insertionPoint(spans, span, true); i < spans.length && compareSpans(spans[i], span) === 0; i++) {
+    if (spans[i].id === span.id) return i
+  }
+  return -1
 }
 
 /** The list with one span added, or put in its new place when it changed. */

@@ -1,4 +1,4 @@
-import type { Span } from '../../src-main/shared/model'
+import { compareSpans, type Span } from '../../src-main/shared/model'
 import { call } from '../api'
 import { findHits } from '../editor/findHits'
 import { spanIndexOf } from '../editor/spanIndex'
@@ -9,6 +9,7 @@ import { describeEdit, quoted, type Edit } from './edits'
 import { perform } from './perform'
 import { save } from './save'
 import { selectPending, selectSelectedSpan } from './selectors'
+import { placeOf, withoutSpans, withSpan } from './sortedSpans'
 import type { SliceCreator, Store } from './types'
 
 export type SpanEdge = 'start' | 'end'
@@ -33,6 +34,27 @@ export function phraseToTagAll(s: Store): string {
   return selectSelectedSpan(s)?.text ?? (s.findOpen ? s.findQuery.trim() : '')
 }
 
+/** Ids of spans painted before the server has answered: negative, so they never meet a saved span's id. */
+let lastProvisionalId = 0
+
+function provisionalSpan(documentId: string, range: { start: number; end: number }, label: string, text: string, annotator: string): Span {
+  return { id: --lastProvisionalId, documentId, ...range, label, text, annotator, createdAt: new Date().toISOString() }
+}
+
+/**
+ * The saved span in place of the provisional one (the same place in text order, so one copy of the list), or the
+ * span saved before when the server had it already; the selection follows it unless the user has moved on.
+ */
+function settled(s: Store, provisional: Span, span: Span, existed: boolean): Partial<Store> {
+  if (s.document?.id !== span.documentId) return {}
+  const at = placeOf(s.spans, provisional)
+  const spans =
+    at >= 0 && !existed && compareSpans(provisional, span) === 0
+      ? s.spans.with(at, span)
+      : withSpan(at >= 0 ? s.spans.toSpliced(at, 1) : s.spans, span)
+  return { spans, selectedSpanId: s.selectedSpanId === provisional.id ? span.id : s.selectedSpanId }
+}
+
 export const createSpansSlice: SliceCreator<SpansSlice> = (set, get) => ({
   spans: [],
 
@@ -46,24 +68,33 @@ export const createSpansSlice: SliceCreator<SpansSlice> = (set, get) => ({
     const pending = selection && s.offsets && trimSelection(s.offsets, selection.start, selection.end)
     if (selection) {
       const { anchor, caret } = s
-      // The pending selection is used up at once, so a second key pressed before the answer relabels the new span.
-      set({ anchor: null }, undefined, 'spans/tagStart')
-      if (!pending) return
+      if (!pending || !s.offsets) {
+        set({ anchor: null }, undefined, 'spans/tagNothing')
+        return
+      }
+      // Painted at once, before the server answers: the pending selection is used up, so a second key pressed
+      // before the answer relabels the new span. The answer puts the saved span in its place; a failure takes it away.
+      const provisional = provisionalSpan(document.id, pending, label, s.offsets.slice(pending.start, pending.end), s.project?.annotator ?? '')
+      set((st) => ({ spans: withSpan(st.spans, provisional), selectedSpanId: provisional.id, anchor: null }), undefined, 'spans/tagStart')
       await save(
         get,
         set,
         async () => {
-          const existing = (span: Span) => get().spans.some((x) => x.id === span.id)
           let existed = false
           const span = await expectEcho(document.id, call('spans.add', { documentId: document.id, ...pending, label }), (added) => {
-            existed = existing(added)
+            existed = placeOf(get().spans, added) >= 0
             return !existed
           })
           const edit: Edit = { kind: 'add', span }
-          set((st) => ({ ...absorb(st, { kind: 'span-saved', span }), ...(existed ? {} : recorded(st, edit)) }), undefined, 'spans/tag')
+          set((st) => ({ ...settled(st, provisional, span, existed), ...(existed ? {} : recorded(st, edit)) }), undefined, 'spans/tag')
           return existed ? `Already tagged ${quoted(span.text)} as ${span.label}` : `Saved · ${describeEdit(edit)}`
         },
-        () => set({ anchor, caret, selectedSpanId: null }, undefined, 'spans/tagFailed'),
+        () =>
+          set(
+            (st) => ({ spans: withoutSpans(st.spans, new Set([provisional.id])), anchor, caret, selectedSpanId: null }),
+            undefined,
+            'spans/tagFailed',
+          ),
       )
       return
     }

@@ -29,14 +29,17 @@ export function messageOf(error: unknown): string {
   return String(error)
 }
 
-export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   view: 'library',
   dialog: null,
   error: null,
   saveStatus: '',
   notice: null,
   guidelinesOpen: true,
-  showView: (view, notice = null) => set({ view, notice }, undefined, 'ui/showView'),
+  showView: (view, notice = null) => {
+    set({ view, notice }, undefined, 'ui/showView')
+    if (view === 'library') void get().loadLibrary()
+  },
   openDialog: (dialog) => set({ dialog }, undefined, 'ui/openDialog'),
   closeDialog: () => set({ dialog: null }, undefined, 'ui/closeDialog'),
   reportError: (error) => set({ error: messageOf(error) }, undefined, 'ui/reportError'),

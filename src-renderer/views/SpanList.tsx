@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef } from 'react'
 import type { Label, Span } from '../../src-main/shared/model'
 import { spanIndexOf } from '../editor/spanIndex'
+import { useAfterPaint } from '../editor/useAfterPaint'
 import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
 import { LabelChip } from './LabelChip'
@@ -28,7 +29,8 @@ const SpanRow = memo(function SpanRow({ span, labels, current, select }: { span:
  * Only the rows in view are rendered, so 20,000 spans cost what 20 do.
  */
 export function SpanList() {
-  const spans = useStore((s) => s.spans)
+  // The list catches up after the text: an edit's highlight is painted first, then the 20,000 rows are laid out again.
+  const spans = useAfterPaint(useStore((s) => s.spans))
   const labels = useStore(selectLabels)
   const selectedSpanId = useStore((s) => s.selectedSpanId)
   const selectSpan = useStore((s) => s.selectSpan)
@@ -37,7 +39,7 @@ export function SpanList() {
     count: spans.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    getItemKey: (i) => spans[i].id,
+    getItemKey: useCallback((i: number) => spans[i].id, [spans]),
     overscan: 6,
   })
 

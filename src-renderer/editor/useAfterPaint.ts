@@ -1,0 +1,22 @@
+import { startTransition, useEffect, useState } from 'react'
+
+/**
+ * A value as it was before its last change, until the browser has painted the frame that shows the change in the
+ * text: a view that is slow to follow (the list of 20,000 spans) then never holds up an edit's highlight.
+ */
+export function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value)
+  useEffect(() => {
+    if (Object.is(shown, value)) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // A timer set in a frame's callback runs once that frame is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setShown(value)))
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [value, shown])
+  return shown
+}
