@@ -3,6 +3,8 @@ import path from 'node:path'
 import { FactspanError } from '../shared/errors'
 
 const IMPORTABLE = /\.(txt|text|md|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/i
+// The manifest an export writes beside its files describes them; it is not data.
+const MANIFEST = /\.manifest\.json$/i
 
 /** Expands files and folders (recursively, sorted, hidden entries skipped) into files to import. */
 export function collectFiles(paths: string[]): Array<{ path: string; name: string }> {
@@ -19,7 +21,7 @@ export function collectFiles(paths: string[]): Array<{ path: string; name: strin
         if (entry.name.startsWith('.')) continue
         const full = path.join(dir, entry.name)
         if (entry.isDirectory()) walk(full)
-        else if (IMPORTABLE.test(entry.name)) files.push({ path: full, name: path.relative(given, full).split(path.sep).join('/') })
+        else if (IMPORTABLE.test(entry.name) && !MANIFEST.test(entry.name)) files.push({ path: full, name: path.relative(given, full).split(path.sep).join('/') })
       }
     }
     walk(given)

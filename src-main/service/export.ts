@@ -1,13 +1,13 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { FactspanError } from '../shared/errors'
 import type { Api, ColumnSeparator, ExportFormat, ExportWarning } from '../shared/api'
-import { codecs, exportFormats, fileCodec, type JsonlFormat } from '../shared/formats'
+import { codecs, exportFormats, fileCodec, type FolderEntry, type JsonlFormat } from '../shared/formats'
 import type { NativeRecord } from '../shared/formats/native'
 import { GOLD_LAYER, isGoldName } from '../shared/model'
 import { countReviewedDocuments, iterateDocuments } from '../store/documents'
 import { hasLayer, spanReader } from '../store/spans'
+import { fileTarget, folderTarget, type ExportTarget } from './exportTargets'
 import type { Workspace } from './workspace'
 
 export interface ExportOptions {
@@ -82,18 +82,7 @@ export function* exportChunks(db: Database, options: ExportOptions, counts?: Exp
 /** Writes the export beside its destination and renames it into place, so a failure never leaves half a file. */
 export function exportToFile(db: Database, options: ExportOptions, file: string): ExportCounts {
   const counts: ExportCounts = { documents: 0, spans: 0 }
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`)
-  const fd = fs.openSync(temporary, 'w')
-  try {
-    for (const chunk of exportChunks(db, options, counts)) fs.writeSync(fd, chunk)
-    fs.fsyncSync(fd)
-  } catch (error) {
-    fs.closeSync(fd)
-    fs.rmSync(temporary, { force: true })
-    throw error
-  }
-  fs.closeSync(fd)
-  fs.renameSync(temporary, file)
+  writeWhole(fileTarget(file), exportChunks(db, options, counts))
   return counts
 }
 
@@ -101,26 +90,20 @@ export function exportToFile(db: Database, options: ExportOptions, file: string)
 export function exportToFolder(db: Database, options: ExportOptions, folder: string): ExportCounts {
   const codec = codecs[options.format]
   if (codec.output !== 'folder') throw new FactspanError('bad-input', `${options.format} writes one file, not a folder`)
-  if (fs.existsSync(folder) && (!fs.statSync(folder).isDirectory() || fs.readdirSync(folder).length > 0)) {
-    throw new FactspanError('conflict', `${folder} already exists and is not an empty folder: ${options.format} exports into a new or empty folder`)
-  }
   const counts: ExportCounts = { documents: 0, spans: 0 }
-  const temporary = path.join(path.dirname(folder), `.${path.basename(folder)}.${process.pid}.tmp`)
-  fs.rmSync(temporary, { recursive: true, force: true })
-  fs.mkdirSync(temporary)
+  writeWhole(folderTarget(folder, options.format), codec.write(exportRecords(db, options, counts), { warn: options.onWarning }))
+  return counts
+}
+
+function writeWhole(target: ExportTarget, chunks: Iterable<string | FolderEntry>): void {
   try {
-    for (const entry of codec.write(exportRecords(db, options, counts), { warn: options.onWarning })) {
-      const target = path.join(temporary, ...entry.path.split('/'))
-      fs.mkdirSync(path.dirname(target), { recursive: true })
-      fs.writeFileSync(target, entry.text, { flag: 'wx' })
-    }
+    for (const chunk of chunks) target.write(chunk)
+    target.finish()
+    target.commit()
   } catch (error) {
-    fs.rmSync(temporary, { recursive: true, force: true })
+    target.abort()
     throw error
   }
-  if (fs.existsSync(folder)) fs.rmdirSync(folder)
-  fs.renameSync(temporary, folder)
-  return counts
 }
 
 export function exportFileName(projectPath: string, format: ExportFormat, layer: ExportLayer): string {

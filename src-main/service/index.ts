@@ -1,10 +1,13 @@
 import type { Api } from '../shared/api'
 import { agreementMethods } from './agreement'
+import { datasetMethods } from './datasetExport'
 import { documentMethods } from './documents'
 import { exportMethods } from './export'
 import { importMethods } from './import'
+import { jobMethods, Jobs } from './jobs'
 import { labelMethods } from './labels'
 import { mergeMethods } from './merge'
+import './nativeHash'
 import { projectMethods } from './project'
 import { reviewMethods } from './review'
 import { SettingsFile } from './settings'
@@ -25,16 +28,20 @@ export interface ServiceOptions {
 export function createService(options: ServiceOptions): { service: Service; workspace: Workspace } {
   const workspace = new Workspace(new SettingsFile(options.settingsFile), options.nativeBinding)
   if (options.projectPath) workspace.open(options.projectPath, options.createProject ?? false)
-  const service: Service = {
+  const jobs = new Jobs((event, payload) => workspace.emit(event, payload))
+  // While an import holds the write transaction between its steps, methods that write are refused (see jobs.ts).
+  const service: Service = jobs.guard({
     ...projectMethods(workspace),
     ...documentMethods(workspace),
     ...spanMethods(workspace),
     ...labelMethods(workspace),
-    ...importMethods(workspace),
+    ...importMethods(workspace, jobs),
     ...exportMethods(workspace),
+    ...datasetMethods(workspace, jobs),
+    ...jobMethods(jobs),
     ...mergeMethods(workspace),
     ...reviewMethods(workspace),
     ...agreementMethods(workspace),
-  }
+  })
   return { service, workspace }
 }

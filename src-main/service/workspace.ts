@@ -5,7 +5,7 @@ import { FactspanError } from '../shared/errors'
 import { DEFAULT_LABELS } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { addMissingLabels, listLabels } from '../store/labels'
-import { openProject } from '../store/open'
+import { openProject, openProjectReadOnly } from '../store/open'
 import type { SettingsFile } from './settings'
 
 export type EventSink = (event: EventName, payload: unknown) => void
@@ -58,6 +58,11 @@ export class Workspace {
     this.db = null
     this.projectPath = null
     this.offsetMaps.clear()
+  }
+
+  /** A second, read-only connection to the open project, for a long export that reads one snapshot while edits go on. */
+  openReader(): Database {
+    return openProjectReadOnly(this.path, { nativeBinding: this.nativeBinding })
   }
 
   offsetMap(documentId: string, text: () => string): OffsetMap {

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Span } from './model'
 import { DOCUMENT_STATUSES, isGoldName } from './model'
 import type { AgreementReport } from './agreementReport'
+import { SPLIT_NAME } from './splitSpec'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
@@ -35,6 +36,27 @@ const storedSpan = z.object({
   createdAt: z.string(),
 })
 const labelName = z.string().trim().min(1).max(100)
+/** Chosen by the app for a long import or export, so it can cancel the job and follow its 'job-progress' events. */
+const jobId = z.string().min(1).max(100)
+/** What a dataset export takes: the layer as 'export.build' does, filters, and splits. */
+const datasetOptions = {
+  format: z.enum(EXPORT_FORMATS),
+  annotator: z.string().optional(),
+  layer: z.string().min(1).optional(),
+  separator: z.enum(COLUMN_SEPARATORS).optional(),
+  /** Only documents with one of these statuses; every document when absent. */
+  status: z.array(z.enum(DOCUMENT_STATUSES)).min(1).max(DOCUMENT_STATUSES.length).optional(),
+  /** Only spans with these labels; every label when absent. Documents without them are still exported. */
+  labels: z.array(z.string().min(1)).min(1).max(1000).optional(),
+  /** One file per split, split by document and stratified by label; the ratios add up to 1. */
+  split: z
+    .array(z.object({ name: z.string().regex(SPLIT_NAME, 'a split name goes into file names: letters, digits, _ and - only'), ratio: z.number().positive().max(1) }))
+    .min(1)
+    .max(10)
+    .optional(),
+  /** The seed of the split; the same seed and project give the same files. */
+  seed: z.number().int().min(0).max(4_294_967_295).optional(),
+}
 const labelFields = z.object({
   name: labelName,
   /** A hex colour such as #f59e0b. */
@@ -116,6 +138,7 @@ export const argSchemas = {
     lenient: z.boolean().optional(),
     separator: z.enum(COLUMN_SEPARATORS).optional(),
     discontinuous: z.enum(DISCONTINUOUS_SPANS).optional(),
+    jobId: jobId.optional(),
   }),
   'export.build': z.object({
     format: z.enum(EXPORT_FORMATS),
@@ -126,6 +149,12 @@ export const argSchemas = {
     /** bio / bioes / bmes: the column separator, tab when absent. */
     separator: z.enum(COLUMN_SEPARATORS).optional(),
   }),
+  /** The documents and spans per label each split of a dataset export would get, without writing anything. */
+  'export.preview': z.object(datasetOptions),
+  /** A dataset export: one file per split (or one file) and its manifest, run as a job the app can cancel. */
+  'export.dataset': z.object({ ...datasetOptions, jobId: jobId.optional() }),
+  /** Stops a running import or export; the file being imported is left out whole, an export writes nothing. */
+  'jobs.cancel': z.object({ jobId }),
   /** Another annotator's .factspan project or native JSONL export, as bytes like 'import.files'. */
   'merge.files': z.object({
     files: z
@@ -176,6 +205,8 @@ export interface ImportReport {
   warnings: ImportWarning[]
   /** Labels that arrived with the data and were added to the project's label set. */
   newLabels: string[]
+  /** True when the import was cancelled: the file it was on is among the errors, the files after it were not read. */
+  cancelled?: boolean
 }
 
 export interface ProjectStats {
@@ -219,6 +250,51 @@ export interface ExportResult {
   layerByDefault: boolean
   /** How many of the exported documents are marked reviewed. */
   reviewed: number
+}
+
+/** Documents, spans and spans per label of a dataset export or of one of its splits. */
+export interface DatasetCounts {
+  documents: number
+  spans: number
+  labels: Record<string, number>
+}
+
+export interface ExportPreview {
+  /** The layer exported: 'gold', 'all' or an annotator's name. */
+  layer: string
+  layerByDefault: boolean
+  /** Each split in the order asked; one entry named null without splits. */
+  splits: Array<DatasetCounts & { name: string | null }>
+  total: DatasetCounts
+}
+
+export interface DatasetFile extends DatasetCounts {
+  split: string | null
+  fileName: string
+  content: string
+}
+
+export interface DatasetExport {
+  files: DatasetFile[]
+  /** The manifest JSON written beside the files (see the README). */
+  manifest: { fileName: string; content: string }
+  warnings: ExportWarning[]
+  layer: string
+  layerByDefault: boolean
+  total: DatasetCounts
+}
+
+/** Sent as the 'job-progress' event while a job runs, and once more with fraction 1 when it ends. */
+export interface JobProgress {
+  jobId: string
+  kind: 'import' | 'export'
+  /** How far the job is, in its own units (documents, or bytes of a file). */
+  done: number
+  total: number
+  /** done ÷ total, from 0 to 1. */
+  fraction: number
+  /** The file being imported. */
+  file?: string
 }
 
 export interface MergeFileReport {
@@ -299,8 +375,11 @@ export interface Api {
   'labels.usage': (args: Args<'labels.usage'>) => LabelUsage
   'labels.remove': (args: Args<'labels.remove'>) => LabelRemoval
   'labels.restore': (args: Args<'labels.restore'>) => Label[]
-  'import.files': (args: Args<'import.files'>) => ImportReport
+  'import.files': (args: Args<'import.files'>) => Promise<ImportReport>
   'export.build': (args: Args<'export.build'>) => ExportResult
+  'export.preview': (args: Args<'export.preview'>) => ExportPreview
+  'export.dataset': (args: Args<'export.dataset'>) => Promise<DatasetExport>
+  'jobs.cancel': (args: Args<'jobs.cancel'>) => boolean
   'merge.files': (args: Args<'merge.files'>) => MergeReport
   'review.layers': (args: Args<'review.layers'>) => ReviewLayers
   'review.editGold': (args: Args<'review.editGold'>) => GoldEdit
@@ -311,7 +390,8 @@ export interface Api {
 
 export type Method = keyof Api
 export type ArgsOf<M extends Method> = Parameters<Api[M]>[0]
-export type ResultOf<M extends Method> = ReturnType<Api[M]>
+/** What a method resolves to: the jobs ('import.files', 'export.dataset') return promises. */
+export type ResultOf<M extends Method> = Awaited<ReturnType<Api[M]>>
 
 // Every method of Api has a schema and every schema a method: a missing or extra one fails to compile.
 const everyMethodHasASchema: Record<Method, z.ZodType> = argSchemas
@@ -330,7 +410,7 @@ export { EVENT_NAMES, type EventName } from './bridge-protocol'
 
 export interface ApiError {
   /** A stable code the renderer can branch on; the message is for people. */
-  code: 'invalid-arguments' | 'not-found' | 'conflict' | 'bad-input' | 'no-project' | 'internal'
+  code: 'invalid-arguments' | 'not-found' | 'conflict' | 'bad-input' | 'no-project' | 'cancelled' | 'internal'
   message: string
 }
 

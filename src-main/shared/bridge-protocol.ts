@@ -2,8 +2,8 @@
 // No runtime imports: the sandboxed preload bundles this file and may require nothing but electron.
 import type { Method, Result } from './api'
 
-/** Events the main side sends to every window: something changed that views may show. */
-export const EVENT_NAMES = ['project-changed', 'documents-changed'] as const
+/** Events the main side sends to every window: something changed that views may show, or how far a job is. */
+export const EVENT_NAMES = ['project-changed', 'documents-changed', 'job-progress'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 export const IPC_INVOKE_CHANNEL = 'factspan:invoke'

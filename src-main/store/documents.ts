@@ -116,3 +116,56 @@ export function countReviewedDocuments(db: Database): number {
 export function countDocuments(db: Database): number {
   return db.prepare('SELECT count(*) FROM documents').pluck().get() as number
 }
+
+// The status of `d` as SUMMARY_COLUMNS derives it, for filters.
+const STATUS_OF_D = `CASE WHEN d.reviewed_at IS NOT NULL THEN 'reviewed'
+       WHEN d.done_at IS NOT NULL THEN 'done'
+       WHEN EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id) THEN 'in_progress'
+       ELSE 'new' END`
+const WITH_STATUS = `(@statuses IS NULL OR ${STATUS_OF_D} IN (SELECT value FROM json_each(@statuses)))`
+
+/** The ids of the documents with one of these statuses (every document when absent), in project order. */
+export function iterateDocumentIds(db: Database, statuses?: readonly DocumentStatus[]): IterableIterator<string> {
+  return db
+    .prepare(`SELECT d.id FROM documents d WHERE ${WITH_STATUS} ORDER BY d.position`)
+    .pluck()
+    .iterate({ statuses: statuses ? JSON.stringify(statuses) : null }) as IterableIterator<string>
+}
+
+/** Every document with one of these statuses (every document when absent) in project order, text included; for exports. */
+export function iterateDocumentsWithStatus(db: Database, statuses?: readonly DocumentStatus[]): IterableIterator<ExportedDocument> {
+  const rows = db
+    .prepare(`SELECT d.id, d.title, d.text, d.meta FROM documents d WHERE ${WITH_STATUS} ORDER BY d.position`)
+    .iterate({ statuses: statuses ? JSON.stringify(statuses) : null }) as IterableIterator<ExportedDocument & { meta: string }>
+  return (function* () {
+    for (const row of rows) yield { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> }
+  })()
+}
+
+export interface ExportedDocument {
+  id: string
+  title: string
+  text: string
+  meta: Record<string, unknown>
+}
+
+/** Reads documents by id, prepared once for the many documents of a split export. */
+export function documentReader(db: Database): (id: string) => ExportedDocument | undefined {
+  const statement = db.prepare('SELECT id, title, text, meta FROM documents WHERE id = ?')
+  return (id) => {
+    const row = statement.get(id) as (ExportedDocument & { meta: string }) | undefined
+    return row && { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> }
+  }
+}
+
+/**
+ * Inserts documents at the end of the project with one prepared statement: for imports of many documents. Create it
+ * inside the caller's transaction, which it must not outlive: it counts positions on from the last one it saw.
+ */
+export function documentWriter(db: Database): (doc: NewDocument, now: string) => void {
+  const statement = db.prepare('INSERT INTO documents (id, title, text, text_sha256, length, meta, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  let position = db.prepare('SELECT coalesce(max(position), -1) + 1 FROM documents').pluck().get() as number
+  return (doc, now) => {
+    statement.run(doc.id, doc.title, doc.text, doc.textSha256, doc.length, JSON.stringify(doc.meta), position++, now)
+  }
+}

@@ -5,6 +5,8 @@ import { call } from '../api'
 import { bytesToBase64 } from './base64'
 
 export const IMPORTABLE = /\.(txt|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/i
+/** The manifest an export writes beside its files describes them; a folder import leaves it out. */
+export const MANIFEST = /\.manifest\.json$/i
 
 export interface ImportChoices {
   format?: ImportFormat
@@ -22,24 +24,37 @@ export function fileLabel(file: File): string {
   return file.webkitRelativePath || file.name
 }
 
+/** The job every batch of one import runs as, so the dialog can follow its progress and cancel it. */
+export interface ImportJob {
+  id: string
+  /** True once the user cancelled: no further batch is sent. */
+  cancelled(): boolean
+}
+
 export async function importFiles(
   files: readonly File[],
   options: ImportChoices,
-  onProgress: (done: number) => void,
+  onBatch: (done: number, size: number) => void,
+  job?: ImportJob,
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], errors: [], warnings: [], newLabels: [] }
   let batch: { name: string; base64: string }[] = []
   let batchBytes = 0
   let done = 0
   const flush = async () => {
-    if (batch.length === 0) return
-    const part = await call('import.files', { files: batch, ...options })
+    if (batch.length === 0 || report.cancelled) return
+    if (job?.cancelled()) {
+      report.cancelled = true
+      return
+    }
+    onBatch(done, batch.length)
+    const part = await call('import.files', { files: batch, ...options, ...(job ? { jobId: job.id } : {}) })
     report.imported.push(...part.imported)
     report.errors.push(...part.errors)
     report.warnings.push(...part.warnings)
     report.newLabels = [...new Set([...report.newLabels, ...part.newLabels])]
+    if (part.cancelled) report.cancelled = true
     done += batch.length
-    onProgress(done)
     batch = []
     batchBytes = 0
   }
@@ -49,6 +64,7 @@ export async function importFiles(
     const together = unit.companion ? [unit.file, unit.companion] : [unit.file]
     const size = together.reduce((n, f) => n + f.file.size, 0)
     if (batchBytes > 0 && batchBytes + size > BATCH_BYTES) await flush()
+    if (report.cancelled) break
     for (const { name, file } of together) batch.push({ name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })
     batchBytes += size
   }

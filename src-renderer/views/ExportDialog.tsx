@@ -1,10 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { ColumnSeparator, ExportFormat, ExportResult, ReviewLayers } from '../../src-main/shared/api'
-import { call } from '../api'
+import type { ArgsOf, ColumnSeparator, DatasetExport, DocumentStatus, ExportFormat, ExportPreview, ReviewLayers } from '../../src-main/shared/api'
+import { DEFAULT_SPLIT, parseSplitSpec, type SplitRatio } from '../../src-main/shared/splitSpec'
+import { ApiCallError, call } from '../api'
 import { downloadText } from '../files/download'
 import { useStore } from '../state/store'
 import { messageOf } from '../state/uiSlice'
+import '../styles/dataset.css'
 import { Dialog } from './Dialog'
+import { ProgressLine, useJobProgress } from './JobProgress'
 import { plural } from './plural'
 
 // Typed by the contract, so a new format there fails to compile here until it has a name and a line of help.
@@ -23,18 +26,32 @@ const FORMATS: Record<ExportFormat, { name: string; help: string }> = {
 // A browser saves one file per download, and brat is a folder: the command line writes it whole.
 const DOWNLOADABLE = (Object.keys(FORMATS) as ExportFormat[]).filter((f) => f !== 'brat')
 const TAGGED: readonly ExportFormat[] = ['bio', 'bioes', 'bmes']
+// Typed by the model's statuses, so a new status fails to compile here until it has a name.
+const STATUS_NAMES: Record<DocumentStatus, string> = { new: 'New', in_progress: 'In progress', done: 'Done', reviewed: 'Reviewed' }
+const STATUSES = Object.keys(STATUS_NAMES) as DocumentStatus[]
 
 export function ExportDialog() {
   const closeDialog = useStore((s) => s.closeDialog)
   const annotator = useStore((s) => s.project?.annotator ?? '')
+  const projectLabels = useStore((s) => s.project?.labels)
   const [format, setFormat] = useState<ExportFormat>('native')
   const [separator, setSeparator] = useState<ColumnSeparator>('tab')
   const [layer, setLayer] = useState<'default' | 'gold' | 'all' | 'one'>('default')
   const [layers, setLayers] = useState<ReviewLayers | null>(null)
   const [name, setName] = useState(annotator)
-  const [busy, setBusy] = useState(false)
+  const [statuses, setStatuses] = useState<DocumentStatus[]>(STATUSES)
+  const labelNames = (projectLabels ?? []).map((l) => l.name)
+  const [unchecked, setUnchecked] = useState<string[]>([])
+  const [splitOn, setSplitOn] = useState(false)
+  const [splitText, setSplitText] = useState(DEFAULT_SPLIT)
+  const [seedText, setSeedText] = useState('0')
+  const [preview, setPreview] = useState<ExportPreview | null>(null)
+  const [previewError, setPreviewError] = useState<string | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const progress = useJobProgress(jobId)
   const [failure, setFailure] = useState<string | null>(null)
-  const [result, setResult] = useState<ExportResult | null>(null)
+  const [result, setResult] = useState<DatasetExport | null>(null)
+  const busy = jobId !== null
 
   // The default layer depends on whether the project has a gold layer yet: say which it is.
   useEffect(() => {
@@ -42,25 +59,79 @@ export function ExportDialog() {
   }, [])
   const goldExists = layers !== null && (layers.gold.spans > 0 || layers.reviewed > 0)
 
+  const chosenLabels = labelNames.filter((label) => !unchecked.includes(label))
+  let split: SplitRatio[] | undefined
+  let splitError: string | null = null
+  if (splitOn) {
+    try {
+      split = parseSplitSpec(splitText)
+    } catch (error) {
+      splitError = messageOf(error)
+    }
+  }
+  const seed = Number(seedText)
+  const seedError = splitOn && !(/^\d+$/.test(seedText.trim()) && seed <= 4_294_967_295) ? 'The seed is a whole number from 0 to 4294967295.' : null
+  const choiceError =
+    splitError ?? seedError ?? (statuses.length === 0 ? 'Choose at least one status.' : chosenLabels.length === 0 ? 'Choose at least one label.' : null) ?? (layer === 'one' && !name.trim() ? 'Name the annotator.' : null)
+  const options: ArgsOf<'export.preview'> | null =
+    choiceError === null
+      ? {
+          format,
+          ...(layer === 'one' ? { annotator: name.trim() } : layer === 'default' ? {} : { layer }),
+          ...(TAGGED.includes(format) ? { separator } : {}),
+          ...(statuses.length < STATUSES.length ? { status: statuses } : {}),
+          ...(chosenLabels.length < labelNames.length ? { labels: chosenLabels } : {}),
+          ...(split ? { split, seed } : {}),
+        }
+      : null
+  const optionsKey = JSON.stringify(options)
+
+  // The preview follows every choice, a moment after the last change; an answer to older choices is dropped.
+  useEffect(() => {
+    if (options === null) {
+      setPreview(null)
+      setPreviewError(null)
+      return
+    }
+    let current = true
+    const timer = setTimeout(() => {
+      call('export.preview', options).then(
+        (value) => current && (setPreview(value), setPreviewError(null)),
+        (error: unknown) => current && (setPreview(null), setPreviewError(messageOf(error))),
+      )
+    }, 200)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+    // optionsKey stands for options, which is a new object on every render.
+  }, [optionsKey])
+
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
+    if (options === null) return
+    const id = crypto.randomUUID()
+    setJobId(id)
     setFailure(null)
     setResult(null)
     try {
-      const chosen = layer === 'one' ? { annotator: name.trim() } : layer === 'default' ? {} : { layer }
-      const built = await call('export.build', { format, ...chosen, ...(TAGGED.includes(format) ? { separator } : {}) })
-      downloadText(built.fileName, built.content)
+      const built = await call('export.dataset', { ...options, jobId: id })
+      for (const file of built.files) downloadText(file.fileName, file.content)
+      downloadText(built.manifest.fileName, built.manifest.content)
       setResult(built)
     } catch (error) {
-      setFailure(messageOf(error))
+      setFailure(error instanceof ApiCallError && error.error.code === 'cancelled' ? 'Export cancelled: nothing was downloaded.' : `Export failed: ${messageOf(error)}`)
     } finally {
-      setBusy(false)
+      setJobId(null)
     }
   }
 
+  function toggle<T>(list: T[], item: T, on: boolean): T[] {
+    return on ? [...list, item] : list.filter((x) => x !== item)
+  }
+
   return (
-    <Dialog title="Export annotations" onClose={closeDialog}>
+    <Dialog title="Export annotations" onClose={busy ? undefined : closeDialog} className="wide">
       <form className="dialog-body" onSubmit={submit}>
         <div className="field-row">
           <label className="field">
@@ -120,16 +191,82 @@ export function ExportDialog() {
             <input type="text" value={name} disabled={layer !== 'one'} onChange={(e) => setName(e.target.value)} />
           </label>
         </fieldset>
+        <div className="filter-columns">
+          <fieldset className="choices inline">
+            <legend>Documents with the status</legend>
+            {STATUSES.map((status) => (
+              <label key={status} className="choice">
+                <input type="checkbox" checked={statuses.includes(status)} onChange={(e) => setStatuses(STATUSES.filter((s) => (s === status ? e.target.checked : statuses.includes(s))))} />
+                <span className="choice-name">{STATUS_NAMES[status]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="choices inline">
+            <legend>Spans with the label</legend>
+            {labelNames.map((label) => (
+              <label key={label} className="choice">
+                <input type="checkbox" checked={!unchecked.includes(label)} onChange={(e) => setUnchecked(toggle(unchecked, label, !e.target.checked))} />
+                <span className="choice-name">{label}</span>
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        <fieldset className="choices">
+          <legend>Split</legend>
+          <label className="choice">
+            <input type="checkbox" checked={splitOn} onChange={(e) => setSplitOn(e.target.checked)} />
+            <span>
+              <span className="choice-name">One file per split</span>
+              <span className="help">By document, with each split's labels in the same proportions as the whole; the same seed gives the same files.</span>
+            </span>
+          </label>
+          {splitOn && (
+            <div className="split-fields indented">
+              <label className="field">
+                <span className="field-label">Splits (name=ratio, …)</span>
+                <input type="text" value={splitText} aria-invalid={splitError !== null} onChange={(e) => setSplitText(e.target.value)} />
+              </label>
+              <label className="field">
+                <span className="field-label">Seed</span>
+                <input type="number" min={0} step={1} value={seedText} aria-invalid={seedError !== null} onChange={(e) => setSeedText(e.target.value)} />
+              </label>
+            </div>
+          )}
+        </fieldset>
+        {choiceError && (
+          <p className="inline-error" role="alert">
+            {choiceError}
+          </p>
+        )}
+        {previewError && (
+          <p className="inline-error" role="alert">
+            {previewError}
+          </p>
+        )}
+        {preview && <PreviewTable preview={preview} />}
+        {progress && busy && (
+          <ProgressLine
+            label="Export progress"
+            fraction={progress.fraction}
+            text={`Exported ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} documents…`}
+          />
+        )}
         {failure && (
           <p className="inline-error" role="alert">
-            Export failed: {failure}
+            {failure}
           </p>
         )}
         {result && (
           <p className="success" role="status">
-            Exported {plural(result.documents, 'document')} ({result.reviewed} reviewed) and {plural(result.spans, 'span')} of{' '}
+            Exported {plural(result.total.documents, 'document')} and {plural(result.total.spans, 'span')} of{' '}
             {result.layer === 'gold' ? 'the gold layer' : result.layer === 'all' ? 'every layer' : `${result.layer}'s layer`}
-            {result.layerByDefault ? ' (the default)' : ''} to <span className="path">{result.fileName}</span>.
+            {result.layerByDefault ? ' (the default)' : ''} to {result.files.map((f, i) => (
+              <span key={f.fileName}>
+                {i > 0 && ', '}
+                <span className="path">{f.fileName}</span>
+              </span>
+            ))}{' '}
+            and its manifest, <span className="path">{result.manifest.fileName}</span>.
           </p>
         )}
         {result && result.warnings.length > 0 && (
@@ -148,14 +285,59 @@ export function ExportDialog() {
           </section>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={closeDialog}>
-            {result ? 'Close' : 'Cancel'}
-          </button>
-          <button type="submit" className="primary" disabled={busy || (layer === 'one' && !name.trim())}>
+          {busy ? (
+            <button type="button" onClick={() => void call('jobs.cancel', { jobId: jobId! })}>
+              Cancel export
+            </button>
+          ) : (
+            <button type="button" onClick={closeDialog}>
+              {result ? 'Close' : 'Cancel'}
+            </button>
+          )}
+          <button type="submit" className="primary" disabled={busy || options === null}>
             Export
           </button>
         </div>
       </form>
     </Dialog>
+  )
+}
+
+/** What each split (or the one file) would hold: documents, spans, and spans per label. */
+function PreviewTable({ preview }: { preview: ExportPreview }) {
+  const labels = Object.keys(preview.total.labels)
+  const rows = preview.splits.length > 1 || preview.splits[0].name !== null ? [...preview.splits, { ...preview.total, name: 'Total' }] : [{ ...preview.total, name: 'Export' }]
+  return (
+    <div className="table-scroll">
+      <table className="compact preview" aria-live="polite">
+        <caption>Preview</caption>
+        <thead>
+          <tr>
+            <th scope="col">Split</th>
+            <th scope="col" className="num">Documents</th>
+            <th scope="col" className="num">Spans</th>
+            {labels.map((label) => (
+              <th key={label} scope="col" className="num">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name}>
+              <th scope="row">{row.name}</th>
+              <td className="num">{row.documents.toLocaleString()}</td>
+              <td className="num">{row.spans.toLocaleString()}</td>
+              {labels.map((label) => (
+                <td key={label} className="num">
+                  {row.labels[label].toLocaleString()}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }

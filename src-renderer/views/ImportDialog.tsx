@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import type { ColumnSeparator, DiscontinuousSpans, ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
-import { IMPORTABLE, importFiles } from '../files/importFiles'
+import { call } from '../api'
+import { IMPORTABLE, importFiles, MANIFEST } from '../files/importFiles'
 import { useStore } from '../state/store'
 import { messageOf } from '../state/uiSlice'
+import '../styles/dataset.css'
 import { Dialog } from './Dialog'
+import { ProgressLine, useJobProgress } from './JobProgress'
 import { plural } from './plural'
 
 type FormatChoice = 'auto' | ImportFormat
@@ -50,12 +53,17 @@ export function ImportDialog() {
   const [report, setReport] = useState<ImportReport | null>(null)
   const chosen = [...files, ...folderFiles]
   const busy = progress !== null
+  // The files sent before the current request and its size, to place the job's progress in the whole import.
+  const [batch, setBatch] = useState({ done: 0, size: 0 })
+  const [jobId, setJobId] = useState<string | null>(null)
+  const job = useJobProgress(jobId)
+  const cancelled = useRef(false)
 
   function pickFolder(list: FileList | null) {
     const all = [...(list ?? [])]
     // A folder lists its files in no set order; by path, documents arrive in the order people expect.
     const importable = all
-      .filter((f) => IMPORTABLE.test(f.name))
+      .filter((f) => IMPORTABLE.test(f.name) && !MANIFEST.test(f.name))
       .sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath, undefined, { numeric: true }))
     setFolderFiles(importable)
     setIgnored(all.length - importable.length)
@@ -67,6 +75,9 @@ export function ImportDialog() {
     setFailure(null)
     setReport(null)
     setProgress(`Reading and importing ${plural(chosen.length, 'file')}…`)
+    const id = crypto.randomUUID()
+    cancelled.current = false
+    setJobId(id)
     try {
       const choices = {
         format: format === 'auto' ? undefined : format,
@@ -74,8 +85,14 @@ export function ImportDialog() {
         ...(tagged ? { lenient, separator: separator === 'either' ? undefined : separator } : {}),
         ...(bratPossible ? { discontinuous } : {}),
       }
-      const result = await importFiles(chosen, choices, (done) =>
-        setProgress(`Imported ${done} of ${chosen.length} files…`),
+      const result = await importFiles(
+        chosen,
+        choices,
+        (done, size) => {
+          setBatch({ done, size })
+          setProgress(`Importing ${plural(chosen.length, 'file')}: ${done} done…`)
+        },
+        { id, cancelled: () => cancelled.current },
       )
       setReport(result)
       const store = useStore.getState()
@@ -86,11 +103,18 @@ export function ImportDialog() {
       setFailure(messageOf(error))
     } finally {
       setProgress(null)
+      setJobId(null)
     }
   }
 
+  function cancel() {
+    cancelled.current = true
+    if (jobId) void call('jobs.cancel', { jobId })
+  }
+  const fraction = chosen.length > 0 ? (batch.done + (job?.fraction ?? 0) * batch.size) / chosen.length : 0
+
   return (
-    <Dialog title="Import documents" onClose={closeDialog} className="wide">
+    <Dialog title="Import documents" onClose={busy ? undefined : closeDialog} className="wide">
       <form className="dialog-body" onSubmit={submit}>
         <div className="field-row">
           <label className="field">
@@ -169,11 +193,7 @@ export function ImportDialog() {
             </select>
           </label>
         )}
-        {progress && (
-          <p className="progress" role="status">
-            {progress}
-          </p>
-        )}
+        {progress && <ProgressLine label="Import progress" fraction={fraction} text={job?.file ? `${progress} (${job.file})` : progress} />}
         {failure && (
           <p className="inline-error" role="alert">
             Import failed: {failure}
@@ -181,9 +201,15 @@ export function ImportDialog() {
         )}
         {report && <ImportReportView report={report} />}
         <div className="dialog-actions">
-          <button type="button" onClick={closeDialog}>
-            {report ? 'Close' : 'Cancel'}
-          </button>
+          {busy ? (
+            <button type="button" onClick={cancel}>
+              Cancel import
+            </button>
+          ) : (
+            <button type="button" onClick={closeDialog}>
+              {report ? 'Close' : 'Cancel'}
+            </button>
+          )}
           <button type="submit" className="primary" disabled={busy || chosen.length === 0}>
             Import
           </button>
@@ -205,6 +231,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
         {report.errors.length > 0 && `, ${plural(report.errors.length, 'error')}`}
         {report.warnings.length > 0 && `, ${plural(report.warnings.length, 'warning')}`}
       </h3>
+      {report.cancelled && <p className="help">Import cancelled: the files listed as imported are kept; the file it was on and those after it were not imported.</p>}
       {report.imported.length > 0 && (
         <div className="table-scroll">
           <table className="compact">

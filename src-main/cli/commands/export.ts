@@ -1,9 +1,28 @@
 import { type Command, Option } from 'commander'
 import { COLUMN_SEPARATORS, EXPORT_FORMATS, type ColumnSeparator, type ExportFormat, type ExportWarning } from '../../shared/api'
-import { describeLayer, exportLayer, exportToFile, exportToFolder } from '../../service/export'
-import { codecs } from '../../shared/formats'
+import { exportDataset } from '../../service/datasetExport'
+import { describeLayer } from '../../service/export'
+import { JobCancelled } from '../../service/jobs'
+import { FactspanError } from '../../shared/errors'
+import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model'
+import { parseSplitSpec } from '../../shared/splitSpec'
 import { countReviewedDocuments } from '../../store/documents'
 import { dbOption, openForCommand } from '../common'
+import { cancelOnInterrupt, INTERRUPTED_EXIT_CODE } from '../interrupt'
+import { progressReporter } from '../progress'
+
+interface ExportCommandOptions {
+  db: string
+  format: ExportFormat
+  out: string
+  annotator?: string
+  layer?: string
+  separator: ColumnSeparator
+  split?: string
+  seed?: string
+  status?: string
+  labels?: string
+}
 
 export function register(program: Command): void {
   program
@@ -15,15 +34,71 @@ export function register(program: Command): void {
     .addOption(new Option('--separator <separator>', 'bio, bioes, bmes: the column separator').choices(COLUMN_SEPARATORS).default('tab'))
     .option('--annotator <name>', "export only this annotator's spans")
     .option('--layer <layer>', "gold, all, or an annotator's name (default: gold once the project has a gold layer, else all)")
-    .action((opts: { db: string; format: ExportFormat; out: string; annotator?: string; layer?: string; separator: ColumnSeparator }) => {
+    .option('--split <splits>', 'one file per split, split by document and stratified by label, e.g. train=0.8,dev=0.1,test=0.1')
+    .option('--seed <n>', 'the seed of --split: the same seed and project give the same files (default: 0)')
+    .option('--status <statuses>', `only documents with these statuses, e.g. reviewed,done (${DOCUMENT_STATUSES.join(', ')})`)
+    .option('--labels <labels>', 'only spans with these labels, e.g. metric,date')
+    .action(async (opts: ExportCommandOptions) => {
+      const split = opts.split === undefined ? undefined : parseSplitSpec(opts.split)
+      if (opts.seed !== undefined && split === undefined) throw new FactspanError('bad-input', '--seed only makes sense with --split')
       const { workspace } = openForCommand(opts.db)
-      const db = workspace.database()
-      const onWarning = (w: ExportWarning) => console.error(`warning: document "${w.documentId}": ${w.reason}`)
-      const options = { format: opts.format, annotator: opts.annotator, layer: opts.layer, separator: opts.separator, onWarning }
-      const layer = exportLayer(db, options)
-      const counts = (codecs[opts.format].output === 'folder' ? exportToFolder : exportToFile)(db, options, opts.out)
-      const reviewed = countReviewedDocuments(db)
-      console.log(`${opts.out}: ${counts.documents} documents (${reviewed} reviewed), ${counts.spans} spans (${opts.format}, ${describeLayer(layer)})`)
-      workspace.close()
+      const progress = progressReporter('export')
+      const interrupt = cancelOnInterrupt()
+      try {
+        const db = workspace.database()
+        const onWarning = (w: ExportWarning) => progress.log(`warning: document "${w.documentId}": ${w.reason}`)
+        const options = {
+          format: opts.format,
+          annotator: opts.annotator,
+          layer: opts.layer,
+          separator: opts.separator,
+          onWarning,
+          split,
+          seed: opts.seed === undefined ? undefined : parseSeed(opts.seed),
+          status: opts.status === undefined ? undefined : parseStatuses(opts.status),
+          labels: opts.labels === undefined ? undefined : listOf(opts.labels, '--labels'),
+        }
+        const result = await exportDataset(db, options, opts.out, workspace.path, { signal: interrupt.signal, onProgress: (step) => progress.update(step) })
+        progress.end()
+        const reviewed = countReviewedDocuments(db)
+        const { total } = result.plan
+        const what = `${opts.format}, ${describeLayer(result.plan.layer)}`
+        if (split) {
+          for (const file of result.files) console.log(`${file.location}: ${file.documents} documents, ${file.spans} spans (${file.split})`)
+          console.log(`${result.manifest.path}: manifest of ${total.documents} documents (${reviewed} reviewed), ${total.spans} spans (${what}, seed ${result.plan.seed})`)
+        } else {
+          console.log(`${opts.out}: ${total.documents} documents (${reviewed} reviewed), ${total.spans} spans (${what})`)
+          console.log(`${result.manifest.path}: manifest`)
+        }
+      } catch (error) {
+        progress.end()
+        if (!(error instanceof JobCancelled)) throw error
+        console.error('export cancelled: nothing was written')
+        process.exitCode = INTERRUPTED_EXIT_CODE
+      } finally {
+        interrupt.dispose()
+        workspace.close()
+      }
     })
+}
+
+function listOf(value: string, option: string): string[] {
+  const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '')
+  if (items.length === 0) throw new FactspanError('bad-input', `${option} names nothing: give a comma-separated list`)
+  return items
+}
+
+function parseStatuses(value: string): DocumentStatus[] {
+  return listOf(value, '--status').map((status) => {
+    if (!(DOCUMENT_STATUSES as readonly string[]).includes(status)) {
+      throw new FactspanError('bad-input', `--status: "${status}" is not a status; the statuses are ${DOCUMENT_STATUSES.join(', ')}`)
+    }
+    return status as DocumentStatus
+  })
+}
+
+function parseSeed(value: string): number {
+  const seed = Number(value)
+  if (!/^\d+$/.test(value) || seed > 4_294_967_295) throw new FactspanError('bad-input', `--seed must be a whole number from 0 to 4294967295, not "${value}"`)
+  return seed
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { type Command, Option } from 'commander'
 import {
   COLUMN_SEPARATORS,
@@ -10,9 +9,12 @@ import {
   type ImportFormat,
   type TextEncoding,
 } from '../../shared/api'
-import { importFiles } from '../../service/import'
+import { importJob } from '../../service/importJob'
+import { runJob } from '../../service/jobs'
 import { dbOption, openForCommand } from '../common'
 import { collectFiles } from '../files'
+import { cancelOnInterrupt, INTERRUPTED_EXIT_CODE } from '../interrupt'
+import { progressReporter } from '../progress'
 
 interface ImportCommandOptions {
   db: string
@@ -36,16 +38,23 @@ export function register(program: Command): void {
     .option('--lenient', 'bio, bioes, bmes: import the valid spans of a file with invalid tag sequences, and report the rest')
     .addOption(new Option('--separator <separator>', 'bio, bioes, bmes: the column separator (default: tab or spaces)').choices(COLUMN_SEPARATORS))
     .addOption(new Option('--discontinuous <how>', 'brat: a span of several fragments becomes one span per fragment, or none').choices(DISCONTINUOUS_SPANS).default('split'))
-    .action((paths: string[], opts: ImportCommandOptions) => {
+    .action(async (paths: string[], opts: ImportCommandOptions) => {
+      const files = collectFiles(paths)
       const { workspace } = openForCommand(opts.db, true)
-      const files = collectFiles(paths).map((f) => ({ name: f.name, bytes: fs.readFileSync(f.path) }))
-      const report = importFiles(workspace.database(), files, {
+      // Files are read when their turn comes, JSONL a line at a time: memory stays flat however large the import.
+      const job = importJob(workspace.database(), files, {
         format: opts.format,
         encoding: opts.encoding,
         annotator: opts.annotator ?? workspace.settings.annotator,
         lenient: opts.lenient,
         separator: opts.separator,
         discontinuous: opts.discontinuous,
+      })
+      const progress = progressReporter('import')
+      const interrupt = cancelOnInterrupt()
+      const report = await runJob(job, { signal: interrupt.signal, onProgress: (step) => progress.update(step) }).finally(() => {
+        progress.end()
+        interrupt.dispose()
       })
       for (const file of report.imported) {
         console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans imported${file.skipped ? `, ${file.skipped} already present` : ''}`)
@@ -54,6 +63,7 @@ export function register(program: Command): void {
       for (const warning of report.warnings) console.error(`warning: ${warning.message}`)
       for (const error of report.errors) console.error(`error: ${error.message}`)
       workspace.close()
-      if (report.errors.length) process.exitCode = 1
+      if (report.cancelled) process.exitCode = INTERRUPTED_EXIT_CODE
+      else if (report.errors.length) process.exitCode = 1
     })
 }

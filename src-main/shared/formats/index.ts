@@ -62,7 +62,8 @@ export function jsonlFormatOf(value: unknown): JsonlFormat {
   return 'native'
 }
 
-const FROM_LINES: Record<JsonlFormat, LineFormat['fromLines']> = { native: nativeFromLines, doccano: doccanoFromLines, spacy: spacyFromLines, prodigy: prodigyFromLines, clue: clueFromLines }
+/** Each JSONL format's reader of parsed lines; a file read line by line is handed to it in batches. */
+export const FROM_LINES: Record<JsonlFormat, LineFormat['fromLines']> = { native: nativeFromLines, doccano: doccanoFromLines, spacy: spacyFromLines, prodigy: prodigyFromLines, clue: clueFromLines }
 
 /** Reads JSONL in the format its first record shows (see jsonlFormatOf). */
 export function parseJsonlAutoResult(content: string, file: string, defaults: ParseDefaults): ParseResult & { format: JsonlFormat } {

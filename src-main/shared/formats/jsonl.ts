@@ -20,15 +20,21 @@ export function readJsonLines(content: string, file: string): JsonLine[] {
     const raw = body.slice(start, end)
     start = end + 1
     line++
-    const nul = raw.indexOf('\u0000')
-    if (nul !== -1) {
-      throw new InputError(file, line, `contains a NUL character at column ${codePointLength(raw.slice(0, nul)) + 1}`)
-    }
-    if (raw.trim() === '') continue
-    // JSON counts a trailing \r as whitespace, so CRLF needs no special case.
-    lines.push({ line, value: parseLine(raw, file, line) })
+    const entry = readJsonLine(raw, file, line)
+    if (entry) lines.push(entry)
   }
   return lines
+}
+
+/** One line of a JSONL file, undefined when blank; throws InputError with the line for a NUL or malformed JSON. */
+export function readJsonLine(raw: string, file: string, line: number): JsonLine | undefined {
+  const nul = raw.indexOf('\u0000')
+  if (nul !== -1) {
+    throw new InputError(file, line, `contains a NUL character at column ${codePointLength(raw.slice(0, nul)) + 1}`)
+  }
+  if (raw.trim() === '') return undefined
+  // JSON counts a trailing \r as whitespace, so CRLF needs no special case.
+  return { line, value: parseLine(raw, file, line) }
 }
 
 function parseLine(raw: string, file: string, line: number): unknown {

@@ -85,10 +85,12 @@ export function nativeFromLines(lines: JsonLine[], file: string, defaults: Parse
           'for UTF-16 offsets import the file as doccano JSONL',
       )
     }
-    if (input.text_sha256 !== undefined && input.text_sha256.toLowerCase() !== sha256Hex(input.text)) {
+    const sha256 = input.text_sha256 === undefined ? undefined : sha256Hex(input.text)
+    if (sha256 !== undefined && input.text_sha256?.toLowerCase() !== sha256) {
       throw fail('text_sha256 does not match the text')
     }
     const record = recordFromInput(input, file, entry.line, defaults)
+    if (sha256 !== undefined) checkedHashes.set(record, sha256)
     ids.add(record.id, entry.line)
     return record
   })
@@ -135,6 +137,14 @@ const sourceLines = new WeakMap<NativeRecord, number>()
 /** The line a parsed record came from, for errors found later (e.g. when the project already has its id). */
 export function sourceLine(record: NativeRecord): number | undefined {
   return sourceLines.get(record)
+}
+
+// The hash a line carried, once checked against its text, so an import does not hash the text again.
+const checkedHashes = new WeakMap<NativeRecord, string>()
+
+/** The SHA-256 of a record's text: the one its line carried and was checked against, else computed. */
+export function textSha256(record: NativeRecord): string {
+  return checkedHashes.get(record) ?? sha256Hex(record.text)
 }
 
 /** Remembers the ids of one file, so a second document with the same id is reported on its own line. */

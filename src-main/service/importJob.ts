@@ -1,0 +1,158 @@
+// An import as a job: each file (a brat .txt with its .ann) in one transaction, stored a batch of documents per step,
+// so it can be cancelled and show progress. A JSONL file on disk is read a line at a time (a large one on a second
+// thread, see jsonlWorker.ts); other files whole.
+// A file that fails or is cancelled is rolled back whole; the files before it stay imported.
+import './nativeHash'
+import fs from 'node:fs'
+import type { Database } from 'better-sqlite3'
+import type { ImportError, ImportFormat, ImportReport, ImportWarning } from '../shared/api'
+import { InputError } from '../shared/errors'
+import type { FileWarning } from '../shared/formats'
+import { sourceLine, textSha256, type NativeRecord } from '../shared/formats/native'
+import { pairAnnotationFiles } from '../shared/formats/pairs'
+import { EXTRA_LABEL_COLORS, type Label } from '../shared/model'
+import { codePointLength } from '../shared/offsets'
+import { documentFinder, documentWriter } from '../store/documents'
+import { addMissingLabels, listLabels } from '../store/labels'
+import { spanCopier } from '../store/spans'
+import { readImportFile, type ImportFile, type ImportOptions } from './importFile'
+import { JobCancelled, type Job } from './jobs'
+import { BATCH, jsonlRecordBatches, streamEncoding, type RecordBatch } from './jsonlFile'
+import { parsedOnWorker } from './jsonlWorker'
+import { now } from './workspace'
+
+/** A file to import: its bytes (the app sends them), or its path on disk (the CLI, which reads JSONL as a stream). */
+export type ImportSource = ImportFile | { name: string; path: string }
+
+const JSONL_FORMATS: readonly ImportFormat[] = ['jsonl', 'native', 'doccano', 'spacy', 'prodigy', 'clue']
+
+export function* importJob(db: Database, sources: readonly ImportSource[], options: ImportOptions): Job<ImportReport> {
+  const report: ImportReport = { imported: [], errors: [], warnings: [], newLabels: [] }
+  const units = options.format === undefined || options.format === 'brat' ? pairAnnotationFiles(sources) : sources.map((file) => ({ file, companion: undefined }))
+  let documents = 0
+  for (const [index, { file, companion }] of units.entries()) {
+    const warnings: FileWarning[] = []
+    const read = { encoding: '' }
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const store = recordStore(db, file.name)
+      for (const batch of recordBatches(file, companion, options, warnings, read)) {
+        store.add(batch)
+        yield { done: index + batch.fraction, total: units.length, file: file.name, documents: documents + store.stored.documents }
+      }
+      db.exec('COMMIT')
+      const { stored } = store
+      documents += stored.documents
+      report.imported.push({ file: file.name, documents: stored.documents, spans: stored.spans, skipped: stored.skipped, encoding: read.encoding })
+      report.warnings.push(...warnings.map(toImportWarning))
+      report.newLabels.push(...stored.newLabels)
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      if (error instanceof JobCancelled) {
+        report.errors.push({ file: file.name, reason: 'import cancelled: nothing of this file was imported', message: `${file.name}: import cancelled: nothing of this file was imported` })
+        report.cancelled = true
+        return report
+      }
+      report.errors.push(toImportError(file.name, error))
+    }
+  }
+  return report
+}
+
+
+/** The file's records a batch at a time; `read.encoding` is set once the file is decoded. */
+function* recordBatches(
+  file: ImportSource,
+  companion: ImportSource | undefined,
+  options: ImportOptions,
+  warnings: FileWarning[],
+  read: { encoding: string },
+): Generator<RecordBatch> {
+  const jsonl = options.format === undefined ? /\.(jsonl|ndjson)$/i.test(file.name) : JSONL_FORMATS.includes(options.format)
+  const encoding = 'path' in file && jsonl ? streamEncoding(file.path, options.encoding ?? 'auto') : undefined
+  if ('path' in file && encoding) {
+    read.encoding = encoding
+    const defaults = { annotator: options.annotator }
+    yield* parsedOnWorker(file.path, file.name, encoding, options.format, defaults, warnings) ??
+      jsonlRecordBatches(file.path, file.name, encoding, options.format, defaults, warnings)
+    return
+  }
+  const bytesOf = (source: ImportSource): ImportFile => ('path' in source ? { name: source.name, bytes: fs.readFileSync(source.path) } : source)
+  const parsed = readImportFile(bytesOf(file), options, companion && bytesOf(companion))
+  warnings.push(...parsed.warnings)
+  read.encoding = parsed.encoding
+  const { records } = parsed
+  for (let i = 0; i < records.length; i += BATCH) yield { records: records.slice(i, i + BATCH), fraction: Math.min(1, (i + BATCH) / records.length) }
+  if (records.length === 0) yield { records: [], fraction: 1 }
+}
+
+interface Stored {
+  documents: number
+  spans: number
+  /** Documents already in the project with the same text. */
+  skipped: number
+  newLabels: string[]
+}
+
+/** Stores one file's records inside its transaction, with statements prepared once for all its documents and spans. */
+function recordStore(db: Database, file: string): { stored: Stored; add(batch: RecordBatch): void } {
+  const find = documentFinder(db)
+  const writeDocument = documentWriter(db)
+  const copySpan = spanCopier(db)
+  const createdAt = now()
+  const stored: Stored = { documents: 0, spans: 0, skipped: 0, newLabels: [] }
+  return {
+    stored,
+    add({ records, lines, hashes }) {
+      stored.newLabels.push(...addMissingLabels(db, labelsFor(db, records)))
+      for (const [i, record] of records.entries()) {
+        const sha = hashes?.[i] ?? textSha256(record)
+        const existing = find.hashOf(record.id)
+        if (existing === undefined) {
+          writeDocument({ id: record.id, title: record.title, text: record.text, textSha256: sha, length: codePointLength(record.text), meta: record.meta }, createdAt)
+          stored.documents++
+        } else if (existing === sha) {
+          stored.skipped++
+        } else {
+          // Same id, other text: merging would attach spans to the wrong characters.
+          throw new InputError(file, lines?.[i] ?? sourceLine(record), `document "${record.id}" is already in the project with a different text`)
+        }
+        for (const { start, end, label, text, annotator } of record.spans) {
+          if (copySpan(record.id, [start, end, label, text, annotator, createdAt])) stored.spans++
+        }
+      }
+    },
+  }
+}
+
+/** Labels the records use that the project lacks, with colours and free hotkeys. */
+function labelsFor(db: Database, records: readonly NativeRecord[]): Label[] {
+  const existing = listLabels(db)
+  const known = new Set(existing.map((l) => l.name))
+  const usedKeys = new Set(existing.map((l) => l.hotkey))
+  const freeKeys = '123456789'.split('').filter((k) => !usedKeys.has(k))
+  const added: Label[] = []
+  for (const record of records) {
+    for (const { label } of record.spans) {
+      if (known.has(label)) continue
+      known.add(label)
+      added.push({
+        name: label,
+        color: EXTRA_LABEL_COLORS[(existing.length + added.length) % EXTRA_LABEL_COLORS.length],
+        hotkey: freeKeys.shift() ?? '',
+        description: '',
+      })
+    }
+  }
+  return added
+}
+
+function toImportWarning({ file, line, reason }: FileWarning): ImportWarning {
+  return { file, line, reason, message: `${file}${line === undefined ? '' : `:${line}`}: ${reason}` }
+}
+
+function toImportError(file: string, error: unknown): ImportError {
+  if (error instanceof InputError) return { file: error.file, line: error.line, reason: error.reason, message: error.message }
+  const reason = error instanceof Error ? error.message : String(error)
+  return { file, reason, message: `${file}: ${reason}` }
+}
