@@ -1,5 +1,5 @@
 // Reads of the store used by views; derived objects are read with useShallow.
-import type { Label, Span } from '../../src-main/shared/model'
+import type { DocumentStatus, Label, Span } from '../../src-main/shared/model'
 import { spanIndexOf } from '../editor/spanIndex'
 import type { Store } from './types'
 
@@ -28,3 +28,14 @@ export const selectCanUndo = (s: Store): boolean => selectUndoStack(s).length > 
 export const selectCanRedo = (s: Store): boolean => selectRedoStack(s).length > 0
 
 export const selectNeedsAnnotator = (s: Store): boolean => s.project !== null && !s.project.annotatorConfirmed
+
+/**
+ * The open document's status as the server derives it (new until it has a span), kept current between edits
+ * without asking the server after each one.
+ */
+export const selectDocumentStatus = (s: Store): DocumentStatus | null => {
+  const status = s.document?.status ?? null
+  if (status === 'new' && s.spans.length > 0) return 'in_progress'
+  if (status === 'in_progress' && s.spans.length === 0) return 'new'
+  return status
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { ArticleText } from '../editor/ArticleText'
-import { selectCanRedo, selectCanUndo } from '../state/selectors'
+import { selectCanRedo, selectCanUndo, selectDocumentStatus } from '../state/selectors'
 import { useStore } from '../state/store'
 import { FindBar } from './FindBar'
 import { GuidelinesPanel } from './GuidelinesPanel'
@@ -16,6 +16,7 @@ const MOD = isMac ? 'Meta' : 'Control'
 export function AnnotateView() {
   const document = useStore((s) => s.document)
   const canUndo = useStore(selectCanUndo)
+  const status = useStore(selectDocumentStatus)
   const canRedo = useStore(selectCanRedo)
   const undo = useStore((s) => s.undo)
   const redo = useStore((s) => s.redo)
@@ -67,7 +68,7 @@ export function AnnotateView() {
         <h1 id="document-title" className="document-title" lang="zh" title={document.title}>
           {document.title || document.id}
         </h1>
-        <StatusBadge status={document.status} />
+        <StatusBadge status={status ?? document.status} />
         <span className="toolbar-gap" />
         <button type="button" aria-keyshortcuts={`${MOD}+F`} onClick={() => openFind()}>
           Find

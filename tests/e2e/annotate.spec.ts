@@ -57,6 +57,7 @@ test('tags a phrase selected with the mouse, keeps it after a reload, undoes it 
   await expect(spanList(page).getByRole('listitem')).toHaveCount(1)
   await expect(spanList(page)).toContainText('長沙市芙蓉區')
   await expect.poll(() => paintedRanges(page, 'organization')).toBe(1)
+  await expect(page.locator('.document-bar')).toContainText('In progress')
 
   // A few more spans of every label, for the screenshot and the export.
   await selectWithMouse(page, '3月2日')
@@ -67,6 +68,7 @@ test('tags a phrase selected with the mouse, keeps it after a reload, undoes it 
   await page.keyboard.press('2')
   await expect(spanList(page).getByRole('listitem')).toHaveCount(4)
   await page.getByRole('document', { name: 'Article text' }).focus()
+  await expect(page.locator('.save-status')).toContainText('Saved')
   await page.screenshot({ path: path.join(SCREENSHOTS, 'annotate.png') })
 
   await page.reload()
