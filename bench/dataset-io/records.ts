@@ -2,7 +2,7 @@
 // one at a time so neither the generator nor the raw baseline holds the whole set unless it chooses to.
 import fs from 'node:fs'
 import path from 'node:path'
-import { seededRandom } from '../../src-main/service/splits'
+import { seededRandom } from '../../src-main/shared/random'
 import type { NativeRecord } from '../../src-main/shared/formats/native'
 
 const CORPUS = path.join(import.meta.dirname, '..', '..', 'resources', 'corpus')

@@ -7,6 +7,7 @@
 // The documents left without spans then fill the splits that still want documents. The documents are sorted by id
 // and shuffled with the seed first, so the order they were added to the project in changes nothing.
 import type { SplitRatio } from '../shared/splitSpec'
+import { seededRandom } from '../shared/random'
 
 /** Spans per document and label, as a matrix, so a plan of 100,000 documents takes a few megabytes. */
 export interface SpanCounts {
@@ -74,18 +75,6 @@ export function assignSplits({ ids, labels, counts }: SpanCounts, splits: readon
     if (chosen[i] === NONE) place(i, mostWanting((s) => wantedDocuments[s], () => 0))
   }
   return chosen
-}
-
-/** mulberry32: a small, fast generator whose sequence depends on nothing but the seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Fisher–Yates, in place. */
