@@ -81,6 +81,8 @@ const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
 /** The app's running jobs by the id the app gave each, with their progress sent as 'job-progress' events. */
 export class Jobs {
   private readonly running = new Map<string, { kind: JobProgress['kind']; controller: AbortController }>()
+  // In browser mode a cancel travels on its own connection and can overtake the request that starts its job.
+  private readonly cancelledBeforeStart = new Set<string>()
 
   constructor(private readonly emit: EventSink) {}
 
@@ -91,6 +93,7 @@ export class Jobs {
 
   /** Runs one job at a time: another import or export is refused until it ends. */
   async run<T>(jobId: string, kind: JobProgress['kind'], start: () => Job<T>): Promise<T> {
+    if (this.cancelledBeforeStart.delete(jobId)) throw new JobCancelled(kind === 'import' ? 'The import' : 'The export')
     if (this.running.size > 0) {
       throw new FactspanError('conflict', 'Another import or export is running: wait for it to end, or cancel it.')
     }
@@ -106,11 +109,19 @@ export class Jobs {
     }
   }
 
-  /** Asks a running job to stop; false when no job has that id (it may have ended already). */
+  /**
+   * Asks a job to stop; false when no job with that id runs. An id not seen yet is remembered (a few at most),
+   * so a job whose cancel arrived first never starts.
+   */
   cancel(jobId: string): boolean {
     const job = this.running.get(jobId)
-    job?.controller.abort()
-    return job !== undefined
+    if (job) {
+      job.controller.abort()
+      return true
+    }
+    if (this.cancelledBeforeStart.size >= 16) this.cancelledBeforeStart.delete(this.cancelledBeforeStart.values().next().value!)
+    this.cancelledBeforeStart.add(jobId)
+    return false
   }
 
   /** Wraps the service so that, while an import runs, a method that writes is refused instead of joining its transaction. */

@@ -92,11 +92,20 @@ test('cancels a long export and a long import from their dialogs, leaving nothin
   const dialog = page.getByRole('dialog', { name: 'Export annotations' })
   const downloads = collectDownloads(page)
   await dialog.getByLabel('Format').selectOption('bio')
+  // Hold the export's request until Cancel has been sent, so the test never races a fast machine: the server
+  // must stop a job whose cancel arrived first.
+  let release!: () => void
+  const cancelSent = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/export.dataset', async (route) => {
+    await cancelSent
+    await route.continue()
+  })
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   const bar = dialog.getByRole('progressbar', { name: 'Export progress' })
-  await expect(bar).toBeVisible()
-  await page.screenshot({ path: path.join(SHOTS, 'export-progress.png') })
+  const cancelled = page.waitForResponse('**/api/jobs.cancel')
   await dialog.getByRole('button', { name: 'Cancel export' }).click()
+  await cancelled
+  release()
   await expect(dialog.getByRole('alert')).toHaveText('Export cancelled: nothing was downloaded.')
   await expect(bar).toHaveCount(0)
   expect(downloads).toEqual([])

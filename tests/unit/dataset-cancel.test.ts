@@ -69,6 +69,15 @@ describe('jobs in the app', () => {
     expect(service['jobs.cancel']({ jobId: 'export-1' })).toBe(false)
   })
 
+  it('a cancel that arrives before its export starts stops it, and only that one', async () => {
+    const { service } = projectWith(datasetLines(20))
+    expect(service['jobs.cancel']({ jobId: 'early' })).toBe(false)
+    const error = await service['export.dataset']({ format: 'native', jobId: 'early' }).catch((e: FactspanError) => e)
+    expect((error as FactspanError).code).toBe<ApiError['code']>('cancelled')
+    const next = await service['export.dataset']({ format: 'native', jobId: 'later' })
+    expect(next.files[0].content.trim().split('\n')).toHaveLength(20)
+  })
+
   it('refuses edits while an import runs, and a cancelled import leaves the project as it was', async () => {
     const { service, workspace } = projectWith(datasetLines(3))
     const db = workspace.database()
