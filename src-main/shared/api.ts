@@ -90,18 +90,7 @@ export const argSchemas = {
   'spans.add': z.object({ documentId, start: offset, end: offset, label: z.string().min(1) }),
   'spans.remove': z.object({ id: spanId }),
   /** Puts back a span removed earlier, with its id, for undo. */
-  'spans.restore': z.object({
-    span: z.object({
-      id: spanId,
-      documentId,
-      start: offset,
-      end: offset,
-      label: z.string().min(1),
-      text: z.string(),
-      annotator: z.string().min(1),
-      createdAt: z.string(),
-    }),
-  }),
+  'spans.restore': z.object({ span: storedSpan }),
   'spans.relabel': z.object({ id: spanId, label: z.string().min(1) }),
   /** Moves a span's boundaries; the text it quotes follows. */
   'spans.resize': z.object({ id: spanId, start: offset, end: offset }),
