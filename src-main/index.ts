@@ -3,11 +3,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { registerIpc } from './bridge/ipc'
+import type { Api, DesktopMethod } from './shared/api'
 import { createService } from './service'
 import { appPaths } from './service/paths'
 import { openLastOrSample } from './service/sample'
 
-const CHOOSE_PROJECT_CHANNEL = 'factspan:choose-project'
 const RENDERER_URL = process.env.ELECTRON_RENDERER_URL
 const RENDERER_FILE = path.join(appPaths.renderer, 'index.html')
 
@@ -45,11 +45,9 @@ app.whenReady().then(() => {
   const { service, workspace } = createService({ settingsFile: path.join(app.getPath('userData'), 'settings.json'), nativeBinding })
   openLastOrSample(workspace, path.join(app.getPath('userData'), 'sample.factspan'), appPaths.corpus)
 
-  registerIpc(ipcMain, service, workspace, () => BrowserWindow.getAllWindows(), isAppUrl)
-  ipcMain.handle(CHOOSE_PROJECT_CHANNEL, async (event, mode: unknown) => {
-    const window = BrowserWindow.fromWebContents(event.sender)
-    return chooseProject(window, mode === 'create' ? 'create' : 'open')
-  })
+  // The desktop-only methods of the contract: the dialog belongs to the window the user is in.
+  const desktop = { 'project.choose': ({ mode }) => chooseProject(BrowserWindow.getFocusedWindow(), mode) } satisfies Pick<Api, DesktopMethod>
+  registerIpc(ipcMain, { ...service, ...desktop }, workspace, () => BrowserWindow.getAllWindows(), isAppUrl)
 
   const window = createWindow()
   Menu.setApplicationMenu(

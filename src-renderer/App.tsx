@@ -13,12 +13,6 @@ import { ReviewView } from './views/ReviewView'
 import { StatusLine } from './views/StatusLine'
 import { TopBar } from './views/TopBar'
 
-/** Ids of the documents an event is about; undefined when it may be about any of them. */
-function changedIds(payload: unknown): string[] | undefined {
-  const ids = (payload as { ids?: unknown } | null)?.ids
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : undefined
-}
-
 export function App() {
   const view = useStore((s) => s.view)
   const dialog = useStore((s) => s.dialog)
@@ -29,8 +23,7 @@ export function App() {
     void store().loadProject()
     const unsubscribe = [
       onEvent('project-changed', () => void store().loadProject()),
-      onEvent('documents-changed', (payload) => {
-        const ids = changedIds(payload)
+      onEvent('documents-changed', ({ ids }) => {
         void store().loadLibrary()
         // A bulk change (an import) may bring documents and labels the top bar and label bar show.
         if (!ids) void store().loadProject()

@@ -1,11 +1,6 @@
 // The renderer's typed client: Electron IPC when the preload is present, else the browser-mode HTTP bridge.
-import type { ApiError, ArgsOf, EventName, Method, Result, ResultOf } from '../src-main/shared/api'
-import {
-  HTTP_API_PREFIX,
-  HTTP_EVENTS_PATH,
-  type DesktopBridge,
-  type EventMessage,
-} from '../src-main/shared/bridge-protocol'
+import type { ApiError, ApiEvents, ArgsOf, EventMessage, EventName, Method, Result, ResultOf } from '../src-main/shared/api'
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type DesktopBridge } from '../src-main/shared/bridge-protocol'
 
 declare global {
   interface Window {
@@ -23,7 +18,7 @@ export class ApiCallError extends Error {
   }
 }
 
-async function invokeRaw(method: Method, args: unknown): Promise<Result<unknown>> {
+async function invokeRaw<M extends Method>(method: M, args: ArgsOf<M>): Promise<Result<ResultOf<M>>> {
   const desktop = window.factspan
   if (desktop) return desktop.invoke(method, args)
   const response = await fetch(HTTP_API_PREFIX + method, {
@@ -35,38 +30,38 @@ async function invokeRaw(method: Method, args: unknown): Promise<Result<unknown>
   if (response.status === 401 || response.status === 403) {
     return { ok: false, error: { code: 'internal', message: 'The server refused this page: open the address with its token again.' } }
   }
-  return (await response.json()) as Result<unknown>
+  return (await response.json()) as Result<ResultOf<M>>
 }
 
 /** Calls one method of the contract; resolves with its value or rejects with an ApiCallError. */
 export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const result = await invokeRaw(method, args)
   if (!result.ok) throw new ApiCallError(method, result.error)
-  return result.value as ResultOf<M>
+  return result.value
 }
 
-type Listener = (payload: unknown) => void
-const listeners = new Map<EventName, Set<Listener>>()
+type Listeners = { [E in EventName]: Set<(payload: ApiEvents[E]) => void> }
+const listeners: Listeners = { 'project-changed': new Set(), 'documents-changed': new Set(), 'job-progress': new Set() }
 let eventSource: EventSource | null = null
 
-/** Subscribes to an event from the main side; returns the unsubscribe function. */
-export function onEvent(event: EventName, listener: Listener): () => void {
+function deliver<E extends EventName>({ event, payload }: { event: E; payload: ApiEvents[E] }): void {
+  for (const listener of listeners[event] as Set<(payload: ApiEvents[E]) => void>) listener(payload)
+}
+
+/** Subscribes to an event from the main side, with its payload typed by the contract; returns the unsubscribe function. */
+export function onEvent<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
   const desktop = window.factspan
   if (desktop) return desktop.on(event, listener)
   if (!eventSource) {
     eventSource = new EventSource(HTTP_EVENTS_PATH, { withCredentials: true })
-    eventSource.onmessage = (e) => {
-      const message = JSON.parse(e.data as string) as EventMessage
-      listeners.get(message.event)?.forEach((l) => l(message.payload))
-    }
+    eventSource.onmessage = (e: MessageEvent<string>) => deliver(JSON.parse(e.data) as EventMessage)
   }
-  let set = listeners.get(event)
-  if (!set) listeners.set(event, (set = new Set()))
+  const set = listeners[event] as Set<(payload: ApiEvents[E]) => void>
   set.add(listener)
-  return () => set.delete(listener)
+  return () => void set.delete(listener)
 }
 
 /** Native open/save dialogs exist only in the desktop app; browser mode asks for a path instead. */
-export function desktopDialogs(): DesktopBridge['chooseProject'] | null {
-  return window.factspan ? window.factspan.chooseProject.bind(window.factspan) : null
+export function desktopDialogs(): ((mode: 'open' | 'create') => Promise<string | null>) | null {
+  return window.factspan ? (mode) => call('project.choose', { mode }) : null
 }

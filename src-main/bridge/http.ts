@@ -4,16 +4,11 @@ import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import {
-  HTTP_API_PREFIX,
-  HTTP_EVENTS_PATH,
-  HTTP_TOKEN_COOKIE,
-  HTTP_TOKEN_HEADER,
-  type EventMessage,
-} from '../shared/bridge-protocol'
+import { methodNames } from '../shared/api'
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_COOKIE, HTTP_TOKEN_HEADER } from '../shared/bridge-protocol'
 import type { Service } from '../service'
 import type { Workspace } from '../service/workspace'
-import { dispatch } from './dispatch'
+import { dispatcher } from './dispatch'
 
 export interface HttpBridgeOptions {
   service: Service
@@ -52,9 +47,11 @@ export function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge>
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     return Promise.reject(new Error(`${staticDir}/index.html is missing: run "npm run build" first.`))
   }
+  const dispatch = dispatcher(options.service)
+  // One route per method of the contract's list; the desktop-only ones answer that they are not here.
+  const routes = new Map(methodNames.map((method) => [HTTP_API_PREFIX + method, method]))
   const streams = new Set<http.ServerResponse>()
-  const unsubscribe = options.workspace.onEvent((event, payload) => {
-    const message: EventMessage = { event, payload }
+  const unsubscribe = options.workspace.onEvent((message) => {
     for (const stream of streams) stream.write(`data: ${JSON.stringify(message)}\n\n`)
   })
 
@@ -93,7 +90,10 @@ export function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge>
       if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
         return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden origin')
       }
-      const method = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length))
+      const method = routes.get(url.pathname)
+      if (method === undefined) {
+        return send(response, 404, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-arguments', message: `Unknown method "${url.pathname.slice(HTTP_API_PREFIX.length)}".` } }))
+      }
       let args: unknown
       try {
         const body = await readBody(request)
@@ -101,7 +101,7 @@ export function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge>
       } catch (error) {
         return send(response, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-arguments', message: (error as Error).message } }))
       }
-      const result = await dispatch(options.service, method, args)
+      const result = await dispatch(method, args)
       return send(response, 200, 'application/json', JSON.stringify(result))
     }
     if (url.pathname === HTTP_EVENTS_PATH) {

@@ -1,24 +1,32 @@
-// Electron transport: one handler for the whole contract, events forwarded to every window.
+// Electron transport: one handler per method of the contract's list, events forwarded to every window.
 import type { BrowserWindow, IpcMain } from 'electron'
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type EventMessage } from '../shared/bridge-protocol'
-import type { Service } from '../service'
+import { methodNames } from '../shared/api'
+import { IPC_EVENT_CHANNEL, ipcChannel } from '../shared/bridge-protocol'
 import type { Workspace } from '../service/workspace'
-import { dispatch } from './dispatch'
+import { dispatcher, type Handlers } from './dispatch'
 
-export function registerIpc(ipcMain: IpcMain, service: Service, workspace: Workspace, windows: () => BrowserWindow[], isTrustedSender: (url: string) => boolean): () => void {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, args: unknown) => {
-    // Only our own page may call: a navigated or injected frame gets nothing.
-    if (!isTrustedSender(event.senderFrame?.url ?? '')) {
-      return { ok: false, error: { code: 'internal', message: 'Untrusted sender' } }
-    }
-    return dispatch(service, typeof method === 'string' ? method : '', args)
-  })
-  const unsubscribe = workspace.onEvent((event, payload) => {
-    const message: EventMessage = { event, payload }
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  handlers: Handlers,
+  workspace: Workspace,
+  windows: () => BrowserWindow[],
+  isTrustedSender: (url: string) => boolean,
+): () => void {
+  const dispatch = dispatcher(handlers)
+  for (const method of methodNames) {
+    ipcMain.handle(ipcChannel(method), (event, args: unknown) => {
+      // Only our own page may call: a navigated or injected frame gets nothing.
+      if (!isTrustedSender(event.senderFrame?.url ?? '')) {
+        return { ok: false, error: { code: 'unavailable', message: 'Untrusted sender' } }
+      }
+      return dispatch(method, args)
+    })
+  }
+  const unsubscribe = workspace.onEvent((message) => {
     for (const window of windows()) window.webContents.send(IPC_EVENT_CHANNEL, message)
   })
   return () => {
-    ipcMain.removeHandler(IPC_INVOKE_CHANNEL)
+    for (const method of methodNames) ipcMain.removeHandler(ipcChannel(method))
     unsubscribe()
   }
 }

@@ -1,4 +1,4 @@
-import type { Api } from '../shared/api'
+import type { Api, DesktopMethod } from '../shared/api'
 import { agreementMethods } from './agreement'
 import { datasetMethods } from './datasetExport'
 import { documentMethods } from './documents'
@@ -14,8 +14,11 @@ import { SettingsFile } from './settings'
 import { spanMethods } from './spans'
 import { Workspace } from './workspace'
 
-/** Every method of the contract, each returning its value or throwing (better-sqlite3 is synchronous); the bridges add validation and envelopes. */
-export type Service = Api
+/**
+ * Every method of the contract but the desktop-only ones (the Electron main process has those), each returning its
+ * value or throwing (better-sqlite3 is synchronous); the dispatcher adds validation and envelopes.
+ */
+export type Service = Omit<Api, DesktopMethod>
 
 export interface ServiceOptions {
   settingsFile: string
@@ -29,7 +32,7 @@ export function createService(options: ServiceOptions): { service: Service; work
   const workspace = new Workspace(new SettingsFile(options.settingsFile), options.nativeBinding)
   if (options.projectPath) workspace.open(options.projectPath, options.createProject ?? false)
   const jobs = new Jobs((event, payload) => workspace.emit(event, payload))
-  // While an import holds the write transaction between its steps, methods that write are refused (see jobs.ts).
+  // While an import holds the write transaction between its steps, the contract's 'write' methods are refused (see jobs.ts).
   const service: Service = jobs.guard({
     ...projectMethods(workspace),
     ...documentMethods(workspace),

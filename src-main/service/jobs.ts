@@ -2,9 +2,9 @@
 // steps them in slices and gives the event loop a turn in between, so Ctrl+C in the CLI and a Cancel from the app
 // reach a job that is still running; cancelling throws into the generator, whose own cleanup then runs.
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import type { Api, JobProgress, Method } from '../shared/api'
+import { METHODS, type Api, type JobProgress, type Method } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import type { EventSink } from './workspace'
+import type { Workspace } from './workspace'
 
 /** How far a job is: `done` of `total` in its own units (documents, files), and the file it is on. */
 export interface JobStep {
@@ -59,32 +59,13 @@ export async function runJob<T>(job: Job<T>, { signal, onProgress, sliceMs = 20,
   }
 }
 
-/** What the app may call while an import holds the project's write transaction: methods that only read. */
-const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
-  'project.info',
-  'project.stats',
-  'documents.list',
-  'documents.get',
-  'documents.next',
-  'spans.list',
-  'labels.list',
-  'labels.usage',
-  'review.layers',
-  'review.next',
-  'review.agreement',
-  'export.build',
-  'export.preview',
-  'export.dataset',
-  'jobs.cancel',
-])
-
 /** The app's running jobs by the id the app gave each, with their progress sent as 'job-progress' events. */
 export class Jobs {
   private readonly running = new Map<string, { kind: JobProgress['kind']; controller: AbortController }>()
   // In browser mode a cancel travels on its own connection and can overtake the request that starts its job.
   private readonly cancelledBeforeStart = new Set<string>()
 
-  constructor(private readonly emit: EventSink) {}
+  constructor(private readonly emit: Workspace['emit']) {}
 
   /** True while an import runs: it holds the project's write transaction across turns of the event loop. */
   get importing(): boolean {
@@ -124,11 +105,11 @@ export class Jobs {
     return false
   }
 
-  /** Wraps the service so that, while an import runs, a method that writes is refused instead of joining its transaction. */
+  /** Wraps the service so that, while an import runs, a method the contract marks 'write' is refused instead of joining its transaction. */
   guard<S extends Partial<Api>>(service: S): S {
     const guarded = { ...service }
     for (const method of Object.keys(service) as Array<keyof S & Method>) {
-      if (READ_METHODS.has(method)) continue
+      if (METHODS[method].access === 'read') continue
       const call = service[method] as (args: unknown) => unknown
       guarded[method] = ((args: unknown) => {
         if (this.importing) throw new FactspanError('conflict', 'An import is running: wait for it to end, or cancel it, then try again.')

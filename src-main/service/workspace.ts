@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Database } from 'better-sqlite3'
-import type { EventName } from '../shared/api'
+import type { ApiEvents, EventMessage, EventName } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { DEFAULT_LABELS } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
@@ -8,7 +8,8 @@ import { addMissingLabels, listLabels } from '../store/labels'
 import { openProject, openProjectReadOnly } from '../store/open'
 import type { SettingsFile } from './settings'
 
-export type EventSink = (event: EventName, payload: unknown) => void
+/** Told about every event of the contract; checking `message.event` narrows the payload. */
+export type EventSink = (message: EventMessage) => void
 
 /** The open project and the user's settings: the state every service feature works on. */
 export class Workspace {
@@ -80,8 +81,9 @@ export class Workspace {
     return () => this.listeners.delete(listener)
   }
 
-  emit(event: EventName, payload: unknown): void {
-    for (const listener of this.listeners) listener(event, payload)
+  emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
+    const message = { event, payload } as EventMessage
+    for (const listener of this.listeners) listener(message)
   }
 }
 

@@ -1,11 +1,13 @@
-// The one typed contract between the renderer and the main side. Written once: the service implements it,
-// the Electron IPC bridge and the browser-mode HTTP bridge loop over `methodNames`, the renderer's client is
-// derived from `Api`. Adding a method touches this file and one service file, never the preload.
+// The one typed contract between the renderer and the main side: argument schemas and result types here, the list
+// of methods (with their job flags) and events in apiNames.ts. The service implements it, the dispatcher, both
+// bridges and the preload loop over the list, the renderer's client is derived from `Api`. Adding a method touches
+// the contract and one service file, never the preload or a bridge.
 import { z } from 'zod'
 import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Span } from './model'
 import { DOCUMENT_STATUSES, isGoldName } from './model'
 import type { AgreementReport } from './agreementReport'
 import { SPLIT_NAME } from './splitSpec'
+import type { EventName } from './apiNames'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
@@ -79,6 +81,7 @@ export const argSchemas = {
       .refine((name) => !isGoldName(name), 'The name "gold" is kept for the reviewer\'s gold layer: choose another name.'),
   }),
   'project.stats': z.object({}),
+  'project.choose': z.object({ mode: z.enum(['open', 'create']) }),
   'documents.list': z.object({
     status: z.enum(DOCUMENT_STATUSES).optional(),
     query: z.string().max(500).optional(),
@@ -343,6 +346,8 @@ export interface Api {
   'project.create': (args: Args<'project.create'>) => ProjectInfo
   'project.setAnnotator': (args: Args<'project.setAnnotator'>) => ProjectInfo
   'project.stats': (args: Args<'project.stats'>) => ProjectStats
+  /** The path picked in the native open or save dialog; null when the user cancelled. Desktop app only. */
+  'project.choose': (args: Args<'project.choose'>) => Promise<string | null>
   'documents.list': (args: Args<'documents.list'>) => DocumentSummary[]
   'documents.get': (args: Args<'documents.get'>) => Document
   'documents.setDone': (args: Args<'documents.setDone'>) => DocumentSummary
@@ -382,24 +387,33 @@ export type ArgsOf<M extends Method> = Parameters<Api[M]>[0]
 /** What a method resolves to: the jobs ('import.files', 'export.dataset') return promises. */
 export type ResultOf<M extends Method> = Awaited<ReturnType<Api[M]>>
 
-// Every method of Api has a schema and every schema a method: a missing or extra one fails to compile.
+/** Event name → payload: what the main side sends to every window. */
+export interface ApiEvents {
+  /** Another project was opened, or the label set changed. */
+  'project-changed': { path: string }
+  /** Documents or their spans changed; `ids` names them, and is absent when any may have (an import). */
+  'documents-changed': { ids?: string[] }
+  'job-progress': JobProgress
+}
+export type EventPayload<E extends EventName> = ApiEvents[E]
+/** One event as both bridges carry it. */
+export type EventMessage = { [E in EventName]: { event: E; payload: ApiEvents[E] } }[EventName]
+
+// Every method of Api has a schema and a line in apiNames.ts, and every event a name: a missing or extra one fails to compile.
 const everyMethodHasASchema: Record<Method, z.ZodType> = argSchemas
 void everyMethodHasASchema
 type ExtraSchemas = Exclude<keyof typeof argSchemas, Method>
 const noExtraSchemas: ExtraSchemas extends never ? true : never = true
 void noExtraSchemas
+type UnlistedEvents = Exclude<keyof ApiEvents, EventName>
+const everyEventIsListed: UnlistedEvents extends never ? true : never = true
+void everyEventIsListed
 
-export const methodNames = Object.keys(argSchemas) as Method[]
-
-export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(argSchemas, name)
-}
-
-export { EVENT_NAMES, type EventName } from './bridge-protocol'
+export { EVENT_NAMES, isEventName, isMethod, METHODS, methodNames, type DesktopMethod, type EventName } from './apiNames'
 
 export interface ApiError {
   /** A stable code the renderer can branch on; the message is for people. */
-  code: 'invalid-arguments' | 'not-found' | 'conflict' | 'bad-input' | 'no-project' | 'cancelled' | 'internal'
+  code: 'invalid-arguments' | 'not-found' | 'conflict' | 'bad-input' | 'no-project' | 'cancelled' | 'unavailable' | 'internal'
   message: string
 }
 

@@ -1,12 +1,11 @@
 // What both transports agree on, so the preload, the HTTP bridge and the renderer client name things once.
 // No runtime imports: the sandboxed preload bundles this file and may require nothing but electron.
-import type { Method, Result } from './api'
+import type { ApiEvents, ArgsOf, EventName, Method, Result, ResultOf } from './api'
 
-/** Events the main side sends to every window: something changed that views may show, or how far a job is. */
-export const EVENT_NAMES = ['project-changed', 'documents-changed', 'job-progress'] as const
-export type EventName = (typeof EVENT_NAMES)[number]
-
-export const IPC_INVOKE_CHANNEL = 'factspan:invoke'
+/** Electron IPC: one channel per method of the contract, so the main side registers exactly the list. */
+export function ipcChannel(method: Method): string {
+  return `factspan:call:${method}`
+}
 export const IPC_EVENT_CHANNEL = 'factspan:event'
 
 /** HTTP bridge: POST `${HTTP_API_PREFIX}<method>` with the JSON arguments; the body of the answer is a Result. */
@@ -17,15 +16,10 @@ export const HTTP_EVENTS_PATH = '/events'
 export const HTTP_TOKEN_COOKIE = 'factspan_token'
 export const HTTP_TOKEN_HEADER = 'x-factspan-token'
 
-export interface EventMessage {
-  event: EventName
-  payload: unknown
-}
-
-/** What the preload puts on `window.factspan` in the desktop app. Absent in browser mode. */
+/** What the preload puts on `window.factspan` in the desktop app: the contract's methods and events, nothing else. Absent in browser mode. */
 export interface DesktopBridge {
-  invoke(method: Method, args: unknown): Promise<Result<unknown>>
-  on(event: EventName, listener: (payload: unknown) => void): () => void
-  /** Native dialogs; only the desktop app has them. */
-  chooseProject(mode: 'open' | 'create'): Promise<string | null>
+  /** Rejects a name that is not a method of the contract. */
+  invoke<M extends Method>(method: M, args: ArgsOf<M>): Promise<Result<ResultOf<M>>>
+  /** Throws on a name that is not an event of the contract. */
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
 }

@@ -9,8 +9,7 @@ export function useJobProgress(jobId: string | null): JobProgress | null {
   useEffect(() => {
     setProgress(null)
     if (jobId === null) return
-    return onEvent('job-progress', (payload) => {
-      const event = payload as JobProgress
+    return onEvent('job-progress', (event) => {
       if (event.jobId === jobId) setProgress(event)
     })
   }, [jobId])

@@ -57,9 +57,9 @@ describe('jobs in the app', () => {
   it('cancels an export by its job id on its first progress event, and the export rejects as cancelled', async () => {
     const { service, workspace } = projectWith(datasetLines(8000))
     const events: JobProgress[] = []
-    workspace.onEvent((event, payload) => {
-      if (event !== 'job-progress') return
-      events.push(payload as JobProgress)
+    workspace.onEvent((message) => {
+      if (message.event !== 'job-progress') return
+      events.push(message.payload)
       if (events.length === 1) expect(service['jobs.cancel']({ jobId: 'export-1' })).toBe(true)
     })
     const error = await service['export.dataset']({ format: 'native', jobId: 'export-1' }).catch((e: FactspanError) => e)
@@ -83,7 +83,7 @@ describe('jobs in the app', () => {
     const db = workspace.database()
     const before = counts(db)
     let refused: unknown
-    workspace.onEvent((event) => {
+    workspace.onEvent(({ event }) => {
       if (event !== 'job-progress') return
       try {
         service['spans.add']({ documentId: 'd00000', start: 0, end: 1, label: 'metric' })

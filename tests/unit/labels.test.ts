@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../src-main/bridge/dispatch'
+import { dispatcher } from '../../src-main/bridge/dispatch'
 import { createService } from '../../src-main/service'
 import { importFiles } from '../../src-main/service/import'
 import { HOTKEY_ORDER } from '../../src-main/shared/hotkeys'
@@ -69,7 +69,7 @@ describe('the label set', () => {
     const metric = (await service['labels.list']({}))[0]
     expect(() => service['labels.update']({ name: 'metric', label: { ...metric, name: 'date' } })).toThrow(/exists already/)
     expect(() => service['labels.update']({ name: 'person', label: metric })).toThrow(/No label "person"/)
-    const refused = await dispatch(service, 'labels.add', { name: 'person', color: 'red' })
+    const refused = await dispatcher(service)('labels.add', { name: 'person', color: 'red' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringMatching(/hex colour such as #f59e0b.*at color/s) } })
   })
 

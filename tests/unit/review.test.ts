@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../src-main/bridge/dispatch'
+import { dispatcher } from '../../src-main/bridge/dispatch'
 import { exportLines } from '../../src-main/service/export'
 import { importFiles } from '../../src-main/service/import'
 import { newProject, utf8 } from './helpers'
@@ -76,10 +76,10 @@ describe('the gold layer', () => {
   it('is a name no annotator may take', async () => {
     const { service } = reviewedProject()
     for (const name of ['gold', ' Gold ', 'GOLD']) {
-      const answer = await dispatch(service, 'project.setAnnotator', { name })
+      const answer = await dispatcher(service)('project.setAnnotator', { name })
       expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringMatching(/kept for the reviewer's gold layer/) } })
     }
-    expect(await dispatch(service, 'project.setAnnotator', { name: 'goldie' })).toMatchObject({ ok: true, value: { annotator: 'goldie' } })
+    expect(await dispatcher(service)('project.setAnnotator', { name: 'goldie' })).toMatchObject({ ok: true, value: { annotator: 'goldie' } })
   })
 })
 
