@@ -2,7 +2,6 @@ import type { Api, DesktopMethod } from '../shared/api'
 import { agreementMethods } from './agreement'
 import { datasetMethods } from './datasetExport'
 import { documentMethods } from './documents'
-import { exportMethods } from './export'
 import { importMethods } from './import'
 import { jobMethods, Jobs } from './jobs'
 import { labelMethods } from './labels'
@@ -39,7 +38,6 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...spanMethods(workspace),
     ...labelMethods(workspace),
     ...importMethods(workspace, jobs),
-    ...exportMethods(workspace),
     ...datasetMethods(workspace, jobs),
     ...jobMethods(jobs),
     ...mergeMethods(workspace),

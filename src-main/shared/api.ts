@@ -40,7 +40,7 @@ const storedSpan = z.object({
 const labelName = z.string().trim().min(1).max(100)
 /** Chosen by the app for a long import or export, so it can cancel the job and follow its 'job-progress' events. */
 const jobId = z.string().min(1).max(100)
-/** What a dataset export takes: the layer as 'export.build' does, filters, and splits. */
+/** What a dataset export takes: the layer (one annotator's, 'gold' or 'all'), filters, and splits. */
 const datasetOptions = {
   format: z.enum(EXPORT_FORMATS),
   annotator: z.string().optional(),
@@ -132,15 +132,6 @@ export const argSchemas = {
     discontinuous: z.enum(DISCONTINUOUS_SPANS).optional(),
     jobId: jobId.optional(),
   }),
-  'export.build': z.object({
-    format: z.enum(EXPORT_FORMATS),
-    /** One annotator's layer; the same as `layer` with their name. */
-    annotator: z.string().optional(),
-    /** 'gold', 'all' (every layer) or an annotator's name; by default gold once the project has a gold layer, else all. */
-    layer: z.string().min(1).optional(),
-    /** bio / bioes / bmes: the column separator, tab when absent. */
-    separator: z.enum(COLUMN_SEPARATORS).optional(),
-  }),
   /** The documents and spans per label each split of a dataset export would get, without writing anything. */
   'export.preview': z.object(datasetOptions),
   /** A dataset export: one file per split (or one file) and its manifest, run as a job the app can cancel. */
@@ -228,20 +219,6 @@ export interface ExportWarning {
   documentId: string
   dropped: number
   reason: string
-}
-
-export interface ExportResult {
-  fileName: string
-  content: string
-  documents: number
-  spans: number
-  warnings: ExportWarning[]
-  /** The layer exported: 'gold', 'all' or an annotator's name. */
-  layer: string
-  /** True when nobody named the layer: gold once the project has one, else all. */
-  layerByDefault: boolean
-  /** How many of the exported documents are marked reviewed. */
-  reviewed: number
 }
 
 /** Documents, spans and spans per label of a dataset export or of one of its splits. */
@@ -370,7 +347,6 @@ export interface Api {
   'labels.remove': (args: Args<'labels.remove'>) => LabelRemoval
   'labels.restore': (args: Args<'labels.restore'>) => Label[]
   'import.files': (args: Args<'import.files'>) => Promise<ImportReport>
-  'export.build': (args: Args<'export.build'>) => ExportResult
   'export.preview': (args: Args<'export.preview'>) => ExportPreview
   'export.dataset': (args: Args<'export.dataset'>) => Promise<DatasetExport>
   'jobs.cancel': (args: Args<'jobs.cancel'>) => boolean
@@ -395,7 +371,6 @@ export interface ApiEvents {
   'documents-changed': { ids?: string[] }
   'job-progress': JobProgress
 }
-export type EventPayload<E extends EventName> = ApiEvents[E]
 /** One event as both bridges carry it. */
 export type EventMessage = { [E in EventName]: { event: E; payload: ApiEvents[E] } }[EventName]
 

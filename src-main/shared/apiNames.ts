@@ -45,7 +45,6 @@ export const METHODS = {
   'labels.remove': WRITE,
   'labels.restore': WRITE,
   'import.files': WRITE,
-  'export.build': READ,
   'export.preview': READ,
   // An export reads its own snapshot; a second job is refused by the job runner, not here.
   'export.dataset': READ,

@@ -43,19 +43,6 @@ export function getDocument(db: Database, id: string): Document | undefined {
 }
 
 /** Every document in project order, text included; for exports. */
-export function iterateDocuments(db: Database): IterableIterator<Omit<Document, 'status' | 'spanCount'>> {
-  const rows = db
-    .prepare('SELECT id, title, length, text, text_sha256 AS textSha256, meta FROM documents ORDER BY position')
-    .iterate() as IterableIterator<Omit<Document, 'status' | 'spanCount' | 'meta'> & { meta: string }>
-  return (function* () {
-    for (const row of rows) yield { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> }
-  })()
-}
-
-export function findDocumentHash(db: Database, id: string): string | undefined {
-  return db.prepare('SELECT text_sha256 FROM documents WHERE id = ?').pluck().get(id) as string | undefined
-}
-
 export function insertDocument(db: Database, doc: NewDocument, now: string): void {
   db.prepare(
     `INSERT INTO documents (id, title, text, text_sha256, length, meta, position, created_at)

@@ -70,13 +70,6 @@ export function measurableRange(root: HTMLElement, lines: TextLines, start: numb
   return range
 }
 
-/** A range between code-point offsets for painting; static ranges cost nothing when the DOM changes. */
-export function paintableRange(root: HTMLElement, lines: TextLines, start: number, end: number): StaticRange {
-  const from = domPointAt(root, lines, lines.map.toUtf16(start))
-  const to = domPointAt(root, lines, lines.map.toUtf16(end))
-  return new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset })
-}
-
 /**
  * The part of a code-point range on rendered lines, for painting; null when none of it is.
  * The virtual article paints only this: what is off screen is painted when it scrolls in.

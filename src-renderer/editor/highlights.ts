@@ -1,7 +1,7 @@
 // Spans are painted with the CSS Custom Highlight API, never wrapped in elements: one Highlight per label,
 // so overlapping spans blend their translucent colours, plus one for the selected span and one for the pending selection.
 import type { Label, Span } from '../../src-main/shared/model'
-import { paintableRange, renderedLines, visibleRange } from './domOffsets'
+import { renderedLines, visibleRange } from './domOffsets'
 import { spanIndexOf } from './spanIndex'
 import { lineEnd, type TextLines } from './textModel'
 
@@ -31,34 +31,6 @@ export function highlightStyles(labels: readonly Label[]): string {
   return labels
     .map((l) => `::highlight(${CSS.escape(labelHighlightName(l.name))}) { background-color: color-mix(in srgb, ${safeColor(l.color)} 36%, transparent); }`)
     .join('\n')
-}
-
-export function paintSpans(root: HTMLElement, lines: TextLines, spans: readonly Span[]): void {
-  const highlights = registry()
-  if (!highlights) return
-  const byLabel = new Map<string, StaticRange[]>()
-  for (const span of spans) {
-    const name = labelHighlightName(span.label)
-    let ranges = byLabel.get(name)
-    if (!ranges) byLabel.set(name, (ranges = []))
-    ranges.push(paintableRange(root, lines, span.start, span.end))
-  }
-  for (const name of [...highlights.keys()]) {
-    if (name.startsWith(LABEL_PREFIX) && !byLabel.has(name)) highlights.delete(name)
-  }
-  for (const [name, ranges] of byLabel) highlights.set(name, new Highlight(...ranges))
-}
-
-export function paintSelection(
-  root: HTMLElement,
-  lines: TextLines,
-  selected: Pick<Span, 'start' | 'end'> | null,
-  pending: { start: number; end: number } | null,
-): void {
-  const highlights = registry()
-  if (!highlights) return
-  paintOne(highlights, SELECTED_HIGHLIGHT, selected && paintableRange(root, lines, selected.start, selected.end), 1)
-  paintOne(highlights, PENDING_HIGHLIGHT, pending && paintableRange(root, lines, pending.start, pending.end), 2)
 }
 
 function paintOne(highlights: HighlightRegistry, name: string, range: StaticRange | null, priority: number): void {

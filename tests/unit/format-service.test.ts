@@ -1,16 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { Service } from '../../src-main/service'
 import type { ExportWarning } from '../../src-main/shared/api'
-import { exportChunks, exportFileName, exportRecords, exportToFile, exportToFolder } from '../../src-main/service/export'
+import { exportDataset } from '../../src-main/service/datasetExport'
+import { exportFileName } from '../../src-main/service/export'
 import { importFiles, type ImportFile } from '../../src-main/service/import'
 import { collectFiles } from '../../src-main/cli/files'
 import { listDocuments } from '../../src-main/store/documents'
 import { FIXTURES, spansOf } from './format-helpers'
-import { newProject, utf8 } from './helpers'
+import { exportedText, newProject, utf8 } from './helpers'
 
 const fromFixtures = (...names: string[]): ImportFile[] => names.map((name) => ({ name, bytes: fs.readFileSync(path.join(FIXTURES, name)) }))
-const spansInProject = (db: Parameters<typeof exportRecords>[0]) => spansOf([...exportRecords(db, { format: 'native' })])
+const spansInProject = async (service: Service) => spansOf((await exportedText(service, { format: 'native' })).trim().split('\n').map((line) => JSON.parse(line)))
 
 describe('importing the new formats into a project', () => {
   it('pairs each brat .txt with its .ann, reads a lone .txt as text, and refuses an .ann without its .txt', () => {
@@ -110,12 +112,12 @@ describe('exporting the new formats from a project', () => {
     expect(exportFileName('/p/report.factspan', 'clue', { all: true, byDefault: true })).toBe('report-clue.jsonl')
   })
 
-  it('writes bio to a file, telling which overlapping spans it dropped', () => {
-    const { workspace, dir } = projectWithFixtures()
+  it('writes bio to a file, telling which overlapping spans it dropped', async () => {
+    const { workspace, dir, file } = projectWithFixtures()
     const warnings: ExportWarning[] = []
     const out = path.join(dir, 'train.bio')
-    const counts = exportToFile(workspace.database(), { format: 'bio', separator: 'space', onWarning: (w) => warnings.push(w) }, out)
-    expect(counts).toEqual({ documents: 2, spans: 7 })
+    const { files } = await exportDataset(workspace.database(), { format: 'bio', separator: 'space', onWarning: (w) => warnings.push(w) }, out, file)
+    expect(files).toMatchObject([{ documents: 2, spans: 7 }])
     expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(path.join(FIXTURES, 'msra.bio'), 'utf8').replace(/\t/g, ' '))
     expect(warnings).toEqual([
       {
@@ -126,57 +128,50 @@ describe('exporting the new formats from a project', () => {
     ])
   })
 
-  it("builds the app's download for file formats, with the warnings, and refuses brat there", () => {
+  it("builds the app's download for file formats, with the warnings, and refuses brat there", async () => {
     const { service } = projectWithFixtures()
-    const built = service['export.build']({ format: 'bioes' })
-    expect(built).toMatchObject({ fileName: 'test-bioes.bioes', documents: 2, spans: 7 })
-    expect(built.content).toBe(fs.readFileSync(path.join(FIXTURES, 'doc.bioes'), 'utf8'))
+    const built = await service['export.dataset']({ format: 'bioes' })
+    expect(built.files).toMatchObject([{ fileName: 'test-bioes.bioes', documents: 2, spans: 7 }])
+    expect(built.files[0].content).toBe(fs.readFileSync(path.join(FIXTURES, 'doc.bioes'), 'utf8'))
     expect(built.warnings).toHaveLength(1)
-    expect(() => service['export.build']({ format: 'brat' })).toThrow(
+    await expect(service['export.dataset']({ format: 'brat' })).rejects.toThrow(
       'brat writes a folder of files, not one file: export it with the command line, factspan export --format brat --out FOLDER',
     )
   })
 
-  it('writes brat as a folder of pairs, whole, into a new or empty folder only', () => {
-    const { workspace, dir } = projectWithFixtures()
+  it('writes brat as a folder of pairs, whole, into a new or empty folder only', async () => {
+    const { workspace, dir, file } = projectWithFixtures()
     const db = workspace.database()
     const out = path.join(dir, 'brat-out')
-    expect(exportToFolder(db, { format: 'brat' }, out)).toEqual({ documents: 2, spans: 7 })
+    expect((await exportDataset(db, { format: 'brat' }, out, file)).files).toMatchObject([{ documents: 2, spans: 7 }])
     expect(fs.readdirSync(out).sort()).toEqual(['annotation.conf', 'crlf-kept.ann', 'crlf-kept.txt', 'emoji-and-rare.ann', 'emoji-and-rare.txt'])
     expect(fs.readFileSync(path.join(out, 'emoji-and-rare.ann'), 'utf8')).toBe(fs.readFileSync(path.join(FIXTURES, 'brat/emoji-and-rare.ann'), 'utf8'))
     expect(fs.readFileSync(path.join(out, 'crlf-kept.ann'), 'utf8')).toBe(fs.readFileSync(path.join(FIXTURES, 'brat/crlf-kept.ann'), 'utf8'))
-    expect(() => exportToFolder(db, { format: 'brat' }, out)).toThrow(/brat-out already exists and is not an empty folder/)
+    await expect(exportDataset(db, { format: 'brat' }, out, file)).rejects.toThrow(/brat-out already exists and is not an empty folder/)
     fs.mkdirSync(path.join(dir, 'empty'))
-    expect(exportToFolder(db, { format: 'brat' }, path.join(dir, 'empty')).documents).toBe(2)
+    expect((await exportDataset(db, { format: 'brat' }, path.join(dir, 'empty'), file)).files[0].documents).toBe(2)
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
-  it('leaves no folder behind when a brat export fails half way', () => {
-    const { workspace, dir } = projectWithFixtures()
+  it('leaves no folder behind when a brat export fails half way', async () => {
+    const { workspace, dir, file } = projectWithFixtures()
     const db = workspace.database()
     importFiles(db, [{ name: 'z.jsonl', bytes: utf8(JSON.stringify({ id: 'z', text: '甲乙', spans: [{ start: 0, end: 1, label: 'two words' }] })) }], { annotator: 'alice' })
-    expect(() => exportToFolder(db, { format: 'brat' }, path.join(dir, 'half'))).toThrow(/label "two words" \(document "z"\) contains white space/)
+    await expect(exportDataset(db, { format: 'brat' }, path.join(dir, 'half'), file)).rejects.toThrow(/label "two words" \(document "z"\) contains white space/)
     expect(fs.readdirSync(dir).filter((f) => f.includes('half'))).toEqual([])
   })
 
-  it('round-trips through projects: brat import → export → import into a new project gives the same spans', () => {
+  it('round-trips through projects: brat import → export → import into a new project gives the same spans', async () => {
     const first = newProject()
     importFiles(first.workspace.database(), fromFixtures('brat/crlf-kept.txt', 'brat/crlf-kept.ann', 'brat/emoji-and-rare.txt', 'brat/emoji-and-rare.ann'), { annotator: 'alice' })
     const out = path.join(first.dir, 'again')
-    exportToFolder(first.workspace.database(), { format: 'brat' }, out)
+    await exportDataset(first.workspace.database(), { format: 'brat' }, out, first.file)
     const second = newProject()
     // The ids had a folder, brat/…, so the export has one too: the CLI's folder walk finds the pairs in it.
     const files = collectFiles([out]).map((f) => ({ name: f.name, bytes: fs.readFileSync(f.path) }))
     expect(files.map((f) => f.name)).toEqual(['brat/crlf-kept.ann', 'brat/crlf-kept.txt', 'brat/emoji-and-rare.ann', 'brat/emoji-and-rare.txt'])
     importFiles(second.workspace.database(), files, { annotator: 'bob' })
     expect(listDocuments(second.workspace.database()).map((d) => d.id)).toEqual(['brat/crlf-kept', 'brat/emoji-and-rare'])
-    expect(spansInProject(second.workspace.database())).toEqual(spansInProject(first.workspace.database()))
-  })
-
-  it('streams a file format chunk by chunk, one document at a time', () => {
-    const { workspace } = projectWithFixtures()
-    const chunks = [...exportChunks(workspace.database(), { format: 'labelstudio' })]
-    expect(chunks).toHaveLength(4)
-    expect(JSON.parse(chunks.join(''))).toHaveLength(2)
+    expect(await spansInProject(second.service)).toEqual(await spansInProject(first.service))
   })
 })

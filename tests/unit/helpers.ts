@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach } from 'vitest'
-import { createService } from '../../src-main/service'
+import { createService, type Service } from '../../src-main/service'
+import type { ArgsOf } from '../../src-main/shared/api'
 import { InputError } from '../../src-main/shared/errors'
 
 const made: string[] = []
@@ -42,4 +43,10 @@ export function inputError(run: () => unknown): InputError {
     throw error
   }
   throw new Error('expected an InputError')
+}
+
+/** What the app downloads for a one-file export (no splits): the text of its one file. */
+export async function exportedText(service: Service, options: ArgsOf<'export.dataset'>): Promise<string> {
+  const { files } = await service['export.dataset'](options)
+  return files[0].content
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { exportLines, exportToFile } from '../../src-main/service/export'
+import { exportDataset } from '../../src-main/service/datasetExport'
 import { importFiles } from '../../src-main/service/import'
 import { listDocuments } from '../../src-main/store/documents'
-import { newProject, ROOT, utf8 } from './helpers'
+import { exportedText, newProject, ROOT, utf8 } from './helpers'
 
 const SAMPLE = path.join(ROOT, 'tests/fixtures/native/sample.jsonl')
 const CORPUS = path.join(ROOT, 'resources/corpus')
@@ -84,28 +84,28 @@ describe('import', () => {
 })
 
 describe('export', () => {
-  it('native: importing an export into an empty project and exporting again gives the same file', () => {
+  it('native: importing an export into an empty project and exporting again gives the same file', async () => {
     const first = newProject()
     importFiles(first.workspace.database(), [{ name: 'sample.jsonl', bytes: fs.readFileSync(SAMPLE) }], { annotator: 'alice' })
-    const exported = [...exportLines(first.workspace.database(), { format: 'native' })].join('\n') + '\n'
+    const exported = await exportedText(first.service, { format: 'native' })
     expect(exported).toBe(fs.readFileSync(SAMPLE, 'utf8'))
 
     const second = newProject()
     importFiles(second.workspace.database(), [{ name: 'again.jsonl', bytes: utf8(exported) }], { annotator: 'zed' })
-    expect([...exportLines(second.workspace.database(), { format: 'native' })].join('\n') + '\n').toBe(exported)
+    expect(await exportedText(second.service, { format: 'native' })).toBe(exported)
   })
 
-  it('native: one annotator layer holds only their spans', () => {
-    const { workspace } = newProject()
+  it('native: one annotator layer holds only their spans', async () => {
+    const { service, workspace } = newProject()
     importFiles(workspace.database(), [{ name: 'sample.jsonl', bytes: fs.readFileSync(SAMPLE) }], { annotator: 'alice' })
-    const first = JSON.parse([...exportLines(workspace.database(), { format: 'native', annotator: 'bob' })][0])
+    const first = JSON.parse((await exportedText(service, { format: 'native', annotator: 'bob' })).split('\n')[0])
     expect(first.spans).toEqual([{ start: 18, end: 23, label: 'organization', text: '杭州高新区', annotator: 'bob' }])
   })
 
-  it('doccano: offsets in UTF-16 units, shifted once per character outside the BMP before them', () => {
-    const { workspace } = newProject()
+  it('doccano: offsets in UTF-16 units, shifted once per character outside the BMP before them', async () => {
+    const { service, workspace } = newProject()
     importFiles(workspace.database(), [{ name: 'sample.jsonl', bytes: fs.readFileSync(SAMPLE) }], { annotator: 'alice' })
-    const first = JSON.parse([...exportLines(workspace.database(), { format: 'doccano' })][0])
+    const first = JSON.parse((await exportedText(service, { format: 'doccano' })).split('\n')[0])
     expect(Object.keys(first)).toEqual(['id', 'text', 'label'])
     // 𠮷 before every span adds one unit; 😀 inside the metric span adds one to its end and to later spans.
     expect(first.label).toEqual([
@@ -119,14 +119,15 @@ describe('export', () => {
     expect(first.text.slice(9, 19)).toBe('复工率91.9%😀')
   })
 
-  it('writes the file whole or not at all', () => {
-    const { workspace, dir } = newProject()
+  it('writes the file whole or not at all', async () => {
+    const { workspace, dir, file } = newProject()
     importFiles(workspace.database(), readCorpus(), { annotator: 'alice' })
     const out = path.join(dir, 'out.jsonl')
-    expect(exportToFile(workspace.database(), { format: 'native' }, out)).toEqual({ documents: 5, spans: 0 })
+    const { files } = await exportDataset(workspace.database(), { format: 'native' }, out, file)
+    expect(files).toMatchObject([{ documents: 5, spans: 0 }])
     expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5)
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
-    expect(() => exportToFile(workspace.database(), { format: 'native' }, path.join(dir, 'missing-folder', 'x.jsonl'))).toThrow(/ENOENT/)
+    await expect(exportDataset(workspace.database(), { format: 'native' }, path.join(dir, 'missing-folder', 'x.jsonl'), file)).rejects.toThrow(/ENOENT/)
   })
 })
 

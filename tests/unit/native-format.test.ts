@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { readJsonLines } from '../../src-main/shared/formats/jsonl'
-import { parseNative, serializeNative, type NativeRecord } from '../../src-main/shared/formats/native'
+import { codecs } from '../../src-main/shared/formats'
+import { serializeNative, type NativeRecord, type ParseDefaults } from '../../src-main/shared/formats/native'
 import { sha256Hex } from '../../src-main/shared/hash'
 import { inputError } from './helpers'
 
 const defaults = { annotator: 'carol' }
+const parseNative = (content: string, file: string, defaults: ParseDefaults) => codecs.native.parse({ name: file, text: content }, defaults).records
 const nodeSha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 // 𠮷0 野1 家2 杭3 州4 店5 2 0 2 0 年10 营11 收12 增13 长14 5 %16 😀17: 18 code points, 20 UTF-16 units.

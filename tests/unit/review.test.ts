@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { Service } from '../../src-main/service'
+import type { ArgsOf } from '../../src-main/shared/api'
 import { dispatcher } from '../../src-main/bridge/dispatch'
-import { exportLines } from '../../src-main/service/export'
 import { importFiles } from '../../src-main/service/import'
-import { newProject, utf8 } from './helpers'
+import { exportedText, newProject, utf8 } from './helpers'
 
 // 𠮷 is outside the BMP, so every offset after it differs between code points and UTF-16.
 const TEXT = '𠮷野家2月25日复工率91.9%'
@@ -107,35 +108,36 @@ describe('review status', () => {
 })
 
 describe('export and the gold layer', () => {
-  const exported = (db: Parameters<typeof exportLines>[0], options: Parameters<typeof exportLines>[1]) =>
-    [...exportLines(db, options)].map((l) => JSON.parse(l)).find((d) => d.id === 'report').spans.map((s: { annotator: string; text: string }) => [s.annotator, s.text])
+  const exported = async (service: Service, options: ArgsOf<'export.dataset'>) => {
+    const lines = (await exportedText(service, options)).trim().split('\n')
+    return lines.map((l) => JSON.parse(l)).find((d) => d.id === 'report').spans.map((s: { annotator: string; text: string }) => [s.annotator, s.text])
+  }
 
   it('takes every layer while there is no gold layer, then gold by default, and a named layer when asked', async () => {
-    const { service, workspace } = reviewedProject()
-    const db = workspace.database()
-    expect(exported(db, { format: 'native' })).toHaveLength(4)
-    expect(await service['export.build']({ format: 'native' })).toMatchObject({ layer: 'all', layerByDefault: true, fileName: 'test-native.jsonl' })
+    const { service } = reviewedProject()
+    expect(await exported(service, { format: 'native' })).toHaveLength(4)
+    expect(await service['export.dataset']({ format: 'native' })).toMatchObject({ layer: 'all', layerByDefault: true, files: [{ fileName: 'test-native.jsonl' }] })
 
     await service['review.editGold']({ documentId: 'report', add: [{ start: 3, end: 8, label: 'date' }], remove: [] })
-    expect(exported(db, { format: 'native' })).toEqual([['gold', '2月25日']])
-    const built = await service['export.build']({ format: 'native' })
-    expect(built).toMatchObject({ layer: 'gold', layerByDefault: true, spans: 1, reviewed: 0, fileName: 'test-native-gold.jsonl' })
+    expect(await exported(service, { format: 'native' })).toEqual([['gold', '2月25日']])
+    const built = await service['export.dataset']({ format: 'native' })
+    expect(built).toMatchObject({ layer: 'gold', layerByDefault: true, total: { spans: 1 }, files: [{ fileName: 'test-native-gold.jsonl' }] })
 
-    expect(exported(db, { format: 'native', annotator: 'bob' })).toEqual([
+    expect(await exported(service, { format: 'native', annotator: 'bob' })).toEqual([
       ['bob', '2月25日'],
       ['bob', '复工率'],
     ])
-    expect(exported(db, { format: 'native', layer: 'alice' })).toEqual([
+    expect(await exported(service, { format: 'native', layer: 'alice' })).toEqual([
       ['alice', '2月25日'],
       ['alice', '复工率91.9%'],
     ])
-    expect(exported(db, { format: 'native', layer: 'all' })).toHaveLength(5)
-    expect(await service['export.build']({ format: 'doccano', layer: 'bob' })).toMatchObject({ layer: 'bob', layerByDefault: false, fileName: 'test-doccano-bob.jsonl' })
+    expect(await exported(service, { format: 'native', layer: 'all' })).toHaveLength(5)
+    expect(await service['export.dataset']({ format: 'doccano', layer: 'bob' })).toMatchObject({ layer: 'bob', layerByDefault: false, files: [{ fileName: 'test-doccano-bob.jsonl' }] })
   })
 
   it('counts a document marked reviewed as a gold layer, even with no gold spans in it', async () => {
     const { service } = reviewedProject()
     await service['review.setReviewed']({ id: 'other', reviewed: true })
-    expect(await service['export.build']({ format: 'native' })).toMatchObject({ layer: 'gold', layerByDefault: true, spans: 0, reviewed: 1 })
+    expect(await service['export.dataset']({ format: 'native' })).toMatchObject({ layer: 'gold', layerByDefault: true, total: { spans: 0 } })
   })
 })

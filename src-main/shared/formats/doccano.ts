@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { InputError } from '../errors'
 import { compareSpans } from '../model'
 import { OffsetMap } from '../offsets'
-import { checkLine, readJsonLines, writeJsonLine, type JsonLine } from './jsonl'
+import { checkLine, writeJsonLine, type JsonLine } from './jsonl'
 import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type ParseDefaults } from './native'
 
 /** One document as one doccano line. The format has no annotators, so layers merge and a span they share is written once. */
@@ -30,11 +30,6 @@ const doccanoLineSchema = z.looseObject({
   label: z.array(entrySchema).optional(),
   labels: z.array(entrySchema).optional(),
 })
-
-/** Reads doccano JSONL into records with code-point offsets; the first problem throws InputError naming the file and line. */
-export function parseDoccano(content: string, file: string, defaults: ParseDefaults): NativeRecord[] {
-  return doccanoFromLines(readJsonLines(content, file), file, defaults)
-}
 
 export function doccanoFromLines(lines: JsonLine[], file: string, defaults: ParseDefaults): NativeRecord[] {
   const ids = new DocumentIds(file)

@@ -2,7 +2,7 @@
 import type { ExportFormat, ImportFormat } from '../api'
 import { FactspanError } from '../errors'
 import { bratCodec } from './brat'
-import { clueCodec, clueFromLines, serializeClue } from './clue'
+import { clueCodec, clueFromLines } from './clue'
 import type { Codec, FileCodec, ParseResult } from './codec'
 import { bioCodec, bioesCodec, bmesCodec } from './conll'
 import { doccanoFromLines, serializeDoccano } from './doccano'
@@ -10,21 +10,13 @@ import { readJsonLines } from './jsonl'
 import { labelStudioCodec } from './labelstudio'
 import { lineCodec, type LineFormat } from './lineCodec'
 import { nativeFromLines, serializeNative, type NativeRecord, type ParseDefaults } from './native'
-import { prodigyCodec, prodigyFromLines, serializeProdigy } from './prodigy'
-import { serializeSpacy, spacyCodec, spacyFromLines } from './spacy'
+import { prodigyCodec, prodigyFromLines } from './prodigy'
+import { spacyCodec, spacyFromLines } from './spacy'
 
 export type { Codec, ExportWarning, FileCodec, FileWarning, FolderCodec, FolderEntry, OffsetUnit, ParseOptions, ParseResult, SourceFile, WriteOptions } from './codec'
 
 /** The formats written one JSON document a line. */
 export type JsonlFormat = 'native' | 'doccano' | 'spacy' | 'prodigy' | 'clue'
-
-export const exportFormats: Record<JsonlFormat, (record: NativeRecord) => string> = {
-  native: serializeNative,
-  doccano: serializeDoccano,
-  spacy: serializeSpacy,
-  prodigy: serializeProdigy,
-  clue: serializeClue,
-}
 
 export const codecs: Record<ExportFormat, Codec> = {
   native: lineCodec({ name: 'native', offsetUnit: 'codepoint', serialize: serializeNative, fromLines: nativeFromLines }),

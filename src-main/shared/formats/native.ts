@@ -4,7 +4,7 @@ import { InputError } from '../errors'
 import { sha256Hex } from '../hash'
 import { compareSpans } from '../model'
 import { OffsetMap } from '../offsets'
-import { checkLine, readJsonLines, writeJsonLine, type JsonLine } from './jsonl'
+import { checkLine, writeJsonLine, type JsonLine } from './jsonl'
 import { titleFromText } from './text'
 
 export interface NativeSpan {
@@ -68,11 +68,6 @@ const nativeLineSchema = z.object({
     )
     .optional(),
 })
-
-/** Reads native JSONL; the first problem throws InputError naming the file, the line and the reason. */
-export function parseNative(content: string, file: string, defaults: ParseDefaults): NativeRecord[] {
-  return nativeFromLines(readJsonLines(content, file), file, defaults)
-}
 
 export function nativeFromLines(lines: JsonLine[], file: string, defaults: ParseDefaults): NativeRecord[] {
   const ids = new DocumentIds(file)

@@ -1,9 +1,0 @@
-import type { Database } from 'better-sqlite3'
-
-export function getMeta(db: Database, key: string): string | undefined {
-  return db.prepare('SELECT value FROM project_meta WHERE key = ?').pluck().get(key) as string | undefined
-}
-
-export function setMeta(db: Database, key: string, value: string): void {
-  db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
-}
