@@ -77,7 +77,7 @@ export function* readJsonLinesFromFile(file: string, name: string, encoding: Str
       const n = fs.readSync(fd, chunk, 0, CHUNK_BYTES, null)
       bytesRead += n
       const atEnd = n === 0
-      let bytes = carry.length === 0 ? chunk.subarray(0, n) : Buffer.concat([carry, chunk.subarray(0, n)])
+      const bytes = carry.length === 0 ? chunk.subarray(0, n) : Buffer.concat([carry, chunk.subarray(0, n)])
       let start = 0
       // A CRLF split between two chunks is one line end.
       if (afterCr && bytes[0] === 0x0a) start = 1

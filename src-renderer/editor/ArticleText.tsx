@@ -110,6 +110,7 @@ export function ArticleText({ regionRef, describedBy }: Props) {
   }
 
   // Measures what was rendered, follows a pending reveal, places the caret and paints: after every render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const region = regionRef.current
     const root = linesRef.current

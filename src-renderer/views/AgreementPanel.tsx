@@ -63,6 +63,7 @@ export function AgreementPanel({ annotators, includeGold }: { annotators?: strin
       current = false
     }
     // `which` stands for the annotators and includeGold: the array's identity may change on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [which, asked])
 
   const scopes: Scope[] = report ? ['', ...report.labels] : ['']

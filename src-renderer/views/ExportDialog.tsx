@@ -105,6 +105,7 @@ export function ExportDialog() {
       clearTimeout(timer)
     }
     // optionsKey stands for options, which is a new object on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [optionsKey])
 
   async function submit(e: FormEvent) {

@@ -113,6 +113,8 @@ function AddLabelForm({ labels }: { labels: readonly Label[] }) {
   const blank = () => ({ name: '', color: EXTRA_LABEL_COLORS[labels.length % EXTRA_LABEL_COLORS.length], hotkey: nextFreeHotkey(labels), description: '' })
   const [draft, setDraft] = useState<Label>(blank)
   const count = labels.length
+  // A new free hotkey and colour once a label is added or removed, not on every edit, so what the user typed stays.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => setDraft((d) => ({ ...d, hotkey: nextFreeHotkey(labels), color: EXTRA_LABEL_COLORS[count % EXTRA_LABEL_COLORS.length] })), [count])
 
   async function submit(e: FormEvent) {

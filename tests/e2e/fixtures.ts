@@ -53,6 +53,7 @@ export async function serveProject(options: { annotator?: string; importCorpus?:
 }
 
 export const test = base.extend<{ served: Served }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   served: async ({}, use) => {
     const served = await serveProject({ annotator: 'e2e-annotator' })
     await use(served)
