@@ -33,6 +33,7 @@ function callerOf(handlers: Handlers, method: Method): (args: unknown) => Promis
   }
 }
 
-function failure(code: ApiError['code'], message: string): Result<never> {
+/** A refusal as both transports answer it. */
+export function failure(code: ApiError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } }
 }

@@ -4,11 +4,12 @@ import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { methodNames } from '../shared/api'
+import { methodNames, type Result } from '../shared/api'
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_COOKIE, HTTP_TOKEN_HEADER } from '../shared/bridge-protocol'
 import type { Service } from '../service'
 import type { Workspace } from '../service/workspace'
-import { dispatcher } from './dispatch'
+import { dispatcher, failure } from './dispatch'
+import { CONTENT_SECURITY_POLICY, contentTypeOf, staticFilePath } from './staticFiles'
 
 export interface HttpBridgeOptions {
   service: Service
@@ -27,19 +28,12 @@ export interface HttpBridge {
   close(): Promise<void>
 }
 
-const MAX_BODY_BYTES = 512 * 1024 * 1024
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.md': 'text/markdown; charset=utf-8',
-}
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+/**
+ * The largest request body: the app sends files to import in batches of at most 48 MB (64 MB as base64), and a
+ * larger single file is for the command line, which reads it from disk a line at a time.
+ */
+export const MAX_BODY_BYTES = 100 * 1024 * 1024
+const TEXT = 'text/plain; charset=utf-8'
 
 export function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(24).toString('base64url')
@@ -58,73 +52,73 @@ export function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge>
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('factspan serve:', error)
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
+      if (!response.headersSent) send(response, 500, TEXT, 'Internal error')
       else response.end()
     })
   })
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const port = (server.address() as AddressInfo).port
-    // Refuse other Host names, so a web page cannot reach us through DNS rebinding.
-    if (request.headers.host !== `127.0.0.1:${port}` && request.headers.host !== `localhost:${port}`) {
-      return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden host')
-    }
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
-    const given = url.searchParams.get('token')
+    const ours = [`127.0.0.1:${port}`, `localhost:${port}`]
+    // Refuse other Host names, so a web page cannot reach us through DNS rebinding, and requests from other origins.
+    if (!ours.includes(request.headers.host ?? '')) return send(response, 403, TEXT, 'Forbidden host')
+    const origin = request.headers.origin
+    if (origin !== undefined && !ours.some((host) => origin === `http://${host}`)) return send(response, 403, TEXT, 'Forbidden origin')
+    // The path as sent, not as URL parsing would tidy it: a `..` in it must be refused, not quietly resolved.
+    const target = request.url ?? '/'
+    const query = target.indexOf('?')
+    const pathname = query < 0 ? target : target.slice(0, query)
+    const given = new URLSearchParams(query < 0 ? '' : target.slice(query + 1)).get('token')
     if (given !== null && request.method === 'GET') {
-      if (!sameToken(given, token)) return send(response, 403, 'text/plain; charset=utf-8', 'Wrong access token')
+      if (!sameToken(given, token)) return send(response, 403, TEXT, 'Wrong access token')
       // Trade the token in the address for a cookie, so it leaves the address bar and history.
-      url.searchParams.delete('token')
-      response.writeHead(303, {
-        location: url.pathname + url.search,
-        'set-cookie': `${HTTP_TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`,
-      })
+      response.writeHead(303, { location: '/', 'set-cookie': `${HTTP_TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict` })
       return void response.end()
     }
     if (!isAuthorized(request, token)) {
-      return send(response, 401, 'text/plain; charset=utf-8', 'Open the address printed by "factspan serve": it carries the access token.')
+      return send(response, 401, TEXT, 'Open the address printed by "factspan serve": it carries the access token.')
     }
-    if (url.pathname.startsWith(HTTP_API_PREFIX)) {
-      if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Use POST')
-      const origin = request.headers.origin
-      if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
-        return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden origin')
-      }
-      const method = routes.get(url.pathname)
-      if (method === undefined) {
-        return send(response, 404, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-arguments', message: `Unknown method "${url.pathname.slice(HTTP_API_PREFIX.length)}".` } }))
+    if (pathname.startsWith(HTTP_API_PREFIX)) {
+      if (request.method !== 'POST') return sendAllowing(response, 'POST')
+      const method = routes.get(pathname)
+      if (method === undefined) return sendResult(response, 404, failure('invalid-arguments', `Unknown method "${pathname.slice(HTTP_API_PREFIX.length)}".`))
+      const body = await readBody(request)
+      if (body === null) {
+        const limit = `${MAX_BODY_BYTES / 1024 / 1024} MB`
+        // The rest of the body is not read, so the connection cannot carry another request.
+        response.setHeader('connection', 'close')
+        return sendResult(response, 413, failure('bad-input', `${method}: the request is over ${limit}. Import files that large with the command line: factspan import FILE --db PROJECT`))
       }
       let args: unknown
       try {
-        const body = await readBody(request)
         args = body.length === 0 ? {} : JSON.parse(body)
       } catch (error) {
-        return send(response, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-arguments', message: (error as Error).message } }))
+        return sendResult(response, 400, failure('invalid-arguments', `${method}: the body is not JSON: ${(error as Error).message}`))
       }
-      const result = await dispatch(method, args)
-      return send(response, 200, 'application/json', JSON.stringify(result))
+      return sendResult(response, 200, await dispatch(method, args))
     }
-    if (url.pathname === HTTP_EVENTS_PATH) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendAllowing(response, 'GET, HEAD')
+    if (pathname === HTTP_EVENTS_PATH) {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
       response.write(': connected\n\n')
       streams.add(response)
       request.on('close', () => streams.delete(response))
       return
     }
-    return serveStatic(url.pathname, response)
+    return serveStatic(pathname, request.method, response)
   }
 
-  function serveStatic(pathname: string, response: http.ServerResponse): void {
-    const requested = path.normalize(path.join(staticDir, decodeURIComponent(pathname)))
-    const inside = requested.startsWith(staticDir + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile()
-    // Unknown paths get the app itself, which routes in the page.
-    const file = inside ? requested : path.join(staticDir, 'index.html')
+  function serveStatic(pathname: string, method: string, response: http.ServerResponse): void {
+    const file = staticFilePath(staticDir, pathname)
+    if (file === null) return send(response, 400, TEXT, 'Bad path')
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return send(response, 404, TEXT, 'Not found')
     response.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
+      'content-type': contentTypeOf(file),
+      'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     })
+    if (method === 'HEAD') return void response.end()
     fs.createReadStream(file).pipe(response)
   }
 
@@ -148,7 +142,6 @@ export function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge>
   })
 }
 
-
 function isAuthorized(request: http.IncomingMessage, token: string): boolean {
   const header = request.headers[HTTP_TOKEN_HEADER]
   if (typeof header === 'string' && sameToken(header, token)) return true
@@ -166,25 +159,35 @@ function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function readBody(request: http.IncomingMessage): Promise<string> {
+/** The body as text; null as soon as it is known to pass MAX_BODY_BYTES, from its declared length or as it arrives. */
+function readBody(request: http.IncomingMessage): Promise<string | null> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(null)
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`Request body over ${MAX_BODY_BYTES} bytes`))
-        request.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk)
+      request.off('data', onData)
+      request.pause()
+      resolve(null)
+    }
+    request.on('data', onData)
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
 }
 
+function sendResult(response: http.ServerResponse, status: number, result: Result<unknown>): void {
+  send(response, status, 'application/json', JSON.stringify(result))
+}
+
+function sendAllowing(response: http.ServerResponse, allowed: string): void {
+  response.writeHead(405, { 'content-type': TEXT, 'cache-control': 'no-store', allow: allowed })
+  response.end(`Use ${allowed.replace(', ', ' or ')}`)
+}
+
 function send(response: http.ServerResponse, status: number, type: string, body: string): void {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
   response.end(body)
 }
