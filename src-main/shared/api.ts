@@ -23,33 +23,50 @@ export type ColumnSeparator = (typeof COLUMN_SEPARATORS)[number]
 export const DISCONTINUOUS_SPANS = ['split', 'skip'] as const
 export type DiscontinuousSpans = (typeof DISCONTINUOUS_SPANS)[number]
 
+// Names people type and files carry: a control character or a lone surrogate in one is a mistake or an attack,
+// and a lone surrogate cannot even be written as UTF-8.
+const UNCLEAN = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const isClean = (name: string) => !UNCLEAN.test(name)
+const UNCLEAN_MESSAGE = 'must not contain control characters or lone surrogates'
+const cleanName = (max: number) => z.string().min(1).max(max).refine(isClean, UNCLEAN_MESSAGE)
+/** A name as typed: trimmed first. */
+const typedName = (max: number) => z.string().trim().min(1).max(max).refine(isClean, UNCLEAN_MESSAGE)
+
 const documentId = z.string().min(1).max(512)
 const spanId = z.number().int().positive()
 const offset = z.number().int().nonnegative()
-const projectPath = z.string().min(1).max(4096)
+const projectPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'must not contain NUL')
+const spanLabel = cleanName(100)
+const annotatorName = cleanName(200)
 const storedSpan = z.object({
   id: spanId,
   documentId,
   start: offset,
   end: offset,
-  label: z.string().min(1),
+  label: spanLabel,
   text: z.string(),
-  annotator: z.string().min(1),
-  createdAt: z.string(),
+  annotator: annotatorName,
+  createdAt: z.string().max(64),
 })
-const labelName = z.string().trim().min(1).max(100)
+const labelName = typedName(100)
+/** A file's bytes as base64; a stray character would otherwise be skipped silently and the bytes change. */
+const fileBytes = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
 /** Chosen by the app for a long import or export, so it can cancel the job and follow its 'job-progress' events. */
 const jobId = z.string().min(1).max(100)
 /** What a dataset export takes: the layer (one annotator's, 'gold' or 'all'), filters, and splits. */
 const datasetOptions = {
   format: z.enum(EXPORT_FORMATS),
-  annotator: z.string().optional(),
-  layer: z.string().min(1).optional(),
+  annotator: annotatorName.optional(),
+  layer: annotatorName.optional(),
   separator: z.enum(COLUMN_SEPARATORS).optional(),
   /** Only documents with one of these statuses; every document when absent. */
   status: z.array(z.enum(DOCUMENT_STATUSES)).min(1).max(DOCUMENT_STATUSES.length).optional(),
   /** Only spans with these labels; every label when absent. Documents without them are still exported. */
-  labels: z.array(z.string().min(1)).min(1).max(1000).optional(),
+  labels: z.array(spanLabel).min(1).max(1000).optional(),
   /** One file per split, split by document and stratified by label; the ratios add up to 1. */
   split: z
     .array(z.object({ name: z.string().regex(SPLIT_NAME, 'a split name goes into file names: letters, digits, _ and - only'), ratio: z.number().positive().max(1) }))
@@ -73,12 +90,7 @@ export const argSchemas = {
   'project.open': z.object({ path: projectPath }),
   'project.create': z.object({ path: projectPath }),
   'project.setAnnotator': z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .refine((name) => !isGoldName(name), 'The name "gold" is kept for the reviewer\'s gold layer: choose another name.'),
+    name: typedName(200).refine((name) => !isGoldName(name), 'The name "gold" is kept for the reviewer\'s gold layer: choose another name.'),
   }),
   'project.stats': z.object({}),
   'project.choose': z.object({ mode: z.enum(['open', 'create']) }),
@@ -89,18 +101,18 @@ export const argSchemas = {
   'documents.get': z.object({ id: documentId }),
   'documents.setDone': z.object({ id: documentId, done: z.boolean() }),
   'documents.next': z.object({ after: documentId }),
-  'spans.list': z.object({ documentId, annotator: z.string().optional() }),
-  'spans.add': z.object({ documentId, start: offset, end: offset, label: z.string().min(1) }),
+  'spans.list': z.object({ documentId, annotator: annotatorName.optional() }),
+  'spans.add': z.object({ documentId, start: offset, end: offset, label: spanLabel }),
   'spans.remove': z.object({ id: spanId }),
   /** Puts back a span removed earlier, with its id, for undo. */
   'spans.restore': z.object({ span: storedSpan }),
-  'spans.relabel': z.object({ id: spanId, label: z.string().min(1) }),
+  'spans.relabel': z.object({ id: spanId, label: spanLabel }),
   /** Moves a span's boundaries; the text it quotes follows. */
   'spans.resize': z.object({ id: spanId, start: offset, end: offset }),
   /** Tags many ranges of one document with one label in one transaction; ranges already tagged the same are skipped. */
   'spans.addMany': z.object({
     documentId,
-    label: z.string().min(1),
+    label: spanLabel,
     ranges: z.array(z.object({ start: offset, end: offset })).max(200_000),
   }),
   'spans.removeMany': z.object({ ids: z.array(spanId).max(200_000) }),
@@ -121,7 +133,7 @@ export const argSchemas = {
   /** Files travel as bytes (base64) so the browser's file picker and Electron's work alike. */
   'import.files': z.object({
     files: z
-      .array(z.object({ name: z.string().min(1).max(4096), base64: z.string() }))
+      .array(z.object({ name: z.string().min(1).max(4096), base64: fileBytes }))
       .min(1)
       .max(100_000),
     format: z.enum(IMPORT_FORMATS).optional(),
@@ -141,18 +153,18 @@ export const argSchemas = {
   /** Another annotator's .factspan project or native JSONL export, as bytes like 'import.files'. */
   'merge.files': z.object({
     files: z
-      .array(z.object({ name: z.string().min(1).max(4096), base64: z.string() }))
+      .array(z.object({ name: z.string().min(1).max(4096), base64: fileBytes }))
       .min(1)
       .max(1000),
     /** Whose layer spans without an annotator (in JSONL) go to. */
-    annotator: z.string().trim().min(1).max(200).optional(),
+    annotator: typedName(200).optional(),
   }),
   'review.layers': z.object({}),
   /** Changes a document's gold layer in one transaction: removes gold spans by id, adds spans (with their ids when put back by undo). */
   'review.editGold': z.object({
     documentId,
     add: z
-      .array(z.object({ id: spanId.optional(), start: offset, end: offset, label: z.string().min(1), createdAt: z.string().optional() }))
+      .array(z.object({ id: spanId.optional(), start: offset, end: offset, label: spanLabel, createdAt: z.string().max(64).optional() }))
       .max(100_000),
     remove: z.array(spanId).max(100_000),
   }),
@@ -160,7 +172,7 @@ export const argSchemas = {
   /** The next document not reviewed yet after `after` (from the first without it), wrapping around; null when all are. */
   'review.next': z.object({ after: documentId.optional() }),
   /** Agreement between layers over the whole project; by default every annotator but the gold layer. */
-  'review.agreement': z.object({ annotators: z.array(z.string().min(1)).max(100).optional(), includeGold: z.boolean().optional() }),
+  'review.agreement': z.object({ annotators: z.array(annotatorName).max(100).optional(), includeGold: z.boolean().optional() }),
 } as const
 
 export interface ImportFileReport {

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { FactspanError } from '../shared/errors'
@@ -21,6 +22,8 @@ export interface OpenOptions {
 export function openProject(path: string, options: OpenOptions = {}): Db {
   const exists = fs.existsSync(path)
   if (!exists && !options.create) throw new FactspanError('not-found', `${path}: no such project file`)
+  if (exists && fs.statSync(path).isDirectory()) throw new FactspanError('bad-input', `${path}: is a folder, not a project file`)
+  if (!exists && !fs.existsSync(dirname(path))) throw new FactspanError('not-found', `${path}: the folder ${dirname(path)} does not exist`)
   if (exists) checkProjectFile(path, options.nativeBinding)
 
   const db = new Database(path, { nativeBinding: options.nativeBinding })
