@@ -6,8 +6,11 @@ const IMPORTABLE = /\.(txt|text|md|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/
 // The manifest an export writes beside its files describes them; it is not data.
 const MANIFEST = /\.manifest\.json$/i
 
-/** Expands files and folders (recursively, sorted, hidden entries skipped) into files to import. */
-export function collectFiles(paths: string[]): Array<{ path: string; name: string }> {
+/**
+ * Expands files and folders (recursively, sorted, hidden entries skipped) into files to import. A folder's own
+ * files only: a symbolic link inside it could lead anywhere on the disk, so it is skipped and `onSkipped` told.
+ */
+export function collectFiles(paths: string[], onSkipped: (path: string, reason: string) => void = () => {}): Array<{ path: string; name: string }> {
   const files: Array<{ path: string; name: string }> = []
   for (const given of paths) {
     if (!fs.existsSync(given)) throw new FactspanError('not-found', `${given}: no such file or folder`)
@@ -20,7 +23,8 @@ export function collectFiles(paths: string[]): Array<{ path: string; name: strin
       for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (entry.name.startsWith('.')) continue
         const full = path.join(dir, entry.name)
-        if (entry.isDirectory()) walk(full)
+        if (entry.isSymbolicLink()) onSkipped(full, 'a link: a folder import reads only the files in the folder, so it is skipped')
+        else if (entry.isDirectory()) walk(full)
         else if (IMPORTABLE.test(entry.name) && !MANIFEST.test(entry.name)) files.push({ path: full, name: path.relative(given, full).split(path.sep).join('/') })
       }
     }

@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .addOption(new Option('--separator <separator>', 'bio, bioes, bmes: the column separator (default: tab or spaces)').choices(COLUMN_SEPARATORS))
     .addOption(new Option('--discontinuous <how>', 'brat: a span of several fragments becomes one span per fragment, or none').choices(DISCONTINUOUS_SPANS).default('split'))
     .action(async (paths: string[], opts: ImportCommandOptions) => {
-      const files = collectFiles(paths)
+      const files = collectFiles(paths, (file, reason) => console.error(`warning: ${file}: ${reason}`))
       const { workspace } = openForCommand(opts.db, true)
       // Files are read when their turn comes, JSONL a line at a time: memory stays flat however large the import.
       const job = importJob(workspace.database(), files, {
