@@ -41,6 +41,22 @@ describe('an import never reads a file outside what the user chose', () => {
     expect(fs.readFileSync(path.join(cwd, 'all.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line).text)).toEqual(['杭州𠮷野家'])
   })
 
+  it("never reads a brat document's .txt through a link that leads out of its folder", () => {
+    const cwd = tempDir()
+    fs.mkdirSync(path.join(cwd, 'elsewhere'))
+    fs.writeFileSync(path.join(cwd, 'elsewhere', 'doc.txt'), '别人的秘密')
+    const chosen = path.join(cwd, 'chosen')
+    fs.mkdirSync(chosen)
+    fs.writeFileSync(path.join(chosen, 'doc.ann'), 'T1\tdate 0 2\t别人\n')
+    fs.symlinkSync(path.join(cwd, 'elsewhere', 'doc.txt'), path.join(chosen, 'doc.txt'))
+    for (const given of [chosen, path.join(chosen, 'doc.ann')]) {
+      const imported = factspan(cwd, 'import', given, '--db', 'p.factspan', '--annotator', 'alice')
+      expect(imported.stderr).not.toBe('')
+      const stats = factspan(cwd, 'stats', '--db', 'p.factspan', '--json')
+      expect(JSON.parse(stats.stdout)).toMatchObject({ documents: 0, spans: 0 })
+    }
+  })
+
   it("takes a file's name from the app only as a name: '..' and absolute paths reach no disk", async () => {
     const { service, dir } = newProject()
     const parent = path.dirname(dir)
