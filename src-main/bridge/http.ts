@@ -68,11 +68,15 @@ export function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge>
     const target = request.url ?? '/'
     const query = target.indexOf('?')
     const pathname = query < 0 ? target : target.slice(0, query)
-    const given = new URLSearchParams(query < 0 ? '' : target.slice(query + 1)).get('token')
+    const params = new URLSearchParams(query < 0 ? '' : target.slice(query + 1))
+    const given = params.get('token')
     if (given !== null && request.method === 'GET') {
       if (!sameToken(given, token)) return send(response, 403, TEXT, 'Wrong access token')
-      // Trade the token in the address for a cookie, so it leaves the address bar and history.
-      response.writeHead(303, { location: '/', 'set-cookie': `${HTTP_TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict` })
+      // Trade the token in the address for a cookie, so it leaves the address bar and history. The rest of the
+      // address stays, but never as `//host`, which a browser would take for another site.
+      params.delete('token')
+      const location = (/^\/(?![/\\])/.test(pathname) ? pathname : '/') + (params.size > 0 ? `?${params}` : '')
+      response.writeHead(303, { location, 'set-cookie': `${HTTP_TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict` })
       return void response.end()
     }
     if (!isAuthorized(request, token)) {

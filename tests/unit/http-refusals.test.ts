@@ -112,6 +112,11 @@ describe('browser mode refuses', () => {
     const traded = await send(port, { path: `/?token=${TOKEN}`, headers: { host } })
     expect(traded.status).toBe(303)
     expect(traded.headers['set-cookie']).toEqual([`factspan_token=${TOKEN}; Path=/; HttpOnly; SameSite=Strict`])
+    expect(traded.headers.location).toBe('/')
+    // The rest of the address stays, and never becomes another site's.
+    expect((await send(port, { path: `/index.html?annotators=carol,alice&token=${TOKEN}`, headers: { host } })).headers.location).toBe('/index.html?annotators=carol%2Calice')
+    expect((await send(port, { path: `//evil.example/?token=${TOKEN}`, headers: { host } })).headers.location).toBe('/')
+    expect((await send(port, { path: `/\\evil.example/?token=${TOKEN}`, headers: { host } })).headers.location).toBe('/')
     expect((await send(port, { path: '/events', headers: { host, 'x-factspan-token': TOKEN } })).headers['content-type']).toBe('text/event-stream')
   })
 
