@@ -11,10 +11,11 @@ import { PhraseMatcher } from './phraseMatcher'
 import { foldScript, foldText } from './scriptFold'
 import { longestFirst, type Suggestion, type SuggestionSource } from './suggestion'
 
-/** A tagged text: a span's quote and label. */
+/** A tagged text: a span's quote and label; `count` stands for that many spans (1 when absent). */
 export interface TaggedText {
   text: string
   label: string
+  count?: number
 }
 
 export interface LabelShare {
@@ -61,13 +62,13 @@ export class ProjectDictionary {
     const acrossScripts = options.acrossScripts ?? true
     const minLength = options.minLength ?? 2
     const byKey = new Map<string, { text: string; counts: Map<string, number> }>()
-    for (const { text, label } of spans) {
+    for (const { text, label, count = 1 } of spans) {
       const trimmed = text.trim()
       if ([...trimmed].length < minLength) continue
       const key = acrossScripts ? foldText(trimmed) : trimmed
       let entry = byKey.get(key)
       if (!entry) byKey.set(key, (entry = { text: trimmed, counts: new Map() }))
-      entry.counts.set(label, (entry.counts.get(label) ?? 0) + 1)
+      entry.counts.set(label, (entry.counts.get(label) ?? 0) + count)
     }
     const entries = [...byKey.values()].map(({ text, counts }) => {
       const total = [...counts.values()].reduce((a, b) => a + b, 0)
@@ -77,6 +78,11 @@ export class ProjectDictionary {
       return { text, labels, total }
     })
     return new ProjectDictionary(entries, acrossScripts)
+  }
+
+  /** The entries as tagged texts with counts: fromSpans of them gives this dictionary again. */
+  taggedTexts(): TaggedText[] {
+    return this.entries.flatMap(({ text, labels }) => labels.map(({ label, count }) => ({ text, label, count })))
   }
 
   get size(): number {
