@@ -5,7 +5,7 @@
 // altered file is refused with the reason rather than read as a wrong model.
 import { InputError } from '../../errors'
 import type { TaggedText } from '../dictionary'
-import type { Weights } from './decode'
+import type { SparseWeights } from './decode'
 
 const MAGIC = [0x46, 0x53, 0x54, 0x47] // FSTG
 export const MODEL_VERSION = 1
@@ -22,23 +22,24 @@ export interface ModelHeader {
   training: { documents: number; characters: number; sentences: number; spans: number; droppedSpans: number; epochs: number; seed: number }
 }
 
-export function encodeModel(header: ModelHeader, weights: Weights): Uint8Array {
+export function encodeModel(header: ModelHeader, weights: SparseWeights): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header))
-  const { emission, transition, initial } = weights
-  let count = 0
-  for (let i = 0; i < emission.length; i++) if (emission[i] !== 0) count++
+  const { tags, rows, entries, transition, initial } = weights
+  const count = entries.length / 2
   const gaps = new Uint8Array(count * 5)
   let g = 0
   let previous = -1
-  for (let i = 0; i < emission.length; i++) {
-    if (emission[i] === 0) continue
-    let gap = i - previous
-    previous = i
-    while (gap >= 0x80) {
-      gaps[g++] = (gap & 0x7f) | 0x80
-      gap >>>= 7
+  for (let bucket = 0; bucket + 1 < rows.length; bucket++) {
+    for (let k = rows[bucket]; k < rows[bucket + 1]; k++) {
+      const index = bucket * tags + entries[2 * k]
+      let gap = index - previous
+      previous = index
+      while (gap >= 0x80) {
+        gaps[g++] = (gap % 0x80) | 0x80
+        gap = Math.floor(gap / 0x80)
+      }
+      gaps[g++] = gap
     }
-    gaps[g++] = gap
   }
   const size = 8 + json.length + 4 * (transition.length + initial.length) + 8 + g + 4 * count
   const bytes = new Uint8Array(size)
@@ -54,12 +55,12 @@ export function encodeModel(header: ModelHeader, weights: Weights): Uint8Array {
   at += 8
   bytes.set(gaps.subarray(0, g), at)
   at += g
-  for (let i = 0; i < emission.length; i++) if (emission[i] !== 0) at = putFloat(view, at, emission[i])
+  for (let k = 0; k < count; k++) at = putFloat(view, at, entries[2 * k + 1])
   return bytes
 }
 
 /** The header and weights of a model file; `name` is the file the messages name. */
-export function decodeModel(bytes: Uint8Array, name: string): { header: ModelHeader; weights: Weights } {
+export function decodeModel(bytes: Uint8Array, name: string): { header: ModelHeader; weights: SparseWeights } {
   const refuse = (reason: string): never => {
     throw new InputError(name, undefined, reason)
   }
@@ -81,45 +82,48 @@ export function decodeModel(bytes: Uint8Array, name: string): { header: ModelHea
     refuse('the header has no labels or no valid table size')
   }
   const tags = 1 + 2 * header.labels.length
-  const weights: Weights = {
-    tags,
-    bits: header.bits,
-    emission: new Float32Array(2 ** header.bits * tags),
-    transition: new Float32Array(tags * tags),
-    initial: new Float32Array(tags),
-  }
+  const buckets = 2 ** header.bits
+  const transition = new Float32Array(tags * tags)
+  const initial = new Float32Array(tags)
   let at = 8 + length
   const need = (n: number) => {
     if (at + n > bytes.length) refuse('the model file is cut short inside its weights')
   }
   need(4 * (tags * tags + tags) + 8)
-  for (let i = 0; i < weights.transition.length; i++, at += 4) weights.transition[i] = view.getFloat32(at, true)
-  for (let i = 0; i < tags; i++, at += 4) weights.initial[i] = view.getFloat32(at, true)
+  for (let i = 0; i < transition.length; i++, at += 4) transition[i] = view.getFloat32(at, true)
+  for (let i = 0; i < tags; i++, at += 4) initial[i] = view.getFloat32(at, true)
   const count = view.getUint32(at, true)
   const gapBytes = view.getUint32(at + 4, true)
   at += 8
   need(gapBytes + 4 * count)
-  const indices = new Uint32Array(count)
+  // The indices ascend, so they arrive bucket by bucket: the rows fill as they are read.
+  const rows = new Uint32Array(buckets + 1)
+  const entries = new Float32Array(2 * count)
   let index = -1
+  let bucket = 0
   let g = at
   for (let k = 0; k < count; k++) {
     let gap = 0
-    let shift = 0
+    let scale = 1
     for (;;) {
       if (g >= at + gapBytes) refuse('the weights of the model file are damaged')
       const byte = bytes[g++]
-      gap += (byte & 0x7f) * 2 ** shift
+      gap += (byte & 0x7f) * scale
       if (byte < 0x80) break
-      shift += 7
+      scale *= 0x80
     }
     index += gap
-    if (index >= weights.emission.length) refuse('the weights of the model file are damaged')
-    indices[k] = index
+    if (gap === 0 || index >= buckets * tags) refuse('the weights of the model file are damaged')
+    const b = Math.floor(index / tags)
+    while (bucket < b) rows[++bucket] = k
+    entries[2 * k] = index - b * tags
   }
+  while (bucket < buckets) rows[++bucket] = count
+  if (g !== at + gapBytes) refuse('the weights of the model file are damaged')
   at += gapBytes
-  for (let k = 0; k < count; k++, at += 4) weights.emission[indices[k]] = view.getFloat32(at, true)
+  for (let k = 0; k < count; k++, at += 4) entries[2 * k + 1] = view.getFloat32(at, true)
   if (at !== bytes.length) refuse(`the model file has ${bytes.length - at} bytes after its weights`)
-  return { header, weights }
+  return { header, weights: { tags, bits: header.bits, rows, entries, transition, initial } }
 }
 
 function putFloat(view: DataView, at: number, value: number): number {

@@ -6,7 +6,7 @@ import { codePointsOf } from '../codePoints'
 import { ProjectDictionary, type TaggedText } from '../dictionary'
 import type { Suggestion, SuggestionSource } from '../suggestion'
 import { spansOf, tagCount, tagsOf, type LabelledRange } from './bio'
-import { emissions, viterbi, type Weights } from './decode'
+import { emissions, sparseWeights, viterbi, type SparseWeights } from './decode'
 import { FEATURE_VERSION, FEATURES, textFeatures, type FeatureOptions } from './features'
 import { decodeModel, encodeModel, MODEL_VERSION, type ModelHeader } from './modelFile'
 import { trainPerceptron, type EpochProgress, type Instance } from './perceptron'
@@ -51,7 +51,7 @@ export class CharacterTagger {
 
   private constructor(
     private readonly header: ModelHeader,
-    private readonly weights: Weights,
+    private readonly weights: SparseWeights,
     private readonly dictionary: ProjectDictionary | undefined,
   ) {
     this.labelIndex = new Map(header.labels.map((label, i) => [label, i]))
@@ -136,7 +136,8 @@ export class CharacterTagger {
       dictionary: finalDictionary?.taggedTexts() ?? [],
       training: { documents: documents.length, characters, sentences: 0, spans: 0, droppedSpans: 0, epochs, seed },
     }
-    const draft = new CharacterTagger(header, { tags: tagCount(labels), bits, emission: new Float32Array(0), transition: new Float32Array(0), initial: new Float32Array(0) }, undefined)
+    const empty = { tags: tagCount(labels), bits, rows: new Uint32Array(0), entries: new Float32Array(0), transition: new Float32Array(0), initial: new Float32Array(0) }
+    const draft = new CharacterTagger(header, empty, undefined)
 
     const instances: Instance[] = []
     documents.forEach((document, i) => {
@@ -152,7 +153,7 @@ export class CharacterTagger {
     })
     header.training.sentences = instances.length
     const weights = trainPerceptron(instances, { tags: tagCount(labels), bits, epochs, seed, onProgress: options.onProgress, shouldStop: options.shouldStop })
-    return new CharacterTagger(header, weights, finalDictionary)
+    return new CharacterTagger(header, sparseWeights(weights), finalDictionary)
   }
 
   private features(text: string, codePoints: Int32Array, dictionary: ProjectDictionary | undefined): Int32Array {
