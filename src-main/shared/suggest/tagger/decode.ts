@@ -59,12 +59,14 @@ export function emissions(weights: Weights | SparseWeights, features: Int32Array
   const shift = 32 - bits
   if ('rows' in weights) {
     const { rows, entries } = weights
+    const occupied = occupiedBuckets(weights)
     for (let i = 0; i < n; i++) {
       const o = i * tags
       for (let f = i * featuresPerCharacter, last = f + featuresPerCharacter; f < last; f++) {
         const h = features[f]
         if (h === -1) continue
         const bucket = h >>> shift
+        if ((occupied[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue
         for (let k = 2 * rows[bucket], end = 2 * rows[bucket + 1]; k < end; k += 2) scores[o + entries[k]] += entries[k + 1]
       }
     }
@@ -81,6 +83,19 @@ export function emissions(weights: Weights | SparseWeights, features: Int32Array
     }
   }
   return scores
+}
+
+// A bit per bucket, set where the bucket has weights: small enough to stay in cache, so a feature never seen in
+// training (most n-grams of a new text) costs no trip to memory.
+const occupiedCache = new WeakMap<Uint32Array, Uint32Array>()
+function occupiedBuckets({ rows }: SparseWeights): Uint32Array {
+  let bits = occupiedCache.get(rows)
+  if (!bits) {
+    bits = new Uint32Array(Math.ceil((rows.length - 1) / 32))
+    for (let b = 0; b + 1 < rows.length; b++) if (rows[b + 1] > rows[b]) bits[b >>> 5] |= 1 << (b & 31)
+    occupiedCache.set(rows, bits)
+  }
+  return bits
 }
 
 /** The best tag sequence under the BIO constraint. */

@@ -7,7 +7,7 @@ import { ProjectDictionary, type TaggedText } from '../dictionary'
 import type { Suggestion, SuggestionSource } from '../suggestion'
 import { spansOf, tagCount, tagsOf, type LabelledRange } from './bio'
 import { emissions, sparseWeights, viterbi, type SparseWeights } from './decode'
-import { FEATURE_VERSION, FEATURES, textFeatures, type FeatureOptions } from './features'
+import { FEATURE_VERSION, FEATURES, SENTENCE_ENDS, textFeatures, type FeatureOptions } from './features'
 import { decodeModel, encodeModel, MODEL_VERSION, type ModelHeader } from './modelFile'
 import { trainPerceptron, type EpochProgress, type Instance } from './perceptron'
 
@@ -42,8 +42,6 @@ export interface TaggedSpan extends LabelledRange {
   score: number
 }
 
-// Cuts between sentences (after 。！？；!?; and line breaks) keep Viterbi's sequences short.
-const SENTENCE_ENDS = new Set([0x3002, 0xff01, 0xff1f, 0xff1b, 0x21, 0x3f, 0x3b, 0x0a])
 const DICTIONARY_FOLDS = 5
 
 export class CharacterTagger {
@@ -165,7 +163,7 @@ export function modelSource(tagger: CharacterTagger): SuggestionSource {
   return { name: 'model', suggest: (text, documentId) => tagger.suggest(text, documentId) }
 }
 
-/** Sentence boundaries [0, …, n]; with tags, never inside a span. */
+/** Sentence boundaries [0, …, n], which keep Viterbi's sequences short; with tags, never inside a span. */
 function sentenceCuts(codePoints: Int32Array, tags?: Uint8Array): number[] {
   const cuts = [0]
   for (let i = 1; i < codePoints.length; i++) {
