@@ -81,6 +81,11 @@ describe('date rules', () => {
     expect(quoted('2月中旬,陽光明媚的早高峰')).toEqual([['2月中旬', 'date', 'date.period']])
   })
 
+  it('finds a date in Chinese numerals and a weekday, through chrono-node', () => {
+    expect(quoted('二〇二〇年二月二十六日，全区企业复工')).toEqual([['二〇二〇年二月二十六日', 'date', 'date.calendar']])
+    expect(quoted('星期三上午召開會議')).toEqual([['星期三', 'date', 'date.calendar']])
+  })
+
   it('takes no word for a clock time: 第一時間, 一點通 (001, 000)', () => {
     expect(quoted('我們政府也會第一時間幫助企業去協調社區')).toEqual([])
     expect(quoted('開通“來富工作一點通”')).toEqual([])

@@ -1,8 +1,9 @@
-// Dates and time expressions. chrono-node's Chinese parsers find calendar dates (2020年02月26日, 2月25日,
-// 二〇二〇年二月), clock times (16:12, 晚上九點) and weekdays (星期三, 上週一); our own patterns find what chrono has
+// Dates and time expressions. chrono-node's zh parser (its strict, simplified one: texts arrive folded to
+// simplified script) finds calendar dates (2020年02月26日, 2月25日, 二〇二〇年二月), clock times (16:12, 晚上九點)
+// and weekdays (星期三, 上週一); it is pure JavaScript and works offline. Our own patterns find what chrono has
 // no parser for: years alone (2019年度), days alone (25日起), numeric dates (2020/09/02), relative expressions
 // (今年, 去年, 上月), periods (上半年, 一季度, 中旬, 去年同期), month ranges (1-2月) and 截至目前. Pieces that touch
-// are one expression (今年 + 上半年, 2月24日 + 下午), and date.range joins 2月3日 + 至今 or A 至 B.
+// are one expression (今年 + 上半年, 2月 + 中旬), and date.range joins 2月3日 + 至今 or A 至 B.
 import { hans } from 'chrono-node/zh'
 import { DIGIT } from './numbers'
 import { regexRule, type Rule } from './rule'
