@@ -7,7 +7,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/index.ts') } },
+      // The model's training thread is an entry of its own, so the worker never loads the Electron main process.
+      rollupOptions: { input: { index: resolve('src-main/index.ts'), modelWorker: resolve('src-main/service/modelWorker.ts') } },
     },
   },
   preload: {
