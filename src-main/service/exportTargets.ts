@@ -24,6 +24,7 @@ const FLUSH_CHARS = 1 << 16
 
 /** A file written as `.NAME.PID.tmp` beside its destination and renamed over it. */
 export function fileTarget(file: string): ExportTarget {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`)
   let fd: number | null = fs.openSync(temporary, 'w')
   let pending: string[] = []
@@ -68,7 +69,7 @@ export function folderTarget(folder: string, format: string): ExportTarget {
   }
   const temporary = path.join(path.dirname(folder), `.${path.basename(folder)}.${process.pid}.tmp`)
   fs.rmSync(temporary, { recursive: true, force: true })
-  fs.mkdirSync(temporary)
+  fs.mkdirSync(temporary, { recursive: true })
   return {
     path: folder,
     write(entry) {

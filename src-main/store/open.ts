@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { FactspanError } from '../shared/errors'
@@ -22,6 +23,8 @@ export function openProject(path: string, options: OpenOptions = {}): Db {
   const exists = fs.existsSync(path)
   if (!exists && !options.create) throw new FactspanError('not-found', `${path}: no such project file`)
   if (exists) checkProjectFile(path, options.nativeBinding)
+  // A new project may be the first thing written on a fresh machine (the sample project in ~/.config/factspan).
+  else fs.mkdirSync(dirname(path), { recursive: true })
 
   const db = new Database(path, { nativeBinding: options.nativeBinding })
   try {
