@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { Command } from 'commander'
+import { storageError } from '../store/storageErrors'
 import * as agreementCommand from './commands/agreement'
 import * as exportCommand from './commands/export'
 import * as importCommand from './commands/import'
@@ -13,9 +15,17 @@ const program = new Command('factspan')
 // One file per command under commands/, each adding itself to the program.
 for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, agreementCommand, serveCommand]) command.register(program)
 
+// The project the command works on, so a failure of its file can name it.
+let project = 'project.factspan'
+program.hook('preAction', (_, action) => {
+  const db: unknown = action.opts().db
+  if (typeof db === 'string') project = db
+})
+
 try {
   await program.parseAsync()
 } catch (error) {
-  console.error(`factspan: ${error instanceof Error ? error.message : String(error)}`)
+  const storage = storageError(error, path.resolve(project))
+  console.error(`factspan: ${storage?.message ?? (error instanceof Error ? error.message : String(error))}`)
   process.exitCode = 1
 }

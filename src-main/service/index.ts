@@ -12,6 +12,7 @@ import { projectMethods } from './project'
 import { reviewMethods } from './review'
 import { SettingsFile } from './settings'
 import { spanMethods } from './spans'
+import { guardStorage } from './storageGuard'
 import { Workspace } from './workspace'
 
 /** Every method of the contract, each returning its value or throwing (better-sqlite3 is synchronous); the bridges add validation and envelopes. */
@@ -30,7 +31,7 @@ export function createService(options: ServiceOptions): { service: Service; work
   if (options.projectPath) workspace.open(options.projectPath, options.createProject ?? false)
   const jobs = new Jobs((event, payload) => workspace.emit(event, payload))
   // While an import holds the write transaction between its steps, methods that write are refused (see jobs.ts).
-  const service: Service = jobs.guard({
+  const methods = jobs.guard({
     ...projectMethods(workspace),
     ...documentMethods(workspace),
     ...spanMethods(workspace),
@@ -43,5 +44,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...reviewMethods(workspace),
     ...agreementMethods(workspace),
   })
+  // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
+  const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))
   return { service, workspace }
 }

@@ -399,7 +399,20 @@ export { EVENT_NAMES, type EventName } from './bridge-protocol'
 
 export interface ApiError {
   /** A stable code the renderer can branch on; the message is for people. */
-  code: 'invalid-arguments' | 'not-found' | 'conflict' | 'bad-input' | 'no-project' | 'cancelled' | 'internal'
+  code:
+    | 'invalid-arguments'
+    | 'not-found'
+    | 'conflict'
+    | 'bad-input'
+    | 'no-project'
+    | 'cancelled'
+    | 'internal'
+    // The project file or its disk failed: nothing was written, and what was saved before is kept.
+    | 'disk-full'
+    | 'in-use'
+    | 'read-only'
+    | 'corrupt'
+    | 'io-error'
   message: string
 }
 

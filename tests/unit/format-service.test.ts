@@ -148,7 +148,7 @@ describe('exporting the new formats from a project', () => {
     expect(() => exportToFolder(db, { format: 'brat' }, out)).toThrow(/brat-out already exists and is not an empty folder/)
     fs.mkdirSync(path.join(dir, 'empty'))
     expect(exportToFolder(db, { format: 'brat' }, path.join(dir, 'empty')).documents).toBe(2)
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([])
   })
 
   it('leaves no folder behind when a brat export fails half way', () => {
