@@ -18,6 +18,7 @@ export function projectInfo(ws: Workspace): ProjectInfo {
     labels: listLabels(db),
     documentCount: countDocuments(db),
     recentProjects: ws.settings.recentProjects,
+    readOnly: db.readonly,
   }
 }
 

@@ -45,7 +45,7 @@ export class Workspace {
     }
     const db = openProject(absolute, { create, nativeBinding: this.nativeBinding })
     // A new project starts with the default label set; an opened one keeps its own.
-    if (listLabels(db).length === 0) db.transaction(() => addMissingLabels(db, DEFAULT_LABELS))()
+    if (!db.readonly && listLabels(db).length === 0) db.transaction(() => addMissingLabels(db, DEFAULT_LABELS))()
     this.close()
     this.db = db
     this.projectPath = absolute
@@ -62,7 +62,7 @@ export class Workspace {
 
   /** A second, read-only connection to the open project, for a long export that reads one snapshot while edits go on. */
   openReader(): Database {
-    return openProjectReadOnly(this.path, { nativeBinding: this.nativeBinding })
+    return openProjectReadOnly(this.path, { nativeBinding: this.nativeBinding, verify: false })
   }
 
   offsetMap(documentId: string, text: () => string): OffsetMap {

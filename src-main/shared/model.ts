@@ -56,6 +56,8 @@ export interface ProjectInfo {
   labels: Label[]
   documentCount: number
   recentProjects: string[]
+  /** True when the project file may not be written here: it is shown, and every edit is refused. */
+  readOnly?: boolean
 }
 
 export const DEFAULT_LABELS: readonly Label[] = [

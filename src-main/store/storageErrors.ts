@@ -29,11 +29,14 @@ export function storageError(error: unknown, file: string): StorageError | undef
   if (code === 'EACCES' || code === 'EPERM') {
     return new StorageError('read-only', `${file}: not written: permission denied. Choose a place you may write to, or change its permissions.`)
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new StorageError('corrupt', `${file} is damaged (${detail}). Restore its newest backup, or export what can still be read.`)
-  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damagedProject(file, detail)
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'EIO') {
     return new StorageError('io-error', `${file}: the disk reported an error (${code}: ${detail}). Everything saved before is kept; check the disk and try again.`)
   }
   return undefined
+}
+
+/** A project whose file is damaged, and what the user can do about it. */
+export function damagedProject(file: string, why: string): StorageError {
+  return new StorageError('corrupt', `${file} is damaged (${why}). Restore its newest backup, or export what can still be read.`)
 }

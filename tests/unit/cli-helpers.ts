@@ -17,15 +17,18 @@ export function freshHomeEnv(home: string): NodeJS.ProcessEnv {
   return env
 }
 
+/** Who the command runs as: another user's uid and gid, or this process's. */
+export type RunAs = { uid?: number; gid?: number }
+
 /** Runs `factspan ...args` in `cwd`, its settings in `cwd` unless `env` says otherwise. */
-export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = { ...process.env, FACTSPAN_HOME: cwd }): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env })
+export function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = { ...process.env, FACTSPAN_HOME: cwd }, as: RunAs = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env, ...as })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
 /** Starts `factspan ...args` without waiting for it, its output gathered as it comes. */
-export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = { ...process.env, FACTSPAN_HOME: cwd }) {
-  const child: ChildProcess = spawn(process.execPath, [BIN, ...args], { cwd, env })
+export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = { ...process.env, FACTSPAN_HOME: cwd }, as: RunAs = {}) {
+  const child: ChildProcess = spawn(process.execPath, [BIN, ...args], { cwd, env, ...as })
   const output = { stdout: '', stderr: '' }
   child.stdout!.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()))
@@ -34,8 +37,8 @@ export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {
 }
 
 /** `factspan serve` on a project: resolves with its address once it prints it. */
-export async function startServer(cwd: string, db: string, env?: NodeJS.ProcessEnv) {
-  const server = startCli(cwd, ['serve', '--db', db, '--port', '0'], env)
+export async function startServer(cwd: string, db: string, env?: NodeJS.ProcessEnv, as: RunAs = {}) {
+  const server = startCli(cwd, ['serve', '--db', db, '--port', '0'], env, as)
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const match = server.output.stdout.match(/(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/)
