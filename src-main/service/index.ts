@@ -1,5 +1,6 @@
 import type { Api } from '../shared/api'
 import { agreementMethods } from './agreement'
+import { backupMethods } from './backups'
 import { datasetMethods } from './datasetExport'
 import { documentMethods } from './documents'
 import { exportMethods } from './export'
@@ -43,6 +44,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...mergeMethods(workspace),
     ...reviewMethods(workspace),
     ...agreementMethods(workspace),
+    ...backupMethods(workspace, jobs),
   })
   // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
   const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))

@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { storageError } from '../store/storageErrors'
 
-const PARTIAL = /\.partial-(\d+)$/
+// SQLite writing a partial file keeps its journal beside it, under the same name.
+const PARTIAL = /\.partial-(\d+)(-journal|-wal|-shm)?$/
 
 /** Where `destination` is written before it is complete. */
 export function partialPath(destination: string): string {
@@ -14,11 +15,15 @@ export function partialPath(destination: string): string {
 
 /** Removes what killed processes left of earlier writes to `destination`; a write still running elsewhere is kept. */
 export function sweepPartials(destination: string): void {
-  const folder = path.dirname(destination)
   const prefix = `.${path.basename(destination)}.partial-`
+  sweepFolder(path.dirname(destination), (name) => name.startsWith(prefix))
+}
+
+/** Removes what killed processes left of any write into `folder`. */
+export function sweepFolder(folder: string, which: (name: string) => boolean = () => true): void {
   if (!fs.existsSync(folder)) return
   for (const name of fs.readdirSync(folder)) {
-    const pid = name.startsWith(prefix) ? Number(PARTIAL.exec(name)?.[1]) : NaN
+    const pid = name.startsWith('.') && which(name) ? Number(PARTIAL.exec(name)?.[1]) : NaN
     if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) fs.rmSync(path.join(folder, name), { recursive: true, force: true })
   }
 }

@@ -6,6 +6,7 @@ import { DEFAULT_LABELS } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { openProject, openProjectReadOnly } from '../store/open'
+import { backupIfDue, makeBackup } from './backups'
 import type { SettingsFile } from './settings'
 
 export type EventSink = (event: EventName, payload: unknown) => void
@@ -20,7 +21,7 @@ export class Workspace {
 
   constructor(
     readonly settings: SettingsFile,
-    private readonly nativeBinding?: string,
+    readonly nativeBinding?: string,
   ) {}
 
   get isOpen(): boolean {
@@ -43,14 +44,34 @@ export class Workspace {
     if (create && !absolute.endsWith('.factspan')) {
       throw new FactspanError('bad-input', `${absolute}: a project file must end in .factspan`)
     }
-    const db = openProject(absolute, { create, nativeBinding: this.nativeBinding })
+    const db = openProject(absolute, { create, nativeBinding: this.nativeBinding, beforeMigration: (from, to) => this.backupBeforeUpgrade(absolute, from, to) })
     // A new project starts with the default label set; an opened one keeps its own.
     if (!db.readonly && listLabels(db).length === 0) db.transaction(() => addMissingLabels(db, DEFAULT_LABELS))()
+    this.backupDaily(absolute, db)
     this.close()
     this.db = db
     this.projectPath = absolute
     this.settings.rememberProject(absolute)
     this.emit('project-changed', { path: absolute })
+  }
+
+  /** A project is backed up before a migration changes it; when that fails, it is not changed. */
+  private backupBeforeUpgrade(file: string, from: number, to: number): void {
+    try {
+      makeBackup(file, `before-upgrade-to-v${to}`, this.nativeBinding)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new FactspanError(error instanceof FactspanError ? error.code : 'io-error', `${file} was not upgraded from version ${from}, since it could not be backed up first: ${reason}`)
+    }
+  }
+
+  /** A backup a day, when the project opens; one that fails is said, and the project opens all the same. */
+  private backupDaily(file: string, db: Database): void {
+    try {
+      backupIfDue(file, db, this.nativeBinding)
+    } catch (error) {
+      console.error(`factspan: ${error instanceof Error ? error.message : String(error)}`)
+    }
   }
 
   close(): void {

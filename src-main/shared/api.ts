@@ -79,6 +79,12 @@ export const argSchemas = {
       .refine((name) => !isGoldName(name), 'The name "gold" is kept for the reviewer\'s gold layer: choose another name.'),
   }),
   'project.stats': z.object({}),
+  /** The backups of a project (the open one when no path is given), newest first. */
+  'project.backups': z.object({ path: projectPath.optional() }),
+  /** Backs up the open project now. */
+  'project.backup': z.object({}),
+  /** Puts a backup back (the newest, or `from`) in place of a project (the open one by default), backing it up first; then opens it. */
+  'project.restore': z.object({ path: projectPath.optional(), from: projectPath.optional() }),
   'documents.list': z.object({
     status: z.enum(DOCUMENT_STATUSES).optional(),
     query: z.string().max(500).optional(),
@@ -196,6 +202,31 @@ export interface ImportReport {
   newLabels: string[]
   /** True when the import was cancelled: the file it was on is among the errors, the files after it were not read. */
   cancelled?: boolean
+}
+
+/** A backup of a project: a project file in the backups folder beside it. */
+export interface Backup {
+  file: string
+  /** When it was made, ISO 8601 in UTC. */
+  createdAt: string
+  /** Why: 'daily', 'manual', 'before-restore', 'before-upgrade-to-vN', or 'damaged-before-restore' for a byte copy of a damaged file. */
+  reason: string
+  bytes: number
+}
+
+export interface BackupList {
+  project: string
+  /** Where the backups are kept: NAME.backups/ beside the project. */
+  folder: string
+  backups: Backup[]
+}
+
+export interface RestoreResult {
+  project: ProjectInfo
+  /** The backup put back. */
+  from: string
+  /** The project as it was, backed up before the restore; null when there was no file. */
+  saved: Backup | null
 }
 
 export interface ProjectStats {
@@ -343,6 +374,9 @@ export interface Api {
   'project.create': (args: Args<'project.create'>) => ProjectInfo
   'project.setAnnotator': (args: Args<'project.setAnnotator'>) => ProjectInfo
   'project.stats': (args: Args<'project.stats'>) => ProjectStats
+  'project.backups': (args: Args<'project.backups'>) => BackupList
+  'project.backup': (args: Args<'project.backup'>) => Backup
+  'project.restore': (args: Args<'project.restore'>) => RestoreResult
   'documents.list': (args: Args<'documents.list'>) => DocumentSummary[]
   'documents.get': (args: Args<'documents.get'>) => Document
   'documents.setDone': (args: Args<'documents.setDone'>) => DocumentSummary
