@@ -7,6 +7,7 @@ import * as exportCommand from './commands/export'
 import * as importCommand from './commands/import'
 import * as mergeCommand from './commands/merge'
 import * as restoreCommand from './commands/restore'
+import * as salvageCommand from './commands/salvage'
 import * as serveCommand from './commands/serve'
 import * as statsCommand from './commands/stats'
 
@@ -15,7 +16,7 @@ const program = new Command('factspan')
   .showHelpAfterError()
 
 // One file per command under commands/, each adding itself to the program.
-for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, agreementCommand, serveCommand, backupCommand, restoreCommand]) {
+for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand]) {
   command.register(program)
 }
 

@@ -11,6 +11,7 @@ import { mergeMethods } from './merge'
 import './nativeHash'
 import { projectMethods } from './project'
 import { reviewMethods } from './review'
+import { salvageMethods } from './salvage'
 import { SettingsFile } from './settings'
 import { spanMethods } from './spans'
 import { guardStorage } from './storageGuard'
@@ -45,6 +46,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...reviewMethods(workspace),
     ...agreementMethods(workspace),
     ...backupMethods(workspace, jobs),
+    ...salvageMethods(workspace),
   })
   // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
   const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))

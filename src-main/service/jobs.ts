@@ -63,6 +63,8 @@ export async function runJob<T>(job: Job<T>, { signal, onProgress, sliceMs = 20,
 const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'project.info',
   'project.stats',
+  'project.backups',
+  'project.salvage',
   'documents.list',
   'documents.get',
   'documents.next',

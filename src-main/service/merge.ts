@@ -13,7 +13,7 @@ import { decodeText } from '../shared/formats/text'
 import { hotkeyProblem, nextFreeHotkey } from '../shared/hotkeys'
 import { EXTRA_LABEL_COLORS, isGoldName, type Label } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
-import { documentFinder, insertDocument } from '../store/documents'
+import { documentFinder, insertDocument, parseStoredMeta } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { openProjectReadOnly } from '../store/open'
 import { spanCopier, spansByDocument, type SpanRow } from '../store/spans'
@@ -157,7 +157,7 @@ function readProject(file: string, name: string): IncomingFile {
       try {
         for (const row of rows) {
           const spans = spansOf.get(row.id) ?? []
-          yield { id: row.id, title: row.title, text: row.text, meta: parseMeta(row.meta), spans, damage: damageOf(row.text, row.sha, spans) }
+          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, damage: damageOf(row.text, row.sha, spans) }
         }
       } catch (error) {
         // A failure reading the other file is about that file, not about this project.
@@ -187,15 +187,6 @@ function damageOf(text: string, sha: string, spans: readonly SpanRow[]): string 
     }
   }
   return undefined
-}
-
-function parseMeta(meta: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(meta)
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
 }
 
 /** A JSONL export, checked line by line as on import; any bad line refuses the whole file. */

@@ -85,6 +85,8 @@ export const argSchemas = {
   'project.backup': z.object({}),
   /** Puts a backup back (the newest, or `from`) in place of a project (the open one by default), backing it up first; then opens it. */
   'project.restore': z.object({ path: projectPath.optional(), from: projectPath.optional() }),
+  /** What can still be read of a damaged project (the open one by default), as native JSONL to download. */
+  'project.salvage': z.object({ path: projectPath.optional() }),
   'documents.list': z.object({
     status: z.enum(DOCUMENT_STATUSES).optional(),
     query: z.string().max(500).optional(),
@@ -227,6 +229,17 @@ export interface RestoreResult {
   from: string
   /** The project as it was, backed up before the restore; null when there was no file. */
   saved: Backup | null
+}
+
+/** The readable part of a damaged project as native JSONL, and what of it could not be read. */
+export interface Salvage {
+  fileName: string
+  content: string
+  documents: number
+  spans: number
+  /** Rows SQLite could not read, or whose text or quote no longer matches: left out. */
+  skippedDocuments: number
+  skippedSpans: number
 }
 
 export interface ProjectStats {
@@ -377,6 +390,7 @@ export interface Api {
   'project.backups': (args: Args<'project.backups'>) => BackupList
   'project.backup': (args: Args<'project.backup'>) => Backup
   'project.restore': (args: Args<'project.restore'>) => RestoreResult
+  'project.salvage': (args: Args<'project.salvage'>) => Salvage
   'documents.list': (args: Args<'documents.list'>) => DocumentSummary[]
   'documents.get': (args: Args<'documents.get'>) => Document
   'documents.setDone': (args: Args<'documents.setDone'>) => DocumentSummary
