@@ -5,20 +5,26 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { registerIpc } from './bridge/ipc'
 import { createService } from './service'
 import { appPaths } from './service/paths'
+import { projectArgument } from './service/projectArgument'
 import { openLastOrSample } from './service/sample'
 
 const CHOOSE_PROJECT_CHANNEL = 'factspan:choose-project'
 const RENDERER_URL = process.env.ELECTRON_RENDERER_URL
 const RENDERER_FILE = path.join(appPaths.renderer, 'index.html')
 
+// One instance owns the projects: a second one hands the project it was asked to open to the first, and quits.
 if (!app.requestSingleInstanceLock()) app.quit()
 
-app.on('second-instance', () => {
+let openNamed: ((file: string) => void) | null = null
+
+app.on('second-instance', (_, argv, workingDirectory) => {
   const window = BrowserWindow.getAllWindows()[0]
   if (window) {
     if (window.isMinimized()) window.restore()
     window.focus()
   }
+  const named = projectArgument(argv, workingDirectory)
+  if (named) openNamed?.(named)
 })
 
 app.on('web-contents-created', (_, contents) => {
@@ -44,6 +50,15 @@ app.whenReady().then(() => {
   const nativeBinding = fs.existsSync(appPaths.electronSqlite) ? appPaths.electronSqlite : undefined
   const { service, workspace } = createService({ settingsFile: path.join(app.getPath('userData'), 'settings.json'), nativeBinding })
   openLastOrSample(workspace, path.join(app.getPath('userData'), 'sample.factspan'), appPaths.corpus)
+  openNamed = (file) => {
+    try {
+      workspace.open(file, false)
+    } catch (error) {
+      dialog.showErrorBox('Cannot open project', (error as Error).message)
+    }
+  }
+  const named = projectArgument(process.argv, process.cwd())
+  if (named) openNamed(named)
 
   registerIpc(ipcMain, service, workspace, () => BrowserWindow.getAllWindows(), isAppUrl)
   ipcMain.handle(CHOOSE_PROJECT_CHANNEL, async (event, mode: unknown) => {
@@ -53,14 +68,40 @@ app.whenReady().then(() => {
 
   const window = createWindow()
   Menu.setApplicationMenu(
-    buildMenu(async (mode) => {
-      const file = await chooseProject(window, mode)
-      if (!file) return
-      try {
-        workspace.open(file, mode === 'create')
-      } catch (error) {
-        dialog.showErrorBox('Cannot open project', (error as Error).message)
-      }
+    buildMenu({
+      switchProject: async (mode) => {
+        const file = await chooseProject(window, mode)
+        if (!file) return
+        try {
+          workspace.open(file, mode === 'create')
+        } catch (error) {
+          dialog.showErrorBox('Cannot open project', (error as Error).message)
+        }
+      },
+      backUp: () => {
+        try {
+          const backup = service['project.backup']({})
+          void dialog.showMessageBox(window, { message: 'Backed up', detail: backup.file })
+        } catch (error) {
+          dialog.showErrorBox('Cannot back up the project', (error as Error).message)
+        }
+      },
+      restore: async () => {
+        const folder = service['project.backups']({}).folder
+        const chosen = await dialog.showOpenDialog(window, {
+          title: 'Restore a backup',
+          defaultPath: folder,
+          filters: [{ name: 'Factspan project', extensions: ['factspan'] }],
+          properties: ['openFile'],
+        })
+        if (chosen.canceled || !chosen.filePaths[0]) return
+        try {
+          // The project as it is is backed up first; the window shows the restored project through project-changed.
+          service['project.restore']({ from: chosen.filePaths[0] })
+        } catch (error) {
+          dialog.showErrorBox('Cannot restore the backup', (error as Error).message)
+        }
+      },
     }),
   )
   app.on('window-all-closed', () => {
@@ -103,14 +144,23 @@ async function chooseProject(window: BrowserWindow | null, mode: 'open' | 'creat
   return result.canceled ? null : (result.filePaths[0] ?? null)
 }
 
-/** Switching projects from the menu emits project-changed, and the page reloads from it. */
-function buildMenu(switchProject: (mode: 'open' | 'create') => Promise<void>): Menu {
+interface MenuActions {
+  switchProject: (mode: 'open' | 'create') => Promise<void>
+  backUp: () => void
+  restore: () => Promise<void>
+}
+
+/** Switching projects or restoring a backup from the menu emits project-changed, and the page reloads from it. */
+function buildMenu(actions: MenuActions): Menu {
   return Menu.buildFromTemplate([
     {
       label: 'File',
       submenu: [
-        { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => void switchProject('create') },
-        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => void switchProject('open') },
+        { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => void actions.switchProject('create') },
+        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => void actions.switchProject('open') },
+        { type: 'separator' },
+        { label: 'Back Up Now', click: actions.backUp },
+        { label: 'Restore Backup…', click: () => void actions.restore() },
         { type: 'separator' },
         { role: 'quit' },
       ],

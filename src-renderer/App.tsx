@@ -28,7 +28,7 @@ export function App() {
     const store = useStore.getState
     void store().loadProject()
     const unsubscribe = [
-      onEvent('project-changed', () => void store().loadProject()),
+      onEvent('project-changed', (payload) => void store().loadProject((payload as { restored?: boolean } | null)?.restored)),
       onEvent('documents-changed', (payload) => {
         const ids = changedIds(payload)
         void store().loadLibrary()

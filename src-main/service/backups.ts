@@ -185,7 +185,7 @@ export function backupMethods(ws: Workspace, jobs: Jobs): Pick<Api, 'project.bac
         if (wasOpen) reopen(ws, project)
         throw error
       }
-      ws.open(project, false)
+      ws.open(project, false, true)
       return { project: projectInfo(ws), ...restored }
     },
   }

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { EventName } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import { DEFAULT_LABELS } from '../shared/model'
+import { DEFAULT_LABELS, type ProjectInfo } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { openProject, openProjectReadOnly } from '../store/open'
@@ -18,6 +18,8 @@ export class Workspace {
   // Document texts never change, so their offset maps are kept for the documents being edited.
   private offsetMaps = new Map<string, OffsetMap>()
   private readonly listeners = new Set<EventSink>()
+  /** Why the last project did not open at start, until the app has been told. */
+  reopenFailed: ProjectInfo['reopenFailed'] = undefined
 
   constructor(
     readonly settings: SettingsFile,
@@ -39,7 +41,8 @@ export class Workspace {
     return this.db
   }
 
-  open(file: string, create: boolean): void {
+  /** Opens a project in place of the open one; `restored` tells the app a backup was just put back in its place. */
+  open(file: string, create: boolean, restored = false): void {
     const absolute = path.resolve(file)
     if (create && !absolute.endsWith('.factspan')) {
       throw new FactspanError('bad-input', `${absolute}: a project file must end in .factspan`)
@@ -52,7 +55,7 @@ export class Workspace {
     this.db = db
     this.projectPath = absolute
     this.settings.rememberProject(absolute)
-    this.emit('project-changed', { path: absolute })
+    this.emit('project-changed', restored ? { path: absolute, restored } : { path: absolute })
   }
 
   /** A project is backed up before a migration changes it; when that fails, it is not changed. */

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { ROOT } from './helpers'
 
-export const BIN = path.join(ROOT, 'bin', 'factspan.js')
+// Shared with the browser tests, so it imports neither vitest nor Playwright.
+export const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'factspan.js')
 
 export interface CliResult {
   code: number | null

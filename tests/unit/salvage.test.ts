@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createService } from '../../src-main/service'
 import { appPaths } from '../../src-main/service/paths'
-import { createSampleProject } from '../../src-main/service/sample'
+import { createSampleProject, openLastOrSample } from '../../src-main/service/sample'
 import { runCli } from './cli-helpers'
 import { newProject, tempDir } from './helpers'
 
@@ -70,6 +70,19 @@ describe('salvaging a damaged project', () => {
     const opened = runCli(dir, ['stats', '--db', file])
     expect(opened.code).toBe(1)
     expect(opened.stderr).toContain(`factspan salvage --db ${file} --out FILE.jsonl  exports what can still be read, as native JSONL`)
+  })
+
+  it('is told to the app once when the last project turns out damaged at start, and the sample opens instead', () => {
+    const { file, dir } = sampleWithSpans()
+    garbleOneArticle(file)
+    const { service, workspace } = createService({ settingsFile: path.join(dir, 'settings.json') })
+    openLastOrSample(workspace, path.join(dir, 'sample.factspan'), appPaths.corpus)
+    const first = service['project.info']({})
+    expect(first.path).toBe(path.join(dir, 'sample.factspan'))
+    expect(first.reopenFailed).toMatchObject({ path: file, code: 'corrupt' })
+    expect(first.reopenFailed!.message).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')} is damaged \\(SQLite's check of its pages found: `))
+    expect(service['project.info']({}).reopenFailed).toBeUndefined()
+    workspace.close()
   })
 
   it('gives the app the readable part to download', () => {
