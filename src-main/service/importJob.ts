@@ -34,8 +34,9 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
   for (const [index, { file, companion }] of units.entries()) {
     const warnings: FileWarning[] = []
     const read = { encoding: '' }
-    db.exec('BEGIN IMMEDIATE')
     try {
+      // Inside the try: a project another program holds locked is reported like any failure of this file.
+      db.exec('BEGIN IMMEDIATE')
       const store = recordStore(db, file.name)
       for (const batch of recordBatches(file, companion, options, warnings, read)) {
         store.add(batch)

@@ -97,7 +97,7 @@ export function mergeBytes(db: Database, files: ReadonlyArray<{ name: string; by
 function stoppedBy(db: Database, error: unknown, file: string, rest: number, report: MergeReport): boolean {
   const storage = storageError(error, db.name)
   if (!storage) return false
-  const reason = `not merged: ${storage.message}${rest > 0 ? ` The merge stopped here: ${rest} more file${rest === 1 ? ' was' : 's were'} not read.` : ''}`
+  const reason = `${storage.message}${rest > 0 ? ` The merge stopped here: ${rest} more file${rest === 1 ? ' was' : 's were'} not read.` : ''}`
   report.problems.push({ file, reason, message: `${file}: ${reason}` })
   return true
 }
