@@ -8,21 +8,27 @@ import { isAllowedExternalUrl } from './desktop/externalLinks'
 import type { Api, DesktopMethod } from './shared/api'
 import { createService } from './service'
 import { appPaths } from './service/paths'
+import { projectArgument } from './service/projectArgument'
 import { openLastOrSample } from './service/sample'
 
 const RENDERER_URL = process.env.ELECTRON_RENDERER_URL
 
+// One instance owns the projects: a second one hands the project it was asked to open to the first, and quits.
 if (!app.requestSingleInstanceLock()) app.quit()
 
 // Privileged like https: a secure origin of its own, with fetch, so the page never runs from file://.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
-app.on('second-instance', () => {
+let openNamed: ((file: string) => void) | null = null
+
+app.on('second-instance', (_, argv, workingDirectory) => {
   const window = BrowserWindow.getAllWindows()[0]
   if (window) {
     if (window.isMinimized()) window.restore()
     window.focus()
   }
+  const named = projectArgument(argv, workingDirectory)
+  if (named) openNamed?.(named)
 })
 
 app.on('web-contents-created', (_, contents) => {
@@ -50,6 +56,15 @@ app.whenReady().then(() => {
   const nativeBinding = fs.existsSync(appPaths.electronSqlite) ? appPaths.electronSqlite : undefined
   const { service, workspace } = createService({ settingsFile: path.join(app.getPath('userData'), 'settings.json'), nativeBinding })
   openLastOrSample(workspace, path.join(app.getPath('userData'), 'sample.factspan'), appPaths.corpus)
+  openNamed = (file) => {
+    try {
+      workspace.open(file, false)
+    } catch (error) {
+      dialog.showErrorBox('Cannot open project', (error as Error).message)
+    }
+  }
+  const named = projectArgument(process.argv, process.cwd())
+  if (named) openNamed(named)
 
   // The desktop-only methods of the contract: the dialog belongs to the window the user is in.
   const desktop = { 'project.choose': ({ mode }) => chooseProject(BrowserWindow.getFocusedWindow(), mode) } satisfies Pick<Api, DesktopMethod>
@@ -57,14 +72,40 @@ app.whenReady().then(() => {
 
   const window = createWindow()
   Menu.setApplicationMenu(
-    buildMenu(async (mode) => {
-      const file = await chooseProject(window, mode)
-      if (!file) return
-      try {
-        workspace.open(file, mode === 'create')
-      } catch (error) {
-        dialog.showErrorBox('Cannot open project', (error as Error).message)
-      }
+    buildMenu({
+      switchProject: async (mode) => {
+        const file = await chooseProject(window, mode)
+        if (!file) return
+        try {
+          workspace.open(file, mode === 'create')
+        } catch (error) {
+          dialog.showErrorBox('Cannot open project', (error as Error).message)
+        }
+      },
+      backUp: () => {
+        try {
+          const backup = service['project.backup']({})
+          void dialog.showMessageBox(window, { message: 'Backed up', detail: backup.file })
+        } catch (error) {
+          dialog.showErrorBox('Cannot back up the project', (error as Error).message)
+        }
+      },
+      restore: async () => {
+        const folder = service['project.backups']({}).folder
+        const chosen = await dialog.showOpenDialog(window, {
+          title: 'Restore a backup',
+          defaultPath: folder,
+          filters: [{ name: 'Factspan project', extensions: ['factspan'] }],
+          properties: ['openFile'],
+        })
+        if (chosen.canceled || !chosen.filePaths[0]) return
+        try {
+          // The project as it is is backed up first; the window shows the restored project through project-changed.
+          service['project.restore']({ from: chosen.filePaths[0] })
+        } catch (error) {
+          dialog.showErrorBox('Cannot restore the backup', (error as Error).message)
+        }
+      },
     }),
   )
   app.on('window-all-closed', () => {
@@ -110,14 +151,23 @@ async function chooseProject(window: BrowserWindow | null, mode: 'open' | 'creat
   return result.canceled ? null : (result.filePaths[0] ?? null)
 }
 
-/** Switching projects from the menu emits project-changed, and the page reloads from it. */
-function buildMenu(switchProject: (mode: 'open' | 'create') => Promise<void>): Menu {
+interface MenuActions {
+  switchProject: (mode: 'open' | 'create') => Promise<void>
+  backUp: () => void
+  restore: () => Promise<void>
+}
+
+/** Switching projects or restoring a backup from the menu emits project-changed, and the page reloads from it. */
+function buildMenu(actions: MenuActions): Menu {
   return Menu.buildFromTemplate([
     {
       label: 'File',
       submenu: [
-        { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => void switchProject('create') },
-        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => void switchProject('open') },
+        { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => void actions.switchProject('create') },
+        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => void actions.switchProject('open') },
+        { type: 'separator' },
+        { label: 'Back Up Now', click: actions.backUp },
+        { label: 'Restore Backup…', click: () => void actions.restore() },
         { type: 'separator' },
         { role: 'quit' },
       ],

@@ -22,7 +22,7 @@ export function App() {
     const store = useStore.getState
     void store().loadProject()
     const unsubscribe = [
-      onEvent('project-changed', () => void store().loadProject()),
+      onEvent('project-changed', ({ restored }) => void store().loadProject(restored)),
       onEvent('documents-changed', ({ ids }) => {
         void store().loadLibrary()
         // A bulk change (an import) may bring documents and labels the top bar and label bar show.

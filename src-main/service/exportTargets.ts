@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { FolderEntry } from '../shared/formats'
 import { FactspanError } from '../shared/errors'
+import { onDisk, partialPath, sweepPartials } from './partialFiles'
 
 export interface ExportTarget {
   /** Where it ends up, for messages and the manifest. */
@@ -22,14 +23,18 @@ export interface ExportTarget {
 // Chunks are gathered up to this size before a write: one system call per line would dominate small documents.
 const FLUSH_CHARS = 1 << 16
 
-/** A file written as `.NAME.PID.tmp` beside its destination and renamed over it. */
+/** A file written as `.NAME.partial-PID` beside its destination and renamed over it (see partialFiles.ts). */
 export function fileTarget(file: string): ExportTarget {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`)
-  let fd: number | null = fs.openSync(temporary, 'w')
+  const temporary = partialPath(file)
+  let fd: number | null = onDisk(file, () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    sweepPartials(file)
+    return fs.openSync(temporary, 'w')
+  })
   let pending: string[] = []
   let pendingChars = 0
   const flush = () => {
-    if (pendingChars > 0) fs.writeSync(fd!, pending.join(''))
+    if (pendingChars > 0) onDisk(file, () => fs.writeSync(fd!, pending.join('')))
     pending = []
     pendingChars = 0
   }
@@ -48,11 +53,11 @@ export function fileTarget(file: string): ExportTarget {
     },
     finish() {
       flush()
-      fs.fsyncSync(fd!)
+      onDisk(file, () => fs.fsyncSync(fd!))
       close()
     },
     commit() {
-      fs.renameSync(temporary, file)
+      onDisk(file, () => fs.renameSync(temporary, file))
     },
     abort() {
       close()
@@ -61,26 +66,34 @@ export function fileTarget(file: string): ExportTarget {
   }
 }
 
-/** A folder (brat) built as `.NAME.PID.tmp` beside its destination, which must be new or empty, and renamed into place. */
+/** A folder (brat) built as `.NAME.partial-PID` beside its destination, which must be new or empty, and renamed into place. */
 export function folderTarget(folder: string, format: string): ExportTarget {
   if (fs.existsSync(folder) && (!fs.statSync(folder).isDirectory() || fs.readdirSync(folder).length > 0)) {
     throw new FactspanError('conflict', `${folder} already exists and is not an empty folder: ${format} exports into a new or empty folder`)
   }
-  const temporary = path.join(path.dirname(folder), `.${path.basename(folder)}.${process.pid}.tmp`)
-  fs.rmSync(temporary, { recursive: true, force: true })
-  fs.mkdirSync(temporary)
+  const temporary = partialPath(folder)
+  onDisk(folder, () => {
+    fs.mkdirSync(path.dirname(folder), { recursive: true })
+    sweepPartials(folder)
+    fs.rmSync(temporary, { recursive: true, force: true })
+    fs.mkdirSync(temporary)
+  })
   return {
     path: folder,
     write(entry) {
       if (typeof entry === 'string') throw new Error(`${folder}: a folder export was given a chunk of a file`)
       const target = path.join(temporary, ...entry.path.split('/'))
-      fs.mkdirSync(path.dirname(target), { recursive: true })
-      fs.writeFileSync(target, entry.text, { flag: 'wx' })
+      onDisk(folder, () => {
+        fs.mkdirSync(path.dirname(target), { recursive: true })
+        fs.writeFileSync(target, entry.text, { flag: 'wx' })
+      })
     },
     finish() {},
     commit() {
-      if (fs.existsSync(folder)) fs.rmdirSync(folder)
-      fs.renameSync(temporary, folder)
+      onDisk(folder, () => {
+        if (fs.existsSync(folder)) fs.rmdirSync(folder)
+        fs.renameSync(temporary, folder)
+      })
     },
     abort() {
       fs.rmSync(temporary, { recursive: true, force: true })

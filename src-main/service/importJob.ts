@@ -15,6 +15,7 @@ import { codePointLength } from '../shared/offsets'
 import { documentFinder, documentWriter } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { spanCopier } from '../store/spans'
+import { storageError } from '../store/storageErrors'
 import { readImportFile, type ImportFile, type ImportOptions } from './importFile'
 import { JobCancelled, type Job } from './jobs'
 import { BATCH, jsonlRecordBatches, streamEncoding, type RecordBatch } from './jsonlFile'
@@ -33,8 +34,9 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
   for (const [index, { file, companion }] of units.entries()) {
     const warnings: FileWarning[] = []
     const read = { encoding: '' }
-    db.exec('BEGIN IMMEDIATE')
     try {
+      // Inside the try: a project another program holds locked is reported like any failure of this file.
+      db.exec('BEGIN IMMEDIATE')
       const store = recordStore(db, file.name)
       for (const batch of recordBatches(file, companion, options, warnings, read)) {
         store.add(batch)
@@ -51,6 +53,14 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
       if (error instanceof JobCancelled) {
         report.errors.push({ file: file.name, reason: 'import cancelled: nothing of this file was imported', message: `${file.name}: import cancelled: nothing of this file was imported` })
         report.cancelled = true
+        return report
+      }
+      // A full disk or a project locked by another program would refuse every file after this one as well.
+      const storage = storageError(error, db.name)
+      if (storage) {
+        const rest = units.length - index - 1
+        const reason = `not imported: ${storage.message}${rest > 0 ? ` The import stopped here: ${rest} more file${rest === 1 ? ' was' : 's were'} not read.` : ''}`
+        report.errors.push({ file: file.name, reason, message: `${file.name}: ${reason}` })
         return report
       }
       report.errors.push(toImportError(file.name, error))

@@ -1,5 +1,6 @@
 import type { Api, DesktopMethod } from '../shared/api'
 import { agreementMethods } from './agreement'
+import { backupMethods } from './backups'
 import { datasetMethods } from './datasetExport'
 import { documentMethods } from './documents'
 import { importMethods } from './import'
@@ -9,8 +10,10 @@ import { mergeMethods } from './merge'
 import './nativeHash'
 import { projectMethods } from './project'
 import { reviewMethods } from './review'
+import { salvageMethods } from './salvage'
 import { SettingsFile } from './settings'
 import { spanMethods } from './spans'
+import { guardStorage } from './storageGuard'
 import { Workspace } from './workspace'
 
 /**
@@ -32,7 +35,7 @@ export function createService(options: ServiceOptions): { service: Service; work
   if (options.projectPath) workspace.open(options.projectPath, options.createProject ?? false)
   const jobs = new Jobs((event, payload) => workspace.emit(event, payload))
   // While an import holds the write transaction between its steps, the contract's 'write' methods are refused (see jobs.ts).
-  const service: Service = jobs.guard({
+  const methods = jobs.guard({
     ...projectMethods(workspace),
     ...documentMethods(workspace),
     ...spanMethods(workspace),
@@ -43,6 +46,10 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...mergeMethods(workspace),
     ...reviewMethods(workspace),
     ...agreementMethods(workspace),
+    ...backupMethods(workspace, jobs),
+    ...salvageMethods(workspace),
   })
+  // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
+  const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))
   return { service, workspace }
 }

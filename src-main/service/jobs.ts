@@ -72,6 +72,11 @@ export class Jobs {
     return [...this.running.values()].some((job) => job.kind === 'import')
   }
 
+  /** True while any import or export runs. */
+  get active(): boolean {
+    return this.running.size > 0
+  }
+
   /** Runs one job at a time: another import or export is refused until it ends. */
   async run<T>(jobId: string, kind: JobProgress['kind'], start: () => Job<T>): Promise<T> {
     if (this.cancelledBeforeStart.delete(jobId)) throw new JobCancelled(kind === 'import' ? 'The import' : 'The export')

@@ -13,10 +13,11 @@ import { decodeText } from '../shared/formats/text'
 import { hotkeyProblem, nextFreeHotkey } from '../shared/hotkeys'
 import { EXTRA_LABEL_COLORS, isGoldName, type Label } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
-import { documentFinder, insertDocument } from '../store/documents'
+import { documentFinder, insertDocument, parseStoredMeta } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { openProjectReadOnly } from '../store/open'
 import { spanCopier, spansByDocument, type SpanRow } from '../store/spans'
+import { storageError } from '../store/storageErrors'
 import { now, type Workspace } from './workspace'
 
 export interface MergeOptions {
@@ -61,12 +62,13 @@ function isSqlite(bytes: Uint8Array): boolean {
 /** Merges files one transaction each; a file that cannot be read is reported and leaves nothing behind. */
 export function mergeFiles(db: Database, files: ReadonlyArray<{ name: string; path: string }>, options: MergeOptions = {}): MergeReport {
   const report: MergeReport = { merged: [], problems: [], newLabels: [] }
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     try {
       const head = readHead(file.path)
       if (isSqlite(head)) mergeOne(db, file.name, readProject(file.path, file.name), report)
       else mergeOne(db, file.name, readJsonl(notAProject(file.name, head) ?? fs.readFileSync(file.path), file.name, options), report)
     } catch (error) {
+      if (stoppedBy(db, error, file.name, files.length - index - 1, report)) break
       report.problems.push(problemOf(file.name, error))
     }
   }
@@ -76,15 +78,28 @@ export function mergeFiles(db: Database, files: ReadonlyArray<{ name: string; pa
 /** Merges files that arrived as bytes (the app's file picker): a project file is written to a temporary file and opened read-only. */
 export function mergeBytes(db: Database, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, options: MergeOptions = {}): MergeReport {
   const report: MergeReport = { merged: [], problems: [], newLabels: [] }
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     try {
       if (isSqlite(file.bytes)) mergeProjectBytes(db, file.name, file.bytes, report)
       else mergeOne(db, file.name, readJsonl(notAProject(file.name, file.bytes) ?? file.bytes, file.name, options), report)
     } catch (error) {
+      if (stoppedBy(db, error, file.name, files.length - index - 1, report)) break
       report.problems.push(problemOf(file.name, error))
     }
   }
   return report
+}
+
+/**
+ * True when the project itself failed (a full disk, a lock held by another program): the file is reported as not
+ * merged and the merge stops, since every file after it would fail the same way.
+ */
+function stoppedBy(db: Database, error: unknown, file: string, rest: number, report: MergeReport): boolean {
+  const storage = storageError(error, db.name)
+  if (!storage) return false
+  const reason = `${storage.message}${rest > 0 ? ` The merge stopped here: ${rest} more file${rest === 1 ? ' was' : 's were'} not read.` : ''}`
+  report.problems.push({ file, reason, message: `${file}: ${reason}` })
+  return true
 }
 
 /** Throws for a file named as a project that is not an SQLite database; else nothing, and the file is read as JSONL. */
@@ -139,9 +154,14 @@ function readProject(file: string, name: string): IncomingFile {
       .prepare('SELECT id, title, text, text_sha256 AS sha, meta FROM documents ORDER BY position')
       .iterate() as IterableIterator<{ id: string; title: string; text: string; sha: string; meta: string }>
     const documents = (function* (): Generator<IncomingDocument> {
-      for (const row of rows) {
-        const spans = spansOf.get(row.id) ?? []
-        yield { id: row.id, title: row.title, text: row.text, meta: parseMeta(row.meta), spans, damage: damageOf(row.text, row.sha, spans) }
+      try {
+        for (const row of rows) {
+          const spans = spansOf.get(row.id) ?? []
+          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, damage: damageOf(row.text, row.sha, spans) }
+        }
+      } catch (error) {
+        // A failure reading the other file is about that file, not about this project.
+        throw new InputError(name, undefined, `cannot read the project: ${(error as Error).message}`)
       }
     })()
     // A merge that stops half way must still release the read, so the file can be closed.
@@ -167,15 +187,6 @@ function damageOf(text: string, sha: string, spans: readonly SpanRow[]): string 
     }
   }
   return undefined
-}
-
-function parseMeta(meta: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(meta)
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
 }
 
 /** A JSONL export, checked line by line as on import; any bad line refuses the whole file. */

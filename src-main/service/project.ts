@@ -18,6 +18,7 @@ export function projectInfo(ws: Workspace): ProjectInfo {
     labels: listLabels(db),
     documentCount: countDocuments(db),
     recentProjects: ws.settings.recentProjects,
+    readOnly: db.readonly,
   }
 }
 
@@ -38,7 +39,11 @@ export function projectStats(ws: Workspace): ProjectStats {
 
 export function projectMethods(ws: Workspace): Pick<Api, 'project.info' | 'project.open' | 'project.create' | 'project.setAnnotator' | 'project.stats'> {
   return {
-    'project.info': () => projectInfo(ws),
+    'project.info': () => {
+      const reopenFailed = ws.reopenFailed
+      ws.reopenFailed = undefined
+      return { ...projectInfo(ws), ...(reopenFailed && { reopenFailed }) }
+    },
     'project.open': ({ path: file }) => {
       ws.open(file, false)
       return projectInfo(ws)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ImportReport } from '../shared/api'
+import { FactspanError } from '../shared/errors'
 import { importFiles } from './import'
 import type { Workspace } from './workspace'
 
@@ -23,8 +24,9 @@ export function openLastOrSample(ws: Workspace, sampleFile: string, corpusDir: s
       ws.open(last, false)
       return
     } catch (error) {
-      // A last project that no longer opens must not keep the app from starting.
+      // A last project that no longer opens must not keep the app from starting; the app is told why once.
       console.error(`factspan: could not reopen ${last}: ${(error as Error).message}`)
+      ws.reopenFailed = { path: last, code: error instanceof FactspanError ? error.code : 'internal', message: (error as Error).message }
     }
   }
   if (fs.existsSync(sampleFile)) ws.open(sampleFile, false)

@@ -2,10 +2,11 @@ import path from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { ApiEvents, EventMessage, EventName } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import { DEFAULT_LABELS } from '../shared/model'
+import { DEFAULT_LABELS, type ProjectInfo } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { openProject, openProjectReadOnly } from '../store/open'
+import { backupIfDue, makeBackup } from './backups'
 import type { SettingsFile } from './settings'
 
 /** Told about every event of the contract; checking `message.event` narrows the payload. */
@@ -18,10 +19,12 @@ export class Workspace {
   // Document texts never change, so their offset maps are kept for the documents being edited.
   private offsetMaps = new Map<string, OffsetMap>()
   private readonly listeners = new Set<EventSink>()
+  /** Why the last project did not open at start, until the app has been told. */
+  reopenFailed: ProjectInfo['reopenFailed'] = undefined
 
   constructor(
     readonly settings: SettingsFile,
-    private readonly nativeBinding?: string,
+    readonly nativeBinding?: string,
   ) {}
 
   get isOpen(): boolean {
@@ -39,19 +42,40 @@ export class Workspace {
     return this.db
   }
 
-  open(file: string, create: boolean): void {
+  /** Opens a project in place of the open one; `restored` tells the app a backup was just put back in its place. */
+  open(file: string, create: boolean, restored = false): void {
     const absolute = path.resolve(file)
     if (create && !absolute.endsWith('.factspan')) {
       throw new FactspanError('bad-input', `${absolute}: a project file must end in .factspan`)
     }
-    const db = openProject(absolute, { create, nativeBinding: this.nativeBinding })
+    const db = openProject(absolute, { create, nativeBinding: this.nativeBinding, beforeMigration: (from, to) => this.backupBeforeUpgrade(absolute, from, to) })
     // A new project starts with the default label set; an opened one keeps its own.
-    if (listLabels(db).length === 0) db.transaction(() => addMissingLabels(db, DEFAULT_LABELS))()
+    if (!db.readonly && listLabels(db).length === 0) db.transaction(() => addMissingLabels(db, DEFAULT_LABELS))()
+    this.backupDaily(absolute, db)
     this.close()
     this.db = db
     this.projectPath = absolute
     this.settings.rememberProject(absolute)
-    this.emit('project-changed', { path: absolute })
+    this.emit('project-changed', restored ? { path: absolute, restored } : { path: absolute })
+  }
+
+  /** A project is backed up before a migration changes it; when that fails, it is not changed. */
+  private backupBeforeUpgrade(file: string, from: number, to: number): void {
+    try {
+      makeBackup(file, `before-upgrade-to-v${to}`, this.nativeBinding)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new FactspanError(error instanceof FactspanError ? error.code : 'io-error', `${file} was not upgraded from version ${from}, since it could not be backed up first: ${reason}`)
+    }
+  }
+
+  /** A backup a day, when the project opens; one that fails is said, and the project opens all the same. */
+  private backupDaily(file: string, db: Database): void {
+    try {
+      backupIfDue(file, db, this.nativeBinding)
+    } catch (error) {
+      console.error(`factspan: ${error instanceof Error ? error.message : String(error)}`)
+    }
   }
 
   close(): void {
@@ -63,7 +87,7 @@ export class Workspace {
 
   /** A second, read-only connection to the open project, for a long export that reads one snapshot while edits go on. */
   openReader(): Database {
-    return openProjectReadOnly(this.path, { nativeBinding: this.nativeBinding })
+    return openProjectReadOnly(this.path, { nativeBinding: this.nativeBinding, verify: false })
   }
 
   offsetMap(documentId: string, text: () => string): OffsetMap {

@@ -94,6 +94,14 @@ export const argSchemas = {
   }),
   'project.stats': z.object({}),
   'project.choose': z.object({ mode: z.enum(['open', 'create']) }),
+  /** The backups of a project (the open one when no path is given), newest first. */
+  'project.backups': z.object({ path: projectPath.optional() }),
+  /** Backs up the open project now. */
+  'project.backup': z.object({}),
+  /** Puts a backup back (the newest, or `from`) in place of a project (the open one by default), backing it up first; then opens it. */
+  'project.restore': z.object({ path: projectPath.optional(), from: projectPath.optional() }),
+  /** What can still be read of a damaged project (the open one by default), as native JSONL to download. */
+  'project.salvage': z.object({ path: projectPath.optional() }),
   'documents.list': z.object({
     status: z.enum(DOCUMENT_STATUSES).optional(),
     query: z.string().max(500).optional(),
@@ -202,6 +210,42 @@ export interface ImportReport {
   newLabels: string[]
   /** True when the import was cancelled: the file it was on is among the errors, the files after it were not read. */
   cancelled?: boolean
+}
+
+/** A backup of a project: a project file in the backups folder beside it. */
+export interface Backup {
+  file: string
+  /** When it was made, ISO 8601 in UTC. */
+  createdAt: string
+  /** Why: 'daily', 'manual', 'before-restore', 'before-upgrade-to-vN', or 'damaged-before-restore' for a byte copy of a damaged file. */
+  reason: string
+  bytes: number
+}
+
+export interface BackupList {
+  project: string
+  /** Where the backups are kept: NAME.backups/ beside the project. */
+  folder: string
+  backups: Backup[]
+}
+
+export interface RestoreResult {
+  project: ProjectInfo
+  /** The backup put back. */
+  from: string
+  /** The project as it was, backed up before the restore; null when there was no file. */
+  saved: Backup | null
+}
+
+/** The readable part of a damaged project as native JSONL, and what of it could not be read. */
+export interface Salvage {
+  fileName: string
+  content: string
+  documents: number
+  spans: number
+  /** Rows SQLite could not read, or whose text or quote no longer matches: left out. */
+  skippedDocuments: number
+  skippedSpans: number
 }
 
 export interface ProjectStats {
@@ -337,6 +381,10 @@ export interface Api {
   'project.stats': (args: Args<'project.stats'>) => ProjectStats
   /** The path picked in the native open or save dialog; null when the user cancelled. Desktop app only. */
   'project.choose': (args: Args<'project.choose'>) => Promise<string | null>
+  'project.backups': (args: Args<'project.backups'>) => BackupList
+  'project.backup': (args: Args<'project.backup'>) => Backup
+  'project.restore': (args: Args<'project.restore'>) => RestoreResult
+  'project.salvage': (args: Args<'project.salvage'>) => Salvage
   'documents.list': (args: Args<'documents.list'>) => DocumentSummary[]
   'documents.get': (args: Args<'documents.get'>) => Document
   'documents.setDone': (args: Args<'documents.setDone'>) => DocumentSummary
@@ -378,7 +426,8 @@ export type ResultOf<M extends Method> = Awaited<ReturnType<Api[M]>>
 /** Event name → payload: what the main side sends to every window. */
 export interface ApiEvents {
   /** Another project was opened, or the label set changed. */
-  'project-changed': { path: string }
+  /** `restored`: a backup was just put back in place of the project. */
+  'project-changed': { path: string; restored?: boolean }
   /** Documents or their spans changed; `ids` names them, and is absent when any may have (an import). */
   'documents-changed': { ids?: string[] }
   'job-progress': JobProgress
@@ -400,7 +449,21 @@ export { EVENT_NAMES, isEventName, isMethod, METHODS, methodNames, type DesktopM
 
 export interface ApiError {
   /** A stable code the renderer can branch on; the message is for people. */
-  code: 'invalid-arguments' | 'not-found' | 'conflict' | 'bad-input' | 'no-project' | 'cancelled' | 'unavailable' | 'internal'
+  code:
+    | 'invalid-arguments'
+    | 'not-found'
+    | 'conflict'
+    | 'bad-input'
+    | 'no-project'
+    | 'cancelled'
+    | 'unavailable'
+    | 'internal'
+    // The project file or its disk failed: nothing was written, and what was saved before is kept.
+    | 'disk-full'
+    | 'in-use'
+    | 'read-only'
+    | 'corrupt'
+    | 'io-error'
   message: string
 }
 

@@ -24,6 +24,12 @@ export const METHODS = {
   'project.stats': READ,
   /** The native open or save dialog; the page then opens or creates what was chosen. */
   'project.choose': { access: 'read', desktopOnly: true },
+  'project.backups': READ,
+  // A backup copies a consistent snapshot, also while an import writes.
+  'project.backup': READ,
+  // A restore replaces the file; it refuses itself while any job runs.
+  'project.restore': WRITE,
+  'project.salvage': READ,
   'documents.list': READ,
   'documents.get': READ,
   'documents.setDone': WRITE,

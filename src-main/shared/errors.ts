@@ -22,3 +22,11 @@ export class InputError extends FactspanError {
     this.name = 'InputError'
   }
 }
+
+/** The project file or its disk failed (full, locked, read-only, damaged, an I/O error): nothing was written. */
+export class StorageError extends FactspanError {
+  constructor(code: Extract<ApiError['code'], 'disk-full' | 'in-use' | 'read-only' | 'corrupt' | 'io-error'>, message: string) {
+    super(code, message)
+    this.name = 'StorageError'
+  }
+}

@@ -56,6 +56,10 @@ export interface ProjectInfo {
   labels: Label[]
   documentCount: number
   recentProjects: string[]
+  /** True when the project file may not be written here: it is shown, and every edit is refused. */
+  readOnly?: boolean
+  /** The last project did not open at start (e.g. it is damaged), so another one was opened; told once. */
+  reopenFailed?: { path: string; code: string; message: string }
 }
 
 export const DEFAULT_LABELS: readonly Label[] = [

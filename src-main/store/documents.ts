@@ -156,3 +156,13 @@ export function documentWriter(db: Database): (doc: NewDocument, now: string) =>
     statement.run(doc.id, doc.title, doc.text, doc.textSha256, doc.length, JSON.stringify(doc.meta), position++, now)
   }
 }
+
+/** A document's stored meta as an object; anything else (a damaged or foreign file) reads as none. */
+export function parseStoredMeta(meta: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(meta)
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}

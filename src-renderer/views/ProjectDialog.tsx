@@ -1,13 +1,17 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { desktopDialogs } from '../api'
+import { baseName } from '../files/paths'
 import { useStore } from '../state/store'
 import { Dialog } from './Dialog'
+import { BackupsSection, DamagedProjectOffer } from './ProjectBackups'
 
 /** Opens or creates a project: native file dialogs on the desktop, a path field in the browser. */
 export function ProjectDialog() {
   const project = useStore((s) => s.project)
   const switchProject = useStore((s) => s.switchProject)
   const closeDialog = useStore((s) => s.closeDialog)
+  const damaged = useStore((s) => s.damagedProject)
+  const showRestoredProject = useStore((s) => s.showRestoredProject)
   const [path, setPath] = useState('')
   const [busy, setBusy] = useState(false)
   const field = useRef<HTMLInputElement>(null)
@@ -37,6 +41,7 @@ export function ProjectDialog() {
   return (
     <Dialog title={project ? 'Switch project' : 'Open a project'} onClose={project ? closeDialog : undefined} initialFocus={field}>
       <div className="dialog-body">
+        {damaged && <DamagedProjectOffer key={damaged.path} path={damaged.path} message={damaged.message} onRestored={showRestoredProject} />}
         {project && (
           <p className="help">
             Current project: <span className="path">{project.path}</span>
@@ -93,11 +98,9 @@ export function ProjectDialog() {
             </ul>
           </section>
         )}
+        {project && !damaged && <BackupsSection key={project.path} onRestored={showRestoredProject} />}
       </div>
     </Dialog>
   )
 }
 
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path
-}

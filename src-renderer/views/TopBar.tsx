@@ -24,6 +24,11 @@ export function TopBar() {
             <span className="project-path path" title={project.path}>
               {project.path}
             </span>
+            {project.readOnly && (
+              <span className="read-only-mark" title="This project file may not be written here: it is shown as it is, and edits are refused.">
+                Read-only
+              </span>
+            )}
           </>
         ) : (
           <span className="project-name muted">No project open</span>

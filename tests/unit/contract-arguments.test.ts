@@ -32,14 +32,12 @@ describe('arguments the contract refuses before the service sees them', () => {
 })
 
 describe('projects the service refuses with a clear message', () => {
-  it('one in a folder that does not exist, and a folder', async () => {
+  it('a folder, while a new project in a folder that does not exist yet gets its folder', async () => {
     const { service, dir } = newProject()
     const call = dispatcher(service)
-    const missing = path.join(dir, 'no-such-folder', 'p.factspan')
-    expect(await call('project.create', { path: missing })).toEqual({
-      ok: false,
-      error: { code: 'not-found', message: `${missing}: the folder ${path.join(dir, 'no-such-folder')} does not exist` },
-    })
+    const fresh = path.join(dir, 'no-such-folder', 'p.factspan')
+    expect(await call('project.create', { path: fresh })).toMatchObject({ ok: true, value: { path: fresh, documentCount: 0 } })
+    expect(fs.statSync(fresh).isFile()).toBe(true)
     fs.mkdirSync(path.join(dir, 'folder.factspan'))
     expect(await call('project.open', { path: path.join(dir, 'folder.factspan') })).toEqual({
       ok: false,

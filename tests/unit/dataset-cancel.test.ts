@@ -58,17 +58,16 @@ describe('jobs in the app', () => {
     const { service, workspace } = projectWith(datasetLines(8000))
     const events: JobProgress[] = []
     workspace.onEvent((message) => {
-      if (message.event !== 'job-progress') return
+      // On a slow machine the hashing of the project file, before the documents, reports progress first.
+      if (message.event !== 'job-progress' || message.payload.total !== 8000) return
       events.push(message.payload)
       if (events.length === 1) expect(service['jobs.cancel']({ jobId: 'export-1' })).toBe(true)
     })
     const error = await service['export.dataset']({ format: 'native', jobId: 'export-1' }).catch((e: FactspanError) => e)
     expect(error).toBeInstanceOf(FactspanError)
     expect((error as FactspanError).code).toBe<ApiError['code']>('cancelled')
-    expect(events[0]).toMatchObject({ jobId: 'export-1', kind: 'export' })
-    // Of its 8000 documents; on a loaded machine the first report may come while the project file is still being
-    // hashed, a phase that counts as one step.
-    expect([8000, 1]).toContain(events[0].total)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ jobId: 'export-1', kind: 'export', total: 8000 })
     expect(service['jobs.cancel']({ jobId: 'export-1' })).toBe(false)
   })
 

@@ -150,7 +150,7 @@ describe('exporting the new formats from a project', () => {
     await expect(exportDataset(db, { format: 'brat' }, out, file)).rejects.toThrow(/brat-out already exists and is not an empty folder/)
     fs.mkdirSync(path.join(dir, 'empty'))
     expect((await exportDataset(db, { format: 'brat' }, path.join(dir, 'empty'), file)).files[0].documents).toBe(2)
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([])
   })
 
   it('leaves no folder behind when a brat export fails half way', async () => {

@@ -126,8 +126,10 @@ describe('export', () => {
     const { files } = await exportDataset(workspace.database(), { format: 'native' }, out, file)
     expect(files).toMatchObject([{ documents: 5, spans: 0 }])
     expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5)
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
-    await expect(exportDataset(workspace.database(), { format: 'native' }, path.join(dir, 'missing-folder', 'x.jsonl'), file)).rejects.toThrow(/ENOENT/)
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([])
+    // A folder that does not exist yet is made.
+    const { files: again } = await exportDataset(workspace.database(), { format: 'native' }, path.join(dir, 'new-folder', 'x.jsonl'), file)
+    expect(again).toMatchObject([{ documents: 5 }])
   })
 })
 
