@@ -1,4 +1,5 @@
-// The renderer's typed client: Electron IPC when the preload is present, else the browser-mode HTTP bridge.
+// The renderer's typed client: Electron IPC when the preload is present, else the browser-mode HTTP bridge. A client
+// holds its own listeners and event source, so each store (and each test) gets one of its own.
 import type { ApiError, ArgsOf, EventName, Method, Result, ResultOf } from '../src-main/shared/api'
 import {
   HTTP_API_PREFIX,
@@ -23,50 +24,80 @@ export class ApiCallError extends Error {
   }
 }
 
-async function invokeRaw(method: Method, args: unknown): Promise<Result<unknown>> {
-  const desktop = window.factspan
-  if (desktop) return desktop.invoke(method, args)
-  const response = await fetch(HTTP_API_PREFIX + method, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(args ?? {}),
-  })
-  if (response.status === 401 || response.status === 403) {
-    return { ok: false, error: { code: 'internal', message: 'The server refused this page: open the address with its token again.' } }
-  }
-  return (await response.json()) as Result<unknown>
-}
-
-/** Calls one method of the contract; resolves with its value or rejects with an ApiCallError. */
-export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  const result = await invokeRaw(method, args)
-  if (!result.ok) throw new ApiCallError(method, result.error)
-  return result.value as ResultOf<M>
-}
-
 type Listener = (payload: unknown) => void
-const listeners = new Map<EventName, Set<Listener>>()
-let eventSource: EventSource | null = null
 
-/** Subscribes to an event from the main side; returns the unsubscribe function. */
-export function onEvent(event: EventName, listener: Listener): () => void {
-  const desktop = window.factspan
-  if (desktop) return desktop.on(event, listener)
-  if (!eventSource) {
-    eventSource = new EventSource(HTTP_EVENTS_PATH, { withCredentials: true })
-    eventSource.onmessage = (e) => {
-      const message = JSON.parse(e.data as string) as EventMessage
-      listeners.get(message.event)?.forEach((l) => l(message.payload))
-    }
-  }
-  let set = listeners.get(event)
-  if (!set) listeners.set(event, (set = new Set()))
-  set.add(listener)
-  return () => set.delete(listener)
+/** How a client reaches the main side: the preload's bridge, HTTP, or (in component tests) the service in-process. */
+export interface Transport {
+  invoke(method: Method, args: unknown): Promise<Result<unknown>>
+  on(event: EventName, listener: Listener): () => void
+  /** Native open/save dialogs; only the desktop app has them. */
+  chooseProject?: DesktopBridge['chooseProject']
 }
 
-/** Native open/save dialogs exist only in the desktop app; browser mode asks for a path instead. */
-export function desktopDialogs(): DesktopBridge['chooseProject'] | null {
-  return window.factspan ? window.factspan.chooseProject.bind(window.factspan) : null
+export interface ApiClient {
+  /** Calls one method of the contract; resolves with its value or rejects with an ApiCallError. */
+  call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>>
+  /** Subscribes to an event from the main side; returns the unsubscribe function. */
+  onEvent(event: EventName, listener: Listener): () => void
+  /** Native open/save dialogs exist only in the desktop app; browser mode asks for a path instead. */
+  desktopDialogs(): DesktopBridge['chooseProject'] | null
+}
+
+export function createApiClient(transport: Transport): ApiClient {
+  return {
+    async call(method, args) {
+      const result = await transport.invoke(method, args)
+      if (!result.ok) throw new ApiCallError(method, result.error)
+      return result.value as ResultOf<typeof method>
+    },
+    onEvent: (event, listener) => transport.on(event, listener),
+    desktopDialogs: () => transport.chooseProject ?? null,
+  }
+}
+
+/** The desktop app's preload bridge. */
+export function desktopTransport(bridge: DesktopBridge): Transport {
+  return {
+    invoke: (method, args) => bridge.invoke(method, args),
+    on: (event, listener) => bridge.on(event, listener),
+    chooseProject: bridge.chooseProject.bind(bridge),
+  }
+}
+
+/** Browser mode: POST per call, and one EventSource, opened with the first subscription. */
+export function httpTransport(): Transport {
+  const listeners = new Map<EventName, Set<Listener>>()
+  let eventSource: EventSource | null = null
+  return {
+    async invoke(method, args) {
+      const response = await fetch(HTTP_API_PREFIX + method, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args ?? {}),
+      })
+      if (response.status === 401 || response.status === 403) {
+        return { ok: false, error: { code: 'internal', message: 'The server refused this page: open the address with its token again.' } }
+      }
+      return (await response.json()) as Result<unknown>
+    },
+    on(event, listener) {
+      if (!eventSource) {
+        eventSource = new EventSource(HTTP_EVENTS_PATH, { withCredentials: true })
+        eventSource.onmessage = (e) => {
+          const message = JSON.parse(e.data as string) as EventMessage
+          listeners.get(message.event)?.forEach((l) => l(message.payload))
+        }
+      }
+      let set = listeners.get(event)
+      if (!set) listeners.set(event, (set = new Set()))
+      set.add(listener)
+      return () => set.delete(listener)
+    },
+  }
+}
+
+/** The window's own way in: the preload's bridge in the desktop app, else HTTP. */
+export function windowTransport(): Transport {
+  return window.factspan ? desktopTransport(window.factspan) : httpTransport()
 }

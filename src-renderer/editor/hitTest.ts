@@ -1,7 +1,7 @@
 // What is under the pointer, found from offsets (caret position → spans covering it), never from DOM nodes.
 import type { Span } from '../../src-main/shared/model'
 import { lineElement, measurableRange, utf16AtDomPoint } from './domOffsets'
-import { spanIndexOf } from './spanIndex'
+import { spanIndexOf } from './rangeIndex'
 import { lineEnd, lineIndexAt, type TextLines } from './textModel'
 
 /** The UTF-16 caret offset nearest to a viewport point, or null when the point is not over the text. */

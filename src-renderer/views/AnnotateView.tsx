@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
-import { ArticleText } from '../editor/ArticleText'
 import { selectCanRedo, selectCanUndo, selectDocumentStatus } from '../state/selectors'
 import { useStore } from '../state/store'
+import { AnnotateText } from './AnnotateText'
 import { FindBar } from './FindBar'
 import { GuidelinesPanel } from './GuidelinesPanel'
 import { HelpDialog } from './HelpDialog'
@@ -14,7 +14,7 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent)
 const MOD = isMac ? 'Meta' : 'Control'
 
 export function AnnotateView() {
-  const document = useStore((s) => s.document)
+  const document = useStore((s) => s.annotate?.document)
   const canUndo = useStore(selectCanUndo)
   const status = useStore(selectDocumentStatus)
   const canRedo = useStore(selectCanRedo)
@@ -99,7 +99,7 @@ export function AnnotateView() {
       <div className="workspace">
         <div className="text-pane">
           {findOpen && <FindBar afterClose={refocus} />}
-          <ArticleText regionRef={regionRef} describedBy="article-keys" />
+          <AnnotateText regionRef={regionRef} describedBy="article-keys" />
         </div>
         <SpanList />
         <GuidelinesPanel />

@@ -10,7 +10,7 @@ export function GoldLabelBar({ afterAction }: { afterAction: () => void }) {
   const unanimous = useStore(selectUnanimous)
   const enoughAnnotators = useStore((s) => s.reviewAnnotators.length >= 2)
   const acceptUnanimous = useStore((s) => s.acceptUnanimous)
-  const hasSelectedGold = useStore((s) => s.selectedGoldId !== null)
+  const hasSelectedGold = useStore((s) => s.review?.selectedSpanId != null)
   const removeSelectedGold = useStore((s) => s.removeSelectedGold)
   const act = (action: () => Promise<void>) => () => {
     void action()

@@ -1,19 +1,20 @@
 // How far a running import or export is, from the main side's 'job-progress' events for the job the dialog started.
 import { useEffect, useState } from 'react'
 import type { JobProgress } from '../../src-main/shared/api'
-import { onEvent } from '../api'
+import { useApi } from '../state/store'
 
 /** The latest progress of the job with this id; null before its first event or without a job. */
 export function useJobProgress(jobId: string | null): JobProgress | null {
+  const api = useApi()
   const [progress, setProgress] = useState<JobProgress | null>(null)
   useEffect(() => {
     setProgress(null)
     if (jobId === null) return
-    return onEvent('job-progress', (payload) => {
+    return api.onEvent('job-progress', (payload) => {
       const event = payload as JobProgress
       if (event.jobId === jobId) setProgress(event)
     })
-  }, [jobId])
+  }, [api, jobId])
   return progress
 }
 

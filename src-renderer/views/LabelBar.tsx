@@ -7,7 +7,7 @@ import { Swatch } from './LabelChip'
 export function LabelBar({ afterAction }: { afterAction: () => void }) {
   const labels = useStore(selectLabels)
   const applyLabel = useStore((s) => s.applyLabel)
-  const hasSelectedSpan = useStore((s) => s.selectedSpanId !== null)
+  const hasSelectedSpan = useStore((s) => s.annotate?.selectedSpanId != null)
   const removeSelectedSpan = useStore((s) => s.removeSelectedSpan)
   const setOverlay = useStore((s) => s.setOverlay)
 

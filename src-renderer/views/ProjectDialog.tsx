@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { desktopDialogs } from '../api'
-import { useStore } from '../state/store'
+import { useApi, useStore } from '../state/store'
 import { Dialog } from './Dialog'
 
 /** Opens or creates a project: native file dialogs on the desktop, a path field in the browser. */
@@ -11,7 +10,7 @@ export function ProjectDialog() {
   const [path, setPath] = useState('')
   const [busy, setBusy] = useState(false)
   const field = useRef<HTMLInputElement>(null)
-  const chooseProject = desktopDialogs()
+  const chooseProject = useApi().desktopDialogs()
   const recent = (project?.recentProjects ?? []).filter((p) => p !== project?.path)
 
   async function go(target: string, mode: 'open' | 'create') {

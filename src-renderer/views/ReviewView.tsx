@@ -15,7 +15,7 @@ const MOD = isMac ? 'Meta' : 'Control'
 
 /** The compare view: where annotators' layers agree and differ in one document, and the gold layer built from them. */
 export function ReviewView() {
-  const document = useStore((s) => s.reviewDocument)
+  const document = useStore((s) => s.review?.document)
   const documents = useStore((s) => s.reviewDocuments)
   const canUndo = useStore((s) => selectGoldUndo(s).length > 0)
   const canRedo = useStore((s) => selectGoldRedo(s).length > 0)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Span } from '../../src-main/shared/model'
-import { SpanIndex } from '../../src-renderer/editor/spanIndex'
+import { SpanIndex } from '../../src-renderer/editor/rangeIndex'
 import { placeOf, withoutSpans, withSpan, withSpans } from '../../src-renderer/state/sortedSpans'
 
 function span(id: number, start: number, end: number, label = 'metric', annotator = 'alice'): Span {
