@@ -8,7 +8,8 @@ import { flushSync } from 'react-dom'
 import type { Label, Span } from '../../src-main/shared/model'
 import { caretBox, caretRect, reveal, toContent, type Box } from './caret'
 import { canMeasure, selectionInText, visibleRange } from './domOffsets'
-import { characterAtPoint, spansCovering, spanToSelect, utf16AtPoint } from './hitTest'
+import { characterAtPoint, utf16AtPoint } from './hitTest'
+import { spansCovering, spanToSelect } from './spanChoice'
 import { adjacentSpan, commandForKey, isVertical, moveCaret, type CaretMove, type EditorCommand } from './keyboard'
 import { LayerPainter, type PaintLayer } from './layers'
 import { LineHeights, type LineMetrics } from './lineHeights'
@@ -180,10 +181,15 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
       const bar = caretRef.current
       if (bar) {
         const box = caretBox(region, root, lines, Math.min(caret, lines.map.codePointLength))
-        bar.style.display = box ? '' : 'none'
-        if (box) {
-          bar.style.transform = `translate(${box.left}px, ${box.top}px)`
-          bar.style.height = `${box.height}px`
+        // Written only when it moved: a style write invalidates the caret's paint even when the value is the same.
+        const place = box ? `${box.left}:${box.top}:${box.height}` : 'none'
+        if (bar.dataset.place !== place) {
+          bar.dataset.place = place
+          bar.style.display = box ? '' : 'none'
+          if (box) {
+            bar.style.transform = `translate(${box.left}px, ${box.top}px)`
+            bar.style.height = `${box.height}px`
+          }
         }
       }
     }
