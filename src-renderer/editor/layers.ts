@@ -167,7 +167,8 @@ export class LayerPainter {
       highlight = new Highlight()
       this.highlights.set(name, highlight)
     }
-    highlight.priority = priority
+    // Setting it repaints every range of the highlight, so only when it changes.
+    if (highlight.priority !== priority) highlight.priority = priority
     // Another surface may have replaced or removed it: make sure ours is the one shown.
     if (registered.get(name) !== highlight) registered.set(name, highlight)
     return highlight
