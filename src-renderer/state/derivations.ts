@@ -45,10 +45,10 @@ export interface LoadedLayers {
 }
 
 export function createDerivations() {
-  const comparisons = lastOf((spans: readonly Span[], annotators: readonly string[], withGold: boolean): Comparison[] => {
+  const comparisons = lastOf((compared: readonly Span[], gold: readonly Span[], annotators: readonly string[], withGold: boolean): Comparison[] => {
     const layers = withGold ? [...annotators, GOLD_LAYER] : annotators
     // One layer alone compares with nothing: every span of it would look agreed on.
-    return layers.length < 2 ? [] : compareLayers(spans, layers)
+    return layers.length < 2 ? [] : compareLayers(withGold ? [...compared, ...gold] : compared, layers)
   })
   const unanimous = lastOf((spans: readonly Span[], annotators: readonly string[]): VersionSpan[] =>
     annotators.length < 2 ? [] : unanimousSpans(compareLayers(spans, annotators)),
@@ -58,8 +58,8 @@ export function createDerivations() {
     comparisons,
     disagreements: lastOf((all: readonly Comparison[]) => all.filter((c) => c.kind !== 'agree')),
     unanimous,
+    unanimousIn: lastOf((all: readonly Comparison[]) => unanimousSpans(all)),
     unanimousKeys: lastOf((agreed: readonly VersionSpan[]) => new Set(agreed.map(spanKey))),
-    gold: lastOf((spans: readonly Span[]) => spans.filter((s) => s.annotator === GOLD_LAYER)),
     layers: lastOf(liveLayers),
   }
 }

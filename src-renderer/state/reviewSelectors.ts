@@ -11,19 +11,23 @@ import type { Store } from './types'
 
 const NO_SPANS: Span[] = []
 
-const reviewSpans = (s: Store): Span[] => s.review?.spans ?? NO_SPANS
+export const selectGoldSpans = (s: Store): Span[] => s.review?.spans ?? NO_SPANS
 
-/** How the chosen layers compare in the open document, gold among them when the reviewer asked for it. */
-export const selectComparisons = (s: Store): Comparison[] => s.derive.comparisons(reviewSpans(s), s.reviewAnnotators, s.compareGold)
+/**
+ * How the chosen layers compare in the open document, gold among them when the reviewer asked for it. Gold edits
+ * leave the annotators' spans as they are, so without gold compared the comparisons stay the same objects.
+ */
+export const selectComparisons = (s: Store): Comparison[] =>
+  s.derive.comparisons(s.comparedSpans, s.compareGold ? selectGoldSpans(s) : NO_SPANS, s.reviewAnnotators, s.compareGold)
 export const selectDisagreements = (s: Store): Comparison[] => s.derive.disagreements(selectComparisons(s))
 /** The spans all chosen annotators made exactly (gold never counts here). */
-export const selectUnanimous = (s: Store): VersionSpan[] => s.derive.unanimous(reviewSpans(s), s.reviewAnnotators)
+export const selectUnanimous = (s: Store): VersionSpan[] =>
+  s.compareGold ? s.derive.unanimous(s.comparedSpans, s.reviewAnnotators) : s.derive.unanimousIn(selectComparisons(s))
 export const selectUnanimousKeys = (s: Store): Set<string> => s.derive.unanimousKeys(selectUnanimous(s))
-export const selectGoldSpans = (s: Store): Span[] => s.derive.gold(reviewSpans(s))
 
 /** The project's layers as the picker counts them, the reviewer's edits since they were loaded included. */
 export const selectReviewLayers = (s: Store): ReviewLayers | null =>
-  s.loadedLayers && s.derive.layers(s.loadedLayers, reviewSpans(s), s.review?.document ?? null)
+  s.loadedLayers && s.derive.layers(s.loadedLayers, selectGoldSpans(s), s.review?.document ?? null)
 
 export function selectCurrentComparison(s: Store): Comparison | null {
   const at = s.currentComparison

@@ -1,6 +1,6 @@
 // The review session: one document with every layer, the annotators compared, and the gold layer the reviewer builds.
 import { settle, type Comparison } from '../../src-main/shared/comparison'
-import type { DocumentSummary, Span } from '../../src-main/shared/model'
+import { GOLD_LAYER, type DocumentSummary, type Span } from '../../src-main/shared/model'
 import { trimSelection } from '../editor/textModel'
 import type { LoadedLayers } from './derivations'
 import { applyGold, changeGold } from './applyEdits'
@@ -21,8 +21,10 @@ import { clearSelection, createTextSession, placeCaret, quote, refreshSession, s
 import type { SliceCreator, Store } from './types'
 
 export interface ReviewSlice {
-  /** Every layer of the document, gold included, in text order; the selected span is a gold span. */
+  /** The document's gold layer, which the reviewer edits, selects and tabs through; in text order. */
   review: TextSession | null
+  /** The annotators' layers of the document, in text order: compared, never edited here. */
+  comparedSpans: Span[]
   /** The layers as the server last counted them, with what the session held then. */
   loadedLayers: LoadedLayers | null
   /** The annotators compared: all of them at first, two or more. */
@@ -76,6 +78,19 @@ function absorbGold(s: Store, outcome: GoldOutcome): Partial<Store> {
   const added = outcome.added.filter((g) => g.documentId === session.document.id)
   const selected = session.selectedSpanId !== null && removed.has(session.selectedSpanId) ? null : session.selectedSpanId
   return { review: { ...session, spans: withSpans(withoutSpans(session.spans, removed), added), selectedSpanId: selected } }
+}
+
+/** A document's spans split into the gold layer and the annotators' layers, each still in text order. */
+function byLayer(spans: readonly Span[]): { gold: Span[]; compared: Span[] } {
+  const gold: Span[] = []
+  const compared: Span[] = []
+  for (const span of spans) (span.annotator === GOLD_LAYER ? gold : compared).push(span)
+  return { gold, compared }
+}
+
+/** The same spans, so a refresh after a gold edit keeps the comparisons as they are. */
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  return a.length === b.length && a.every((span, i) => span.id === b[i].id && span.start === b[i].start && span.end === b[i].end && span.label === b[i].label)
 }
 
 /** The annotators to compare: those still chosen, or every one when fewer than two are left. */
@@ -154,6 +169,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
 
   return {
     review: null,
+    comparedSpans: [],
     loadedLayers: null,
     reviewAnnotators: [],
     compareGold: false,
@@ -166,8 +182,9 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
       try {
         const [layers, documents] = await Promise.all([api.call('review.layers', {}), api.call('documents.list', {})])
         const id = documentId ?? (await documentToOpen(documents))
-        const [document, spans] = id === undefined ? [null, []] : await Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id })])
+        const [document, all] = id === undefined ? [null, []] : await Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id })])
         if (!current()) return
+        const { gold: spans, compared } = byLayer(all)
         if (get().annotate) get().closeDocument()
         const was = get().review
         const review = document === null ? null : was?.document.id === document.id ? refreshSession(was, document, spans) : createTextSession(document, spans)
@@ -178,6 +195,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
             loadedLayers: { layers, spans, document },
             reviewDocuments: documents,
             review,
+            comparedSpans: compared,
             reviewAnnotators: keptAnnotators(s, layers),
             currentComparison: review === was ? s.currentComparison : null,
           }),
@@ -195,9 +213,10 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
       // Our own writes are shown already; one on a document left since (marked reviewed, then next) needs nothing either.
       if (announcedFor && announcedFor.filter((d) => runtime.echoes.take(d)).length === announcedFor.length) return
       try {
-        const [layers, documents, document, spans] = await runtime.writes.run(() =>
+        const [layers, documents, document, all] = await runtime.writes.run(() =>
           Promise.all([api.call('review.layers', {}), api.call('documents.list', {}), api.call('documents.get', { id }), api.call('spans.list', { documentId: id })]),
         )
+        const { gold: spans, compared } = byLayer(all)
         set(
           (s) =>
             s.review?.document.id !== id
@@ -206,6 +225,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
                   loadedLayers: { layers, spans, document },
                   reviewDocuments: documents,
                   review: refreshSession(s.review, document, spans),
+                  comparedSpans: sameSpans(s.comparedSpans, compared) ? s.comparedSpans : compared,
                   reviewAnnotators: keptAnnotators(s, layers),
                 },
           undefined,
@@ -218,7 +238,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
 
     closeReview: () => {
       runtime.latest.drop('review/open')
-      set({ view: 'library', notice: null, review: null, currentComparison: null }, undefined, 'review/close')
+      set({ view: 'library', notice: null, review: null, comparedSpans: [], currentComparison: null }, undefined, 'review/close')
       void get().loadLibrary()
     },
 

@@ -17,11 +17,11 @@ export interface TestBackend {
   close(): void
 }
 
-/** A fresh project in a temporary folder, with an annotator already named; `close` removes it. */
-export function testBackend(annotator = 'alice'): TestBackend {
+/** A fresh project in a temporary folder, with an annotator already named (null: a first launch); `close` removes it. */
+export function testBackend(annotator: string | null = 'alice'): TestBackend {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factspan-component-'))
   const { service, workspace } = createService({ settingsFile: path.join(dir, 'settings.json'), projectPath: path.join(dir, 'project.factspan'), createProject: true })
-  workspace.settings.setAnnotator(annotator)
+  if (annotator !== null) workspace.settings.setAnnotator(annotator)
   // What crosses a transport is copied: the views never hold the service's own objects.
   const transport: Transport = {
     invoke: async (method, args) => structuredClone(await dispatch(service, method, structuredClone(args))),

@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 /** A backend of its own and a store of its own; undo histories are kept nowhere, so tests never share them. */
-export function setUp(annotator = 'alice'): { backend: TestBackend; app: AppStore } {
+export function setUp(annotator: string | null = 'alice'): { backend: TestBackend; app: AppStore } {
   const backend = testBackend(annotator)
   open.push(backend)
   return { backend, app: createAppStore(backend.api, { storage: null }) }
