@@ -158,9 +158,12 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
     const root = linesRef.current
     if (!region || !root) return
     if (canMeasure()) {
-      for (const element of root.children as HTMLCollectionOf<HTMLElement>) {
-        const index = element.dataset.line
-        if (index !== undefined && !heights.isMeasured(Number(index))) heights.measure(Number(index), element.getBoundingClientRect().height)
+      // Only a virtual document has spacers, whose heights come from the lines measured.
+      if (virtual) {
+        for (const element of root.children as HTMLCollectionOf<HTMLElement>) {
+          const index = element.dataset.line
+          if (index !== undefined && !heights.isMeasured(Number(index))) heights.measure(Number(index), element.getBoundingClientRect().height)
+        }
       }
       const target = revealTarget.current
       if (target) {
@@ -202,7 +205,8 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
   // A new width (or the first layout) changes how many characters fit a row: estimates and measures start over.
   useLayoutEffect(() => {
     const root = linesRef.current
-    if (!root || !canMeasure() || typeof ResizeObserver === 'undefined') return
+    // A short document renders every line and has no spacers to size: nothing to estimate, and no second render.
+    if (!root || !virtual || !canMeasure() || typeof ResizeObserver === 'undefined') return
     const remeasure = () => {
       const width = root.clientWidth
       if (width === 0 || width === metricsWidth.current) return
@@ -217,7 +221,7 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
       observer.disconnect()
       metricsWidth.current = 0
     }
-  }, [heights])
+  }, [heights, virtual])
   void layoutVersion
 
   /** The code point nearest to a viewport point, the point first pulled inside the article's visible box. */

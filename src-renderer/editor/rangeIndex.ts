@@ -8,10 +8,12 @@ export interface Stretch {
   end: number
 }
 
-export class RangeIndex<T extends Stretch> {
+export class RangeIndex<T extends Stretch & { id?: number }> {
   /** tree[node] is the largest end among the items under that node; leaves start at `leaves`. */
   private readonly tree: Float64Array
   private readonly leaves: number
+  /** The last id looked up, and where: a Map of every id would cost more per edit than the scans it saves. */
+  private lastId: { id: number; index: number } | null = null
 
   constructor(readonly items: readonly T[]) {
     let leaves = 1
@@ -40,6 +42,17 @@ export class RangeIndex<T extends Stretch> {
     return this.overlapping(offset, offset + 1)
   }
 
+  /** Position of the item with an id (a span) in text order, or -1. */
+  indexOf(id: number): number {
+    if (this.lastId?.id !== id) this.lastId = { id, index: this.items.findIndex((s) => s.id === id) }
+    return this.lastId.index
+  }
+
+  byId(id: number): T | null {
+    const index = this.indexOf(id)
+    return index < 0 ? null : this.items[index]
+  }
+
   private collect(node: number, from: number, to: number, limit: number, after: number, found: T[]): void {
     if (from >= limit || this.tree[node] <= after) return
     if (node >= this.leaves) {
@@ -52,42 +65,19 @@ export class RangeIndex<T extends Stretch> {
   }
 }
 
-/** Spans by position, and by id. */
-export class SpanIndex extends RangeIndex<Span> {
-  /** The last id looked up, and where: a Map of every id would cost more per edit than the scans it saves. */
-  private lastId: { id: number; index: number } | null = null
-
-  get spans(): readonly Span[] {
-    return this.items
-  }
-
-  /** Position of a span in text order, or -1. */
-  indexOf(id: number): number {
-    if (this.lastId?.id !== id) this.lastId = { id, index: this.items.findIndex((s) => s.id === id) }
-    return this.lastId.index
-  }
-
-  byId(id: number): Span | null {
-    const index = this.indexOf(id)
-    return index < 0 ? null : this.items[index]
-  }
-}
-
 // A memo of a pure function of an immutable array (the store replaces arrays, never changes them): keyed weakly by
-// the array itself, it holds nothing a second store could see, and goes with the array.
-const spanIndexes = new WeakMap<readonly Span[], SpanIndex>()
-const rangeIndexes = new WeakMap<readonly Stretch[], RangeIndex<Stretch>>()
+// the array itself, it holds nothing a second store could see, and goes with the array. One index per array, so the
+// selection, the keys and the painter of one spans array share one tree.
+const indexes = new WeakMap<readonly Stretch[], RangeIndex<Stretch>>()
 
-/** The index of a spans array, built once per array. */
-export function spanIndexOf(spans: readonly Span[]): SpanIndex {
-  let index = spanIndexes.get(spans)
-  if (!index) spanIndexes.set(spans, (index = new SpanIndex(spans)))
+/** The index of an array of stretches in text order (spans, comparisons), built once per array. */
+export function rangeIndexOf<T extends Stretch>(items: readonly T[]): RangeIndex<T> {
+  let index = indexes.get(items) as RangeIndex<T> | undefined
+  if (!index) indexes.set(items, (index = new RangeIndex(items)))
   return index
 }
 
-/** The index of any array of stretches in text order, built once per array. */
-export function rangeIndexOf<T extends Stretch>(items: readonly T[]): RangeIndex<T> {
-  let index = rangeIndexes.get(items) as RangeIndex<T> | undefined
-  if (!index) rangeIndexes.set(items, (index = new RangeIndex(items)))
-  return index
+/** The index of a spans array: by position, and by id. */
+export function spanIndexOf(spans: readonly Span[]): RangeIndex<Span> {
+  return rangeIndexOf(spans)
 }

@@ -61,7 +61,7 @@ export function ComparisonList({ afterAction }: { afterAction: () => void }) {
             <>
               <button
                 type="button"
-                className="comparison-row"
+                className="side-row comparison-row"
                 aria-current={c === current ? 'true' : undefined}
                 onClick={() => {
                   goToComparison(c)

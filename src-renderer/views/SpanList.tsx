@@ -14,7 +14,7 @@ const spanKey = (span: Span) => span.id
 
 const SpanRow = memo(function SpanRow({ span, labels, current, select }: { span: Span; labels: readonly Label[]; current: boolean; select: (span: Span) => void }) {
   return (
-    <button type="button" className="span-row" data-span-id={span.id} aria-current={current ? 'true' : undefined} onClick={() => select(span)}>
+    <button type="button" className="side-row span-row" data-span-id={span.id} aria-current={current ? 'true' : undefined} onClick={() => select(span)}>
       <LabelChip name={span.label} labels={labels} />
       <q className="span-text" lang="zh">
         {span.text}
