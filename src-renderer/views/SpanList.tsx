@@ -1,7 +1,7 @@
 import { memo, useCallback } from 'react'
 import type { Label, Span } from '../../src-main/shared/model'
 import { spanIndexOf } from '../editor/rangeIndex'
-import { useAfterPaint } from '../editor/useAfterPaint'
+import { useAfterPaint, usePaintedOnce } from '../editor/useAfterPaint'
 import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
 import { LabelChip } from './LabelChip'
@@ -34,13 +34,15 @@ export function SpanList() {
   const selectedSpanId = useStore((s) => s.annotate?.selectedSpanId ?? null)
   const selectSpan = useStore((s) => s.selectSpan)
   const select = useCallback((span: Span) => selectSpan(span.id, span.start), [selectSpan])
+  // The panel keeps its place from the first frame; its rows come one frame after the text.
+  const shown = usePaintedOnce()
 
   return (
     <aside className="side-panel spans-panel" aria-labelledby="spans-heading">
       <h2 id="spans-heading" className="panel-heading">
         Spans <span className="count">{spans.length}</span>
       </h2>
-      {spans.length === 0 ? (
+      {!shown ? null : spans.length === 0 ? (
         <p className="panel-empty">No spans yet. Select text in the article and press a label key.</p>
       ) : (
         <SideList
