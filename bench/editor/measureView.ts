@@ -63,7 +63,8 @@ export async function measureView(browser: Browser, probeScript: string, driver:
     const page = await context.newPage()
     await driver.load(page)
     await probe.arm(page, { kind: 'open', app: driver.app, timeoutMs: OPEN_TIMEOUT_MS })
-    await driver.opener(page).click()
+    // A baseline may hold its main thread for many seconds while it opens: the click must not wait for it.
+    await driver.opener(page).click({ noWaitAfter: true, timeout: OPEN_TIMEOUT_MS })
     const firstPaint = await probe.result(page)
     const figures: ViewFigures = {
       app: driver.app,

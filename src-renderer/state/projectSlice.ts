@@ -33,7 +33,7 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = ({ set, get, api, 
     const history = get().historyProject === project.path ? {} : { annotateHistories: {}, reviewHistories: {}, historyProject: project.path }
     set(
       switched
-        ? { project, noProject: false, annotate: null, review: null, ...history, lastOpenedId: null, view: 'library', notice: null }
+        ? { project, noProject: false, annotate: null, review: null, comparedSpans: [], loadedLayers: null, ...history, lastOpenedId: null, view: 'library', notice: null }
         : { project, noProject: false, ...history },
       undefined,
       'project/show',
