@@ -14,10 +14,12 @@ interface Props<T> {
   currentIndex: number
   /** A row's height before it is measured, in px. */
   estimateSize: number
+  /** Every row is `estimateSize` high, so rows are never measured (each measure costs a layout). */
+  fixedSize?: boolean
   children(item: T, index: number): ReactNode
 }
 
-export function SideList<T>({ labelledBy, label, className, items, keyOf, currentIndex, estimateSize, children }: Props<T>) {
+export function SideList<T>({ labelledBy, label, className, items, keyOf, currentIndex, estimateSize, fixedSize, children }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -37,7 +39,7 @@ export function SideList<T>({ labelledBy, label, className, items, keyOf, curren
         {virtualizer.getVirtualItems().map((row) => (
           <li
             key={row.key}
-            ref={virtualizer.measureElement}
+            ref={fixedSize ? undefined : virtualizer.measureElement}
             data-index={row.index}
             aria-setsize={items.length}
             aria-posinset={row.index + 1}

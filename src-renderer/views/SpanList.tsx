@@ -7,8 +7,8 @@ import { useStore } from '../state/store'
 import { LabelChip } from './LabelChip'
 import { SideList } from './SideList'
 
-/** A row before it is measured: chip and offsets, then one line of text. */
-const ESTIMATED_ROW_HEIGHT = 62
+/** Every row: chip and offsets, then one line of text (app.css gives button.span-row the same height). */
+const ROW_HEIGHT = 64
 const NO_SPANS: Span[] = []
 const spanKey = (span: Span) => span.id
 
@@ -51,7 +51,8 @@ export function SpanList() {
           items={spans}
           keyOf={spanKey}
           currentIndex={selectedSpanId === null ? -1 : spanIndexOf(spans).indexOf(selectedSpanId)}
-          estimateSize={ESTIMATED_ROW_HEIGHT}
+          estimateSize={ROW_HEIGHT}
+          fixedSize
         >
           {(span) => <SpanRow span={span} labels={labels} current={span.id === selectedSpanId} select={select} />}
         </SideList>
