@@ -1,7 +1,6 @@
 import { useEffect } from 'react'
-import { onEvent } from './api'
 import { selectNeedsAnnotator } from './state/selectors'
-import { useStore } from './state/store'
+import { useApi, useStore, useStoreApi } from './state/store'
 import { AnnotateView } from './views/AnnotateView'
 import { AnnotatorDialog } from './views/AnnotatorDialog'
 import { ErrorAlert } from './views/ErrorAlert'
@@ -17,23 +16,25 @@ export function App() {
   const view = useStore((s) => s.view)
   const dialog = useStore((s) => s.dialog)
   const needsAnnotator = useStore(selectNeedsAnnotator)
+  const api = useApi()
+  const storeApi = useStoreApi()
 
   useEffect(() => {
-    const store = useStore.getState
+    const store = storeApi.getState
     void store().loadProject()
     const unsubscribe = [
-      onEvent('project-changed', ({ restored }) => void store().loadProject(restored)),
-      onEvent('documents-changed', ({ ids }) => {
+      api.onEvent('project-changed', ({ restored }) => void store().loadProject(restored)),
+      api.onEvent('documents-changed', ({ ids }) => {
         void store().loadLibrary()
         // A bulk change (an import) may bring documents and labels the top bar and label bar show.
         if (!ids) void store().loadProject()
-        const open = store().document?.id
+        const open = store().annotate?.document.id
         if (open !== undefined && (!ids || ids.includes(open))) void store().refreshDocument(ids)
         if (store().view === 'review') void store().refreshReview(ids)
       }),
     ]
     return () => unsubscribe.forEach((off) => off())
-  }, [])
+  }, [api, storeApi])
 
   return (
     <div className="app">

@@ -2,12 +2,18 @@
 import '@vitejs/plugin-react/preamble'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { createApiClient, windowTransport } from './api'
 import { App } from './App'
+import { createAppStore, StoreProvider } from './state/store'
 import './styles/app.css'
 import './styles/article.css'
 
+const app = createAppStore(createApiClient(windowTransport()), { devtools: import.meta.env.DEV })
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <StoreProvider value={app}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 )

@@ -18,9 +18,9 @@ export interface FactspanProject {
   stop(): void
 }
 
-/** Serves a fresh project in a temporary folder; `stop` ends the server and deletes the folder. */
-export async function serveGeneratedProject(documents: readonly BenchDocumentData[]): Promise<FactspanProject> {
-  const served = await serveProject({ annotator: BENCH_ANNOTATOR, importCorpus: false })
+/** Serves a fresh project in a temporary folder, opened as `annotator`; `stop` ends the server and deletes the folder. */
+export async function serveGeneratedProject(documents: readonly BenchDocumentData[], annotator = BENCH_ANNOTATOR): Promise<FactspanProject> {
+  const served = await serveProject({ annotator, importCorpus: false })
   const stop = () => {
     served.stop()
     fs.rmSync(served.dir, { recursive: true, force: true })
@@ -29,7 +29,7 @@ export async function serveGeneratedProject(documents: readonly BenchDocumentDat
     const file = path.join(served.dir, 'bench.jsonl')
     const lines = documents.map((d) => {
       const map = new OffsetMap(d.text)
-      const spans = d.spans.map(({ start, end, label }) => ({ start, end, label, text: map.slice(start, end), annotator: BENCH_ANNOTATOR }))
+      const spans = d.spans.map((s) => ({ start: s.start, end: s.end, label: s.label, text: map.slice(s.start, s.end), annotator: s.annotator ?? BENCH_ANNOTATOR }))
       return serializeNative({ id: d.id, title: d.title, text: d.text, meta: {}, spans })
     })
     fs.writeFileSync(file, lines.join('\n') + '\n')
@@ -43,10 +43,10 @@ export async function serveGeneratedProject(documents: readonly BenchDocumentDat
 }
 
 /** Throws unless the project holds a span for every range added, with the label the adds used. */
-export function checkAddsSaved(db: string, documentId: string, label: string, added: ReadonlyArray<{ start: number; end: number }>): void {
+export function checkAddsSaved(db: string, documentId: string, label: string, added: ReadonlyArray<{ start: number; end: number }>, annotator = BENCH_ANNOTATOR): void {
   const project = new Database(db, { readonly: true, fileMustExist: true })
   try {
-    const saved = new Set(listSpans(project, documentId, BENCH_ANNOTATOR).filter((s) => s.label === label).map((s) => `${s.start}:${s.end}`))
+    const saved = new Set(listSpans(project, documentId, annotator).filter((s) => s.label === label).map((s) => `${s.start}:${s.end}`))
     const missing = added.filter((a) => !saved.has(`${a.start}:${a.end}`))
     if (missing.length > 0) throw new Error(`${db}: ${missing.length} of ${added.length} added spans are not in SQLite, first ${missing[0].start}–${missing[0].end}`)
   } finally {

@@ -1,5 +1,6 @@
 // Deterministic benchmark documents: corpus sentences drawn by a seeded generator up to a UTF-8 size, a few
 // characters outside the BMP mixed in, and spans of 2–12 characters inside paragraphs, some overlapping others.
+import { lowerBound } from '../../src-main/shared/lowerBound'
 import { pick, randomInt, seededRandom, type Random } from './prng'
 import { LABELS, type BenchDocumentData, type BenchSpan } from './protocol'
 
@@ -64,16 +65,7 @@ function generateSpans(random: Random, text: string, count: number): BenchSpan[]
   characters.forEach((c, i) => c === '\n' && lineEnds.push(i))
   lineEnds.push(characters.length)
   /** Code-point offset where the line holding `offset` ends. */
-  const lineEndAfter = (offset: number) => {
-    let lo = 0
-    let hi = lineEnds.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (lineEnds[mid] < offset) lo = mid + 1
-      else hi = mid
-    }
-    return lineEnds[lo]
-  }
+  const lineEndAfter = (offset: number) => lineEnds[lowerBound(lineEnds.length - 1, (i) => lineEnds[i] < offset)]
   const spans: Array<Omit<BenchSpan, 'id'>> = []
   const seen = new Set<string>()
   let attempts = 0

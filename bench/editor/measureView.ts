@@ -1,6 +1,7 @@
 // One view measured on one document, in a fresh browser context: open it, let it settle, weigh it, scroll it top to
 // bottom, then add spans one by one from the keyboard. Every step is time-boxed; a step that runs out says so.
 import type { Browser, Locator, Page } from '@playwright/test'
+import { TRACE_CATEGORIES, workBetweenMarks, type Work } from './mainThread'
 import { probe } from './pageProbe'
 import { randomInt, seededRandom } from './prng'
 import { ADD_KEY, type AppName, type ArmSpec, type BaselineSelection, type ScrollResult, type Timed } from './protocol'
@@ -12,6 +13,8 @@ const SETTLE_MS = 1_000
 export const SCROLL_PX_PER_SECOND = 10_000
 export const SCROLL_TIMEOUT_MS = 60_000
 export const ADDS = 30
+/** Adds made under a performance trace, after the timed ones, for the main thread's work per add. */
+export const TRACED_ADDS = 10
 export const ADD_TIMEOUT_MS = 10_000
 const ADDS_BUDGET_MS = 90_000
 /** Lets each add's follow-up work (status line, list) finish before the next one is timed. */
@@ -29,6 +32,8 @@ export interface ViewDriver {
   select(page: Page, x: number, y: number, length: number, id: string): Promise<BaselineSelection | null>
   /** What the probe waits for once the label key is pressed on that selection. */
   addSpec(selection: BaselineSelection, id: string): ArmSpec
+  /** The key an add presses; the label key by default. */
+  key?: string
 }
 
 export interface ViewFigures {
@@ -38,9 +43,14 @@ export interface ViewFigures {
   heapMB: number | null
   domNodes: number | null
   scroll: ScrollResult | null
+  /** Key press to the first rendered frame showing the new span. */
   addMs: number[]
+  /** Factspan: key press to the 'spans.add' answer, sent after the SQLite commit. */
+  commitMs: number[]
   /** Factspan: each add's 'spans.add' round trip. */
   roundTripMs: number[]
+  /** Main-thread work of each traced add, from the key press to ADD_PAUSE_MS after it was painted (and committed). */
+  addWork: Work[]
   /** True when an add ran past ADD_TIMEOUT_MS (the adds stopped there) or the adds ran past their budget. */
   addsCut: boolean
   added: BaselineSelection[]
@@ -53,15 +63,37 @@ export async function measureView(browser: Browser, probeScript: string, driver:
     const page = await context.newPage()
     await driver.load(page)
     await probe.arm(page, { kind: 'open', app: driver.app, timeoutMs: OPEN_TIMEOUT_MS })
-    await driver.opener(page).click()
+    // A baseline may hold its main thread for many seconds while it opens: the click must not wait for it.
+    await driver.opener(page).click({ noWaitAfter: true, timeout: OPEN_TIMEOUT_MS })
     const firstPaint = await probe.result(page)
-    const figures: ViewFigures = { app: driver.app, firstPaint, heapMB: null, domNodes: null, scroll: null, addMs: [], roundTripMs: [], addsCut: false, added: [] }
+    const figures: ViewFigures = {
+      app: driver.app,
+      firstPaint,
+      heapMB: null,
+      domNodes: null,
+      scroll: null,
+      addMs: [],
+      commitMs: [],
+      roundTripMs: [],
+      addWork: [],
+      addsCut: false,
+      added: [],
+    }
     if (firstPaint.timedOut) return figures
     await page.waitForTimeout(SETTLE_MS)
     figures.heapMB = await heapAfterGc(page)
     figures.domNodes = await probe.domNodes(page)
     figures.scroll = await probe.scroll(page, SCROLL_PX_PER_SECOND, SCROLL_TIMEOUT_MS)
-    await addSpans(page, driver, seed, figures)
+    await addSpans(page, driver, seed, figures, ADDS, false)
+    if (!figures.addsCut) {
+      const browser = page.context().browser()!
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+      try {
+        await addSpans(page, driver, seed + 1, figures, TRACED_ADDS, true)
+      } finally {
+        figures.addWork = workBetweenMarks((await browser.stopTracing()).toString('utf8'), WORK_MARK)
+      }
+    }
     return figures
   } finally {
     await context.close()
@@ -79,18 +111,23 @@ async function heapAfterGc(page: Page): Promise<number> {
   }
 }
 
-/** Spots spread from the top of the document to its bottom, and selection lengths from a seed shared by all views. */
-async function addSpans(page: Page, driver: ViewDriver, seed: number, figures: ViewFigures): Promise<void> {
+const WORK_MARK = 'factspan-bench-work-'
+
+/**
+ * Spots spread from the top of the document to its bottom, and selection lengths from a seed shared by all views.
+ * Traced adds are marked for the trace and not timed, since tracing itself costs the page time.
+ */
+async function addSpans(page: Page, driver: ViewDriver, seed: number, figures: ViewFigures, adds: number, traced: boolean): Promise<void> {
   const random = seededRandom(seed)
   const deadline = Date.now() + ADDS_BUDGET_MS
-  for (let i = 0; i < ADDS; i++) {
+  for (let i = 0; i < adds; i++) {
     if (Date.now() > deadline) {
       figures.addsCut = true
       return
     }
-    const id = `add-${i}`
+    const id = `add-${traced ? 'traced-' : ''}${i}`
     const length = randomInt(random, 2, 6)
-    await probe.scrollTo(page, (i + 0.5) / ADDS)
+    await probe.scrollTo(page, (i + (traced ? 0.25 : 0.5)) / adds)
     const box = await probe.scrollerBox(page)
     let selection: BaselineSelection | null = null
     for (let attempt = 0; attempt < SELECT_TRIES && !selection; attempt++) {
@@ -99,15 +136,21 @@ async function addSpans(page: Page, driver: ViewDriver, seed: number, figures: V
     if (!selection) throw new Error(`${driver.app}: no text to select for add ${i + 1} in ${SELECT_TRIES} places`)
     await probe.frames(page, 2)
     await probe.arm(page, driver.addSpec(selection, id))
-    await page.keyboard.press(ADD_KEY)
+    if (traced) await probe.mark(page, `${WORK_MARK}start-${i}`)
+    await page.keyboard.press(driver.key ?? ADD_KEY)
     const timed = await probe.result(page)
     if (timed.timedOut) {
       figures.addsCut = true
       return
     }
-    figures.addMs.push(timed.ms)
-    if (timed.roundTripMs !== undefined) figures.roundTripMs.push(timed.roundTripMs)
     figures.added.push(selection)
     await page.waitForTimeout(ADD_PAUSE_MS)
+    if (traced) {
+      await probe.mark(page, `${WORK_MARK}end-${i}`)
+      continue
+    }
+    figures.addMs.push(timed.ms)
+    if (timed.commitMs !== undefined) figures.commitMs.push(timed.commitMs)
+    if (timed.roundTripMs !== undefined) figures.roundTripMs.push(timed.roundTripMs)
   }
 }

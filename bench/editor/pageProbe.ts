@@ -17,6 +17,7 @@ export const probe = {
   scrollerBox: (page: Page) => page.evaluate(() => (globalThis as unknown as BenchWindow).factspanBench.scrollerBox()),
   domNodes: (page: Page): Promise<number> => page.evaluate(() => (globalThis as unknown as BenchWindow).factspanBench.domNodes()),
   frames: (page: Page, count: number) => page.evaluate((n) => (globalThis as unknown as BenchWindow).factspanBench.frames(n), count),
+  mark: (page: Page, name: string) => page.evaluate((n) => (globalThis as unknown as BenchWindow).factspanBench.mark(n), name),
 }
 
 export function selectInBaseline(page: Page, x: number, y: number, length: number, id: string): Promise<BaselineSelection | null> {

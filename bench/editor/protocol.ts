@@ -9,6 +9,8 @@ export interface BenchSpan {
   start: number
   end: number
   label: string
+  /** Whose layer the span is in; the benchmark's annotator when absent. */
+  annotator?: string
 }
 
 /** What the baseline pages fetch from /data/<id>.json when "Open document" is clicked. */
@@ -21,8 +23,11 @@ export interface BenchDocumentData {
 
 /** One timed interaction, measured inside the page with performance.now(). */
 export interface Timed {
+  /** From the trigger to the end of the first rendered frame that shows its effect. */
   ms: number
   timedOut: boolean
+  /** Factspan adds: from the key press to the 'spans.add' answer, which the server sends after its SQLite commit. */
+  commitMs?: number
   /** Factspan adds: the 'spans.add' request's round trip (fetch start to response end), so the server's part shows. */
   roundTripMs?: number
 }
@@ -48,6 +53,8 @@ export type ArmSpec =
    */
   | { kind: 'add'; app: 'factspan'; label: string; quote: string; timeoutMs: number }
   | { kind: 'add'; app: 'recogito' | 'marks'; id: string; timeoutMs: number }
+  /** The next key press starts the clock; it stops at the first rendered frame in which the named highlight's ranges differ from now. */
+  | { kind: 'change'; app: 'factspan'; highlight: string; timeoutMs: number }
 
 /** Installed in every page as `window.factspanBench` (bench/editor/browser/probe.tsx). */
 export interface Probe {
@@ -62,6 +69,8 @@ export interface Probe {
   /** Elements and text nodes in the document. */
   domNodes(): number
   frames(count: number): Promise<void>
+  /** A User Timing mark, which a performance trace records on the page's main thread. */
+  mark(name: string): void
 }
 
 /** A selection made in a baseline page, in code points of the document. */

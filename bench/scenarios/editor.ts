@@ -29,6 +29,7 @@ import { measureView, type ViewFigures } from '../editor/measureView'
 import { ADD_LABEL } from '../editor/protocol'
 import { editorRows, targetReport } from '../editor/rows'
 import { corpusSentences } from '../editor/sentences'
+import { withCleanups } from '../cleanups'
 import type { BenchRow, Scenario } from '../types'
 
 const PAIRS: DocumentSize[] = [
@@ -38,9 +39,13 @@ const PAIRS: DocumentSize[] = [
 ]
 const TARGET_CASE = caseName({ bytes: 1_000_000, spans: 20_000 })
 
+/** FACTSPAN_BENCH_EDITOR: `all` for every size with every span count, or sizes such as `10kb,1mb`; the three pairs by default. */
 function sizes(): DocumentSize[] {
-  if (process.env.FACTSPAN_BENCH_EDITOR !== 'all') return PAIRS
-  return PAIRS.flatMap(({ bytes }) => PAIRS.map(({ spans }) => ({ bytes, spans })))
+  const wanted = process.env.FACTSPAN_BENCH_EDITOR
+  if (wanted === 'all') return PAIRS.flatMap(({ bytes }) => PAIRS.map(({ spans }) => ({ bytes, spans })))
+  if (!wanted) return PAIRS
+  const names = wanted.split(',').map((n) => n.trim().toLowerCase())
+  return PAIRS.filter((p) => names.includes(p.bytes >= 1_000_000 ? `${p.bytes / 1_000_000}mb` : `${p.bytes / 1000}kb`))
 }
 
 /** The same size always gives the same document, whichever sizes run. */
@@ -52,20 +57,19 @@ const scenario: Scenario = {
   name: 'editor',
   async run() {
     ensureFreshRenderer()
-    const cleanups: Array<() => unknown> = []
-    try {
+    return withCleanups('editor', async (defer) => {
       const work = fs.mkdtempSync(path.join(os.tmpdir(), 'factspan-bench-editor-'))
-      cleanups.push(() => fs.rmSync(work, { recursive: true, force: true }))
+      defer(() => fs.rmSync(work, { recursive: true, force: true }))
       const sentences = corpusSentences()
       const cases = sizes().map((size) => ({ size, doc: generateDocument(sentences, size, seedOf(size)) }))
       const documents = cases.map((c) => c.doc)
       const pages = await buildPages(work)
       const baselines = await serveBaselines(pages.pagesDir, documents)
-      cleanups.push(() => baselines.close())
+      defer(() => baselines.close())
       const project = await serveGeneratedProject(documents)
-      cleanups.push(() => project.stop())
+      defer(() => project.stop())
       const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
-      cleanups.push(() => browser.close())
+      defer(() => browser.close())
 
       const rows: BenchRow[] = []
       const notes: string[] = []
@@ -90,15 +94,7 @@ const scenario: Scenario = {
       }
       for (const note of notes) process.stderr.write(`bench: editor: ${note}\n`)
       return rows
-    } finally {
-      for (const cleanup of cleanups.reverse()) {
-        try {
-          await cleanup()
-        } catch (error) {
-          process.stderr.write(`bench: editor: cleaning up failed: ${(error as Error).message}\n`)
-        }
-      }
-    }
+    })
   },
 }
 

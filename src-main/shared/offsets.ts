@@ -1,5 +1,6 @@
 // The one place where code-point offsets (stored, exported) meet UTF-16 offsets (DOM, JavaScript strings).
 // A code point outside the BMP (𠮷, 😀) is one code point but two UTF-16 units.
+import { lowerBound } from './lowerBound'
 
 /** Number of code points in a string. */
 export function codePointLength(text: string): number {
@@ -47,14 +48,7 @@ export class OffsetMap {
       throw new RangeError(`code-point offset ${codePoint} is outside 0…${this.codePointLength}`)
     }
     // Pairs whose code-point index is below `codePoint` each add one unit: pair k sits at code point pairs[k] - k.
-    let lo = 0
-    let hi = this.pairs.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (this.pairs[mid] - mid < codePoint) lo = mid + 1
-      else hi = mid
-    }
-    return codePoint + lo
+    return codePoint + lowerBound(this.pairs.length, (k) => this.pairs[k] - k < codePoint)
   }
 
   /**
@@ -66,13 +60,7 @@ export class OffsetMap {
       throw new RangeError(`UTF-16 offset ${utf16} is outside 0…${this.utf16Length}`)
     }
     // Number of pairs that start before utf16.
-    let lo = 0
-    let hi = this.pairs.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (this.pairs[mid] < utf16) lo = mid + 1
-      else hi = mid
-    }
+    const lo = lowerBound(this.pairs.length, (k) => this.pairs[k] < utf16)
     if (lo > 0 && this.pairs[lo - 1] === utf16 - 1) {
       // utf16 points between the two halves of pair lo-1.
       return snap === 'before' ? utf16 - 1 - (lo - 1) : utf16 - (lo - 1)

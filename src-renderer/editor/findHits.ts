@@ -1,4 +1,5 @@
-// Occurrences of a phrase in the text, in code points; the last answer is kept, since every render asks again.
+// Occurrences of a phrase in the text, in code points. Pure: the store caches the answer per text and query.
+import { lowerBound } from '../../src-main/shared/lowerBound'
 import type { OffsetMap } from '../../src-main/shared/offsets'
 
 export interface Hits {
@@ -10,11 +11,8 @@ export interface Hits {
 
 export const NO_HITS: Hits = { query: '', starts: [], ends: [] }
 
-let last: { map: OffsetMap; hits: Hits } | null = null
-
 export function findHits(map: OffsetMap, query: string): Hits {
   if (query === '') return NO_HITS
-  if (last && last.map === map && last.hits.query === query) return last.hits
   const hits: Hits = { query, starts: [], ends: [] }
   for (let at = map.text.indexOf(query); at >= 0; at = map.text.indexOf(query, at + query.length)) {
     // A query that starts or ends with half of a pair never matches a whole character.
@@ -25,18 +23,15 @@ export function findHits(map: OffsetMap, query: string): Hits {
       hits.ends.push(end)
     }
   }
-  last = { map, hits }
   return hits
 }
 
 /** The first hit at or after an offset (hits.starts.length when none). */
 export function hitAtOrAfter(hits: Hits, offset: number): number {
-  let lo = 0
-  let hi = hits.starts.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (hits.starts[mid] < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return lowerBound(hits.starts.length, (i) => hits.starts[i] < offset)
+}
+
+/** The first hit ending after an offset: where the hits on screen begin. */
+export function hitEndingAfter(hits: Hits, offset: number): number {
+  return lowerBound(hits.ends.length, (i) => hits.ends[i] <= offset)
 }

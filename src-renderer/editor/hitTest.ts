@@ -1,7 +1,5 @@
 // What is under the pointer, found from offsets (caret position → spans covering it), never from DOM nodes.
-import type { Span } from '../../src-main/shared/model'
 import { lineElement, measurableRange, utf16AtDomPoint } from './domOffsets'
-import { spanIndexOf } from './spanIndex'
 import { lineEnd, lineIndexAt, type TextLines } from './textModel'
 
 /** The UTF-16 caret offset nearest to a viewport point, or null when the point is not over the text. */
@@ -34,18 +32,3 @@ export function characterAtPoint(root: HTMLElement, lines: TextLines, x: number,
   }
   return null
 }
-
-/** Spans covering a code point, shortest first: the order repeated clicks walk through. Found with the index, not a scan. */
-export function spansCovering(spans: readonly Span[], offset: number): Span[] {
-  return spanIndexOf(spans)
-    .covering(offset)
-    .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || a.id - b.id)
-}
-
-/** The span a click selects: the shortest first, then the next one each time the user clicks the same place. */
-export function spanToSelect(covering: readonly Span[], selectedId: number | null): Span | null {
-  if (covering.length === 0) return null
-  const current = covering.findIndex((s) => s.id === selectedId)
-  return covering[(current + 1) % covering.length]
-}
-

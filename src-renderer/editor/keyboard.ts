@@ -1,7 +1,7 @@
 // The keyboard model of the article: which key does what, and where caret moves land. Pure, so it is testable.
 import { RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
 import type { Label, Span } from '../../src-main/shared/model'
-import { spanIndexOf } from './spanIndex'
+import { spanIndexOf } from './rangeIndex'
 import { lineEnd, lineIndexAt, type TextLines } from './textModel'
 import { nextWordEnd, previousWordStart } from './words'
 
@@ -106,6 +106,11 @@ export function commandForKey(e: KeyInput, labels: readonly Label[]): EditorComm
   }
   const label = labels.find((l) => l.hotkey !== '' && l.hotkey.toLowerCase() === e.key.toLowerCase())
   return label ? { type: 'label', label: label.name } : null
+}
+
+/** Up, down and the page moves keep a column and depend on the layout. */
+export function isVertical(move: CaretMove): boolean {
+  return move === 'up' || move === 'down' || move === 'pageUp' || move === 'pageDown'
 }
 
 /** Paragraphs a page move crosses when the layout cannot be measured. */

@@ -1,5 +1,6 @@
 // Heights of the article's lines (paragraphs) for virtual scrolling: estimated from their length until they are
 // rendered once, then measured. Tops are prefix sums, refreshed lazily from the first line that changed.
+import { lowerBound } from '../../src-main/shared/lowerBound'
 
 export interface LineMetrics {
   /** Height of one row of text, in px. */
@@ -67,14 +68,7 @@ export class LineHeights {
   lineAt(y: number): number {
     const total = this.total()
     if (y >= total) return Math.max(0, this.lengths.length - 1)
-    let lo = 0
-    let hi = this.lengths.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1
-      if (this.tops[mid] <= y) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    return Math.max(0, lowerBound(this.lengths.length, (i) => this.tops[i] <= y) - 1)
   }
 
   private estimate(index: number): number {

@@ -1,4 +1,5 @@
 // The article as lines, in UTF-16 units of its text; pure, so caret moves and hit tests share it without a DOM.
+import { lowerBound } from '../../src-main/shared/lowerBound'
 import type { OffsetMap } from '../../src-main/shared/offsets'
 
 /** Line i of the text starts at UTF-16 offset starts[i] and is rendered as the i-th line element. */
@@ -21,14 +22,7 @@ export function splitLines(map: OffsetMap): TextLines {
 
 /** The line holding a UTF-16 offset; the end of a line (where its newline sits) belongs to that line. */
 export function lineIndexAt(lines: TextLines, utf16: number): number {
-  let lo = 0
-  let hi = lines.starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1
-    if (lines.starts[mid] <= utf16) lo = mid
-    else hi = mid - 1
-  }
-  return lo
+  return Math.max(0, lowerBound(lines.starts.length, (i) => lines.starts[i] <= utf16) - 1)
 }
 
 export function lineEnd(lines: TextLines, index: number): number {

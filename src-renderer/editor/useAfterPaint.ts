@@ -20,3 +20,22 @@ export function useAfterPaint<T>(value: T): T {
   }, [value, shown])
   return shown
 }
+
+/**
+ * False until the browser has painted the first frame after mount: what is not needed to see the text (a side
+ * list, the guidelines) then waits one frame, and opening a document paints its text sooner.
+ */
+export function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setPainted(true)))
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [])
+  return painted
+}

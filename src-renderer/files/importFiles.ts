@@ -1,7 +1,7 @@
 // Reads picked files and sends them to 'import.files' in batches, merging the reports.
 import type { ColumnSeparator, DiscontinuousSpans, ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
 import { pairAnnotationFiles } from '../../src-main/shared/formats/pairs'
-import { call } from '../api'
+import type { ApiClient } from '../api'
 import { bytesToBase64 } from './base64'
 
 export const IMPORTABLE = /\.(txt|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/i
@@ -32,6 +32,7 @@ export interface ImportJob {
 }
 
 export async function importFiles(
+  api: ApiClient,
   files: readonly File[],
   options: ImportChoices,
   onBatch: (done: number, size: number) => void,
@@ -48,7 +49,7 @@ export async function importFiles(
       return
     }
     onBatch(done, batch.length)
-    const part = await call('import.files', { files: batch, ...options, ...(job ? { jobId: job.id } : {}) })
+    const part = await api.call('import.files', { files: batch, ...options, ...(job ? { jobId: job.id } : {}) })
     report.imported.push(...part.imported)
     report.errors.push(...part.errors)
     report.warnings.push(...part.warnings)

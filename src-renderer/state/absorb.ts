@@ -1,66 +1,70 @@
 // Folds a server answer into the store: the UI shows what the server saved, never a local guess.
 import type { Span } from '../../src-main/shared/model'
-import type { Edit, EditOutcome } from './edits'
-import { documentOf } from './edits'
+import { applyEdit } from './applyEdits'
+import { describeEdit, documentOf, type Edit, type EditOutcome } from './edits'
+import { pushEdit } from './history'
 import { withoutSpans, withSpan, withSpans } from './sortedSpans'
-import type { Store } from './types'
+import type { TextSession } from './textSession'
+import type { Ctx, Store } from './types'
+
+/** The annotate session with its spans changed; the selected span is let go when it is among those removed. */
+function changed(session: TextSession, spans: Span[], removed?: ReadonlySet<number>, selected?: number | null): TextSession {
+  const selectedSpanId = selected !== undefined ? selected : removed && session.selectedSpanId !== null && removed.has(session.selectedSpanId) ? null : session.selectedSpanId
+  return { ...session, spans, selectedSpanId }
+}
 
 export function absorb(s: Store, outcome: EditOutcome): Partial<Store> {
+  const session = s.annotate
   switch (outcome.kind) {
     case 'span-saved': {
       const { span } = outcome
-      if (s.document?.id !== span.documentId) return {}
-      return { spans: withSpan(s.spans, span), selectedSpanId: span.id, anchor: null }
+      if (session?.document.id !== span.documentId) return {}
+      return { annotate: { ...changed(session, withSpan(session.spans, span), undefined, span.id), anchor: null } }
     }
-    case 'span-removed': {
-      const { span } = outcome
-      return {
-        spans: withoutSpans(s.spans, new Set([span.id])),
-        selectedSpanId: s.selectedSpanId === span.id ? null : s.selectedSpanId,
-      }
+    case 'span-removed':
+    case 'spans-removed': {
+      if (!session) return {}
+      const ids = new Set((outcome.kind === 'span-removed' ? [outcome.span] : outcome.spans).map((span) => span.id))
+      return { annotate: changed(session, withoutSpans(session.spans, ids), ids) }
     }
     case 'spans-saved':
-      return { spans: withSpans(s.spans, inOpenLayer(s, outcome.spans)), anchor: null }
-    case 'spans-removed': {
-      const ids = new Set(outcome.spans.map((span) => span.id))
-      return { spans: withoutSpans(s.spans, ids), selectedSpanId: s.selectedSpanId !== null && ids.has(s.selectedSpanId) ? null : s.selectedSpanId }
-    }
+      if (!session) return {}
+      return { annotate: { ...changed(session, withSpans(session.spans, inOpenLayer(s, outcome.spans))), anchor: null } }
     case 'document-saved': {
       const { summary } = outcome
       return {
-        document: s.document?.id === summary.id ? { ...s.document, ...summary } : s.document,
+        annotate: session?.document.id === summary.id ? { ...session, document: { ...session.document, ...summary } } : session,
         documents: s.documents.map((d) => (d.id === summary.id ? summary : d)),
       }
     }
     case 'labels-saved': {
       const { renamed, restored } = outcome
-      let spans = s.spans
+      let spans = session?.spans ?? []
       if (renamed) spans = spans.map((span) => (span.label === renamed.from ? { ...span, label: renamed.to } : span))
       if (restored) spans = withSpans(spans, inOpenLayer(s, restored))
-      return { project: s.project && { ...s.project, labels: outcome.labels }, spans }
+      return { project: s.project && { ...s.project, labels: outcome.labels }, annotate: session && changed(session, spans) }
     }
     case 'label-removed': {
       const { removal } = outcome
       const ids = new Set(removal.spans.map((span) => span.id))
-      return {
-        project: s.project && { ...s.project, labels: removal.labels },
-        spans: withoutSpans(s.spans, ids),
-        selectedSpanId: s.selectedSpanId !== null && ids.has(s.selectedSpanId) ? null : s.selectedSpanId,
-      }
+      return { project: s.project && { ...s.project, labels: removal.labels }, annotate: session && changed(session, withoutSpans(session.spans, ids), ids) }
     }
   }
 }
 
 /** The spans the open document shows: its own, in the annotator's layer. */
 function inOpenLayer(s: Store, spans: readonly Span[]): Span[] {
-  return spans.filter((span) => span.documentId === s.document?.id && span.annotator === s.project?.annotator)
+  return spans.filter((span) => span.documentId === s.annotate?.document.id && span.annotator === s.project?.annotator)
 }
 
-/** Pushes an edit on its document's undo stack; a new edit forgets what could be redone. */
+/** Pushes an edit on its document's undo stack. */
 export function recorded(s: Store, edit: Edit): Partial<Store> {
-  const id = documentOf(edit)
-  const history = s.histories[id] ?? { undo: [], redo: [] }
-  return { histories: { ...s.histories, [id]: { undo: [...history.undo, edit], redo: [] } } }
+  return { annotateHistories: pushEdit(s.annotateHistories, documentOf(edit), edit) }
 }
 
-export { withSpan }
+/** Applies one edit (inside a queued write), shows the server's answer and records the edit for undo. */
+export async function perform(ctx: Ctx, edit: Edit): Promise<string> {
+  const outcome = await applyEdit(ctx, edit)
+  ctx.set((s) => ({ ...absorb(s, outcome), ...recorded(s, edit) }), undefined, `edit/${edit.kind}`)
+  return `Saved · ${describeEdit(edit)}`
+}

@@ -1,8 +1,6 @@
 // User edits as data: each has an exact inverse, so undo and redo replay them against the server.
 import type { LabelRemoval } from '../../src-main/shared/api'
 import type { DocumentSummary, Label, Span } from '../../src-main/shared/model'
-import { call } from '../api'
-import { expectEcho } from './echoes'
 
 export interface SpanRange {
   start: number
@@ -59,39 +57,6 @@ export function inverse(edit: Edit): Edit {
       return { ...edit, from: edit.to, to: edit.from }
     case 'reorderLabels':
       return { ...edit, from: edit.to, to: edit.from }
-  }
-}
-
-export async function applyEdit(edit: Edit): Promise<EditOutcome> {
-  switch (edit.kind) {
-    case 'add':
-      return { kind: 'span-saved', span: await expectEcho(edit.span.documentId, call('spans.restore', { span: edit.span })) }
-    case 'remove':
-      return { kind: 'span-removed', span: await expectEcho(edit.span.documentId, call('spans.remove', { id: edit.span.id })) }
-    case 'relabel':
-      return { kind: 'span-saved', span: await expectEcho(edit.span.documentId, call('spans.relabel', { id: edit.span.id, label: edit.to })) }
-    case 'resize':
-      return { kind: 'span-saved', span: await expectEcho(edit.span.documentId, call('spans.resize', { id: edit.span.id, ...edit.to })) }
-    case 'setDone':
-      return { kind: 'document-saved', summary: await expectEcho(edit.documentId, call('documents.setDone', { id: edit.documentId, done: edit.done })) }
-    case 'addMany':
-      return { kind: 'spans-saved', spans: await expectEcho(edit.documentId, call('spans.restoreMany', { spans: edit.spans })) }
-    case 'removeMany':
-      return { kind: 'spans-removed', spans: await expectEcho(edit.documentId, call('spans.removeMany', { ids: edit.spans.map((s) => s.id) })) }
-    case 'addLabel':
-      return {
-        kind: 'labels-saved',
-        labels: await call('labels.restore', { label: edit.label, position: edit.position, spans: edit.spans }),
-        restored: edit.spans,
-      }
-    case 'removeLabel':
-      return { kind: 'label-removed', removal: await call('labels.remove', { name: edit.label.name }) }
-    case 'updateLabel': {
-      const labels = await call('labels.update', { name: edit.from.name, label: edit.to })
-      return { kind: 'labels-saved', labels, renamed: edit.from.name === edit.to.name ? undefined : { from: edit.from.name, to: edit.to.name } }
-    }
-    case 'reorderLabels':
-      return { kind: 'labels-saved', labels: await call('labels.reorder', { names: edit.to }) }
   }
 }
 

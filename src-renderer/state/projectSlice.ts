@@ -1,7 +1,9 @@
-import type { ProjectInfo } from '../../src-main/shared/model'
-import { ApiCallError, call } from '../api'
-import { emptySelection } from './selectionSlice'
+// The project and its library: which project is open, who annotates, and its documents as the library lists them.
+import type { DocumentStatus, DocumentSummary, ProjectInfo } from '../../src-main/shared/model'
+import { ApiCallError } from '../api'
 import type { SliceCreator } from './types'
+
+export type StatusFilter = DocumentStatus | 'all'
 
 export interface ProjectSlice {
   project: ProjectInfo | null
@@ -9,6 +11,14 @@ export interface ProjectSlice {
   noProject: boolean
   /** A project that would not open because its file is damaged: the project dialog offers its backup and a salvage. */
   damagedProject: { path: string; message: string } | null
+  /** The project the stored undo histories belong to; another project starts with none. */
+  historyProject: string | null
+  documents: DocumentSummary[]
+  libraryLoaded: boolean
+  statusFilter: StatusFilter
+  query: string
+  /** The document last opened, whose row takes the focus when the library comes back. */
+  lastOpenedId: string | null
   /** Shows the main side's project; `restored` when a backup was just put back in its place. */
   loadProject(restored?: boolean): Promise<void>
   switchProject(path: string, mode: 'open' | 'create'): Promise<boolean>
@@ -16,21 +26,24 @@ export interface ProjectSlice {
   /** A backup was put back in place of the project: it is shown afresh. */
   showRestoredProject(project: ProjectInfo): void
   setAnnotator(name: string): Promise<boolean>
+  loadLibrary(): Promise<void>
+  setStatusFilter(filter: StatusFilter): void
+  setQuery(query: string): void
 }
 
-export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
+export const createProjectSlice: SliceCreator<ProjectSlice> = ({ set, get, api, runtime }) => {
   /**
-   * Shows a project; a different one than before starts over with empty document, selection and history, and so
+   * Shows a project; a different one than before starts over with no document open and empty history, and so
    * does a project restored from a backup (`restored`), whose spans are not those the history knows.
    */
   function showProject(project: ProjectInfo, restored = false): void {
     const switched = restored || get().project?.path !== project.path
     // Histories persist across reloads, so they are dropped only when the project itself changes.
-    const history = !restored && get().historyProject === project.path ? {} : { histories: {}, historyProject: project.path }
+    const history = !restored && get().historyProject === project.path ? {} : { annotateHistories: {}, reviewHistories: {}, historyProject: project.path }
     set(
       switched
-        ? { project, noProject: false, document: null, offsets: null, spans: [], ...emptySelection, ...history, lastOpenedId: null, view: 'library', notice: null }
-        : { project, noProject: false },
+        ? { project, noProject: false, annotate: null, review: null, comparedSpans: [], loadedLayers: null, ...history, lastOpenedId: null, view: 'library', notice: null }
+        : { project, noProject: false, ...history },
       undefined,
       'project/show',
     )
@@ -41,10 +54,16 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
     project: null,
     noProject: false,
     damagedProject: null,
+    historyProject: null,
+    documents: [],
+    libraryLoaded: false,
+    statusFilter: 'all',
+    query: '',
+    lastOpenedId: null,
 
     loadProject: async (restored = false) => {
       try {
-        const project = await call('project.info', {})
+        const project = await api.call('project.info', {})
         showProject(project, restored)
         const failed = project.reopenFailed
         if (failed?.code === 'corrupt') set({ damagedProject: { path: failed.path, message: failed.message }, dialog: 'project' }, undefined, 'project/damaged')
@@ -60,7 +79,7 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
 
     switchProject: async (path, mode) => {
       try {
-        showProject(await call(mode === 'open' ? 'project.open' : 'project.create', { path }))
+        showProject(await api.call(mode === 'open' ? 'project.open' : 'project.create', { path }))
         get().setSaveStatus(`${mode === 'open' ? 'Opened' : 'Created'} ${path}`)
         set({ damagedProject: null }, undefined, 'project/undamaged')
         return true
@@ -80,7 +99,7 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
 
     setAnnotator: async (name) => {
       try {
-        const project = await call('project.setAnnotator', { name })
+        const project = await api.call('project.setAnnotator', { name })
         showProject(project)
         get().setSaveStatus(`Saved · annotator is ${project.annotator}`)
         // Spans are layered by annotator, so the open document now shows the new annotator's layer.
@@ -90,6 +109,33 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
         get().reportError(error)
         return false
       }
+    },
+
+    loadLibrary: async () => {
+      // Only the library shows the list, and every way back to it loads it: an edit elsewhere costs no listing.
+      if (get().view !== 'library') return
+      // Typing in the search field fires several lists; only the newest answer is shown.
+      const current = runtime.latest.start('library/list')
+      const { statusFilter, query } = get()
+      try {
+        const documents = await api.call('documents.list', {
+          status: statusFilter === 'all' ? undefined : statusFilter,
+          query: query.trim() || undefined,
+        })
+        if (current()) set({ documents, libraryLoaded: true }, undefined, 'library/loaded')
+      } catch (error) {
+        if (current()) get().reportError(error)
+      }
+    },
+
+    setStatusFilter: (statusFilter) => {
+      set({ statusFilter }, undefined, 'library/setStatusFilter')
+      void get().loadLibrary()
+    },
+
+    setQuery: (query) => {
+      set({ query }, undefined, 'library/setQuery')
+      void get().loadLibrary()
     },
   }
 }

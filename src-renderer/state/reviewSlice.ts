@@ -1,12 +1,11 @@
-import type { ReviewLayers } from '../../src-main/shared/api'
+// The review session: one document with every layer, the annotators compared, and the gold layer the reviewer builds.
 import { settle, type Comparison } from '../../src-main/shared/comparison'
-import { GOLD_LAYER, type Document, type DocumentSummary, type Span } from '../../src-main/shared/model'
-import { OffsetMap } from '../../src-main/shared/offsets'
-import { call } from '../api'
+import { GOLD_LAYER, type DocumentSummary, type Span } from '../../src-main/shared/model'
 import { trimSelection } from '../editor/textModel'
-import { takeEcho } from './echoes'
-import { applyGold, changeGold, describeGold, inverseGold, type GoldEdit, type GoldOutcome } from './goldEdits'
-import { loadGoldHistories, saveGoldHistories, type GoldHistory } from './goldHistoryStorage'
+import type { LoadedLayers } from './derivations'
+import { applyGold, changeGold } from './applyEdits'
+import { describeGold, inverseGold, type GoldEdit, type GoldOutcome } from './goldEdits'
+import { historyOf, moveEdit, pushEdit, type Histories } from './history'
 import {
   selectCurrentComparison,
   selectDisagreements,
@@ -17,32 +16,26 @@ import {
   selectUnanimousKeys,
 } from './reviewSelectors'
 import { save } from './save'
-import { serial } from './serial'
 import { withoutSpans, withSpans } from './sortedSpans'
+import { clearSelection, createTextSession, placeCaret, quote, refreshSession, selectSpan, setPending, type Stretch, type TextSession } from './textSession'
 import type { SliceCreator, Store } from './types'
 
-/** The compare view: one document with every layer, the annotators compared, and the gold layer the reviewer builds. */
 export interface ReviewSlice {
-  reviewLayers: ReviewLayers | null
+  /** The document's gold layer, which the reviewer edits, selects and tabs through; in text order. */
+  review: TextSession | null
+  /** The annotators' layers of the document, in text order: compared, never edited here. */
+  comparedSpans: Span[]
+  /** The layers as the server last counted them, with what the session held then. */
+  loadedLayers: LoadedLayers | null
   /** The annotators compared: all of them at first, two or more. */
   reviewAnnotators: string[]
   /** Gold joins the comparison as one more layer. */
   compareGold: boolean
   /** Every document of the project, for moving between them. */
   reviewDocuments: DocumentSummary[]
-  reviewDocument: Document | null
-  reviewOffsets: OffsetMap | null
-  /** Every layer of the document, gold included, in text order. */
-  reviewSpans: Span[]
-  reviewCaret: number
-  /** The other end of the pending selection; null when there is none. */
-  reviewAnchor: number | null
-  selectedGoldId: number | null
   /** The comparison the reviewer is on, by its stretch of text, which stays the same while gold changes. */
-  currentComparison: { start: number; end: number } | null
-  goldHistories: Record<string, GoldHistory>
-  /** The project the gold histories belong to. */
-  goldHistoryProject: string | null
+  currentComparison: Stretch | null
+  reviewHistories: Histories<GoldEdit>
 
   /** Opens the compare view on a document: the one asked for, else the one being reviewed or annotated, else the first not reviewed. */
   openReview(documentId?: string): Promise<void>
@@ -54,7 +47,7 @@ export interface ReviewSlice {
   setReviewPending(anchor: number, focus: number): void
   selectGold(id: number | null, caret?: number): void
   clearReviewSelection(): void
-  goToComparison(comparison: { start: number; end: number } | null): void
+  goToComparison(comparison: Stretch | null): void
   /** Moves to the next (or previous) disagreement after the current one, or after the caret. */
   stepDisagreement(direction: 1 | -1): void
   /** Takes one version of the current comparison into gold, replacing what gold had there. */
@@ -70,58 +63,47 @@ export interface ReviewSlice {
   finishReview(): Promise<void>
 }
 
-const emptyMarks = { reviewCaret: 0, reviewAnchor: null, selectedGoldId: null, currentComparison: null }
-
-// Answers to an older open are dropped when the reviewer has moved on.
-let openRequest = 0
-
-function quote(s: Store, span: { start: number; end: number }): string {
-  return s.reviewOffsets?.slice(span.start, span.end) ?? ''
-}
-
-/** Folds a server answer into the view, the layer counts of the picker included (our own edits skip the refresh that brings them). */
+/** Folds a server answer into the session; the layer counts follow from it (selectReviewLayers). */
 function absorbGold(s: Store, outcome: GoldOutcome): Partial<Store> {
-  const layers = s.reviewLayers
+  const session = s.review
   if (outcome.kind === 'review-saved') {
     const { summary } = outcome
-    const was = s.reviewDocuments.find((d) => d.id === summary.id)?.status === 'reviewed'
-    const is = summary.status === 'reviewed'
     return {
-      reviewDocument: s.reviewDocument?.id === summary.id ? { ...s.reviewDocument, ...summary } : s.reviewDocument,
+      review: session?.document.id === summary.id ? { ...session, document: { ...session.document, ...summary } } : session,
       reviewDocuments: s.reviewDocuments.map((d) => (d.id === summary.id ? summary : d)),
-      reviewLayers: layers && { ...layers, reviewed: layers.reviewed + Number(is) - Number(was) },
     }
   }
+  if (!session) return {}
   const removed = new Set(outcome.removed.map((g) => g.id))
-  const added = outcome.added.filter((g) => g.documentId === s.reviewDocument?.id)
-  const reviewSpans = withSpans(withoutSpans(s.reviewSpans, removed), added)
-  const hasGold = (spans: readonly Span[]) => Number(spans.some((g) => g.annotator === GOLD_LAYER))
-  return {
-    reviewSpans,
-    selectedGoldId: s.selectedGoldId !== null && removed.has(s.selectedGoldId) ? null : s.selectedGoldId,
-    reviewLayers: layers && {
-      ...layers,
-      gold: {
-        ...layers.gold,
-        spans: layers.gold.spans + outcome.added.length - outcome.removed.length,
-        documents: layers.gold.documents + hasGold(reviewSpans) - hasGold(s.reviewSpans),
-      },
-    },
-  }
+  const added = outcome.added.filter((g) => g.documentId === session.document.id)
+  const selected = session.selectedSpanId !== null && removed.has(session.selectedSpanId) ? null : session.selectedSpanId
+  return { review: { ...session, spans: withSpans(withoutSpans(session.spans, removed), added), selectedSpanId: selected } }
 }
 
-export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
-  const stored = loadGoldHistories()
+/** A document's spans split into the gold layer and the annotators' layers, each still in text order. */
+function byLayer(spans: readonly Span[]): { gold: Span[]; compared: Span[] } {
+  const gold: Span[] = []
+  const compared: Span[] = []
+  for (const span of spans) (span.annotator === GOLD_LAYER ? gold : compared).push(span)
+  return { gold, compared }
+}
 
-  function keepHistories(histories: Record<string, GoldHistory>): Partial<Store> {
-    saveGoldHistories({ project: get().goldHistoryProject, histories })
-    return { goldHistories: histories }
-  }
+/** The same spans, so a refresh after a gold edit keeps the comparisons as they are. */
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  return a.length === b.length && a.every((span, i) => span.id === b[i].id && span.start === b[i].start && span.end === b[i].end && span.label === b[i].label)
+}
 
-  function recordGold(s: Store, edit: GoldEdit): Partial<Store> {
-    const history = s.goldHistories[edit.documentId] ?? { undo: [], redo: [] }
-    return keepHistories({ ...s.goldHistories, [edit.documentId]: { undo: [...history.undo, edit], redo: [] } })
-  }
+/** The annotators to compare: those still chosen, or every one when fewer than two are left. */
+function keptAnnotators(s: Store, layers: LoadedLayers['layers']): string[] {
+  const names = layers.annotators.map((a) => a.name)
+  const kept = s.reviewAnnotators.filter((n) => names.includes(n))
+  return kept.length >= 2 ? kept : names
+}
+
+export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
+  const { set, get, api, runtime } = ctx
+  const edit = (change: (session: TextSession) => TextSession, action: string) =>
+    set((s) => (s.review ? { review: change(s.review) } : {}), undefined, action)
 
   /** One change of the gold layer as one undoable step; `select` picks the span to select among those added. */
   function performGold(
@@ -130,21 +112,24 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
     description: string,
     select?: (added: Span[]) => Span | undefined,
   ): Promise<boolean> {
-    const documentId = get().reviewDocument?.id
+    const documentId = get().review?.document.id
     if (documentId === undefined) return Promise.resolve(false)
     return save(
-      get,
-      set,
+      ctx,
       async () => {
-        const done = await changeGold(documentId, add, remove)
+        const done = await changeGold(ctx, documentId, add, remove)
         if (done.added.length + done.removed.length === 0) {
           get().setSaveStatus(`Nothing to change: ${description} is in gold already`)
           return null
         }
-        const edit: GoldEdit = { kind: 'gold', documentId, ...done, description }
+        const goldEdit: GoldEdit = { kind: 'gold', documentId, ...done, description }
         const chosen = select?.(done.added)
         set(
-          (s) => ({ ...absorbGold(s, { kind: 'gold-saved', ...done }), ...recordGold(s, edit), ...(chosen ? { selectedGoldId: chosen.id, reviewAnchor: null } : {}) }),
+          (s) => {
+            const absorbed = absorbGold(s, { kind: 'gold-saved', ...done })
+            const review = chosen && absorbed.review ? { ...absorbed.review, selectedSpanId: chosen.id, anchor: null } : absorbed.review
+            return { ...absorbed, review, reviewHistories: pushEdit(s.reviewHistories, documentId, goldEdit) }
+          },
           undefined,
           'review/gold',
         )
@@ -156,31 +141,21 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
 
   function replay(from: 'undo' | 'redo'): Promise<boolean> {
     return save(
-      get,
-      set,
+      ctx,
       async () => {
-        const id = get().reviewDocument?.id
-        const edit = id === undefined ? undefined : get().goldHistories[id]?.[from].at(-1)
-        if (id === undefined || !edit) return null
-        const outcome = await applyGold(from === 'undo' ? inverseGold(edit) : edit)
+        const id = get().review?.document.id
+        const last = historyOf(get().reviewHistories, id)[from].at(-1)
+        if (id === undefined || !last) return null
+        const outcome = await applyGold(ctx, from === 'undo' ? inverseGold(last) : last)
         // Spans put back keep their ids, so the stack stays exact; the edit is stored as the server did it.
         const done: GoldEdit =
-          edit.kind === 'gold' && outcome.kind === 'gold-saved'
+          last.kind === 'gold' && outcome.kind === 'gold-saved'
             ? from === 'undo'
-              ? { ...edit, added: outcome.removed, removed: outcome.added }
-              : { ...edit, added: outcome.added, removed: outcome.removed }
-            : edit
-        set(
-          (s) => {
-            const history = s.goldHistories[id] ?? { undo: [], redo: [] }
-            const rest = history[from].slice(0, -1)
-            const moved = from === 'undo' ? { undo: rest, redo: [...history.redo, done] } : { undo: [...history.undo, done], redo: rest }
-            return { ...absorbGold(s, outcome), ...keepHistories({ ...s.goldHistories, [id]: moved }) }
-          },
-          undefined,
-          `review/${from}`,
-        )
-        return `Saved · ${from === 'undo' ? 'undid' : 'redid'}: ${describeGold(edit)}`
+              ? { ...last, added: outcome.removed, removed: outcome.added }
+              : { ...last, added: outcome.added, removed: outcome.removed }
+            : last
+        set((s) => ({ ...absorbGold(s, outcome), reviewHistories: moveEdit(s.reviewHistories, id, from, done) }), undefined, `review/${from}`)
+        return `Saved · ${from === 'undo' ? 'undid' : 'redid'}: ${describeGold(last)}`
       },
       () => void get().refreshReview(),
     )
@@ -189,49 +164,41 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
   /** The document to open when none is named: the one on screen, else the last annotated, else the first not reviewed. */
   async function documentToOpen(documents: DocumentSummary[]): Promise<string | undefined> {
     const known = (id: string | null | undefined) => (id && documents.some((d) => d.id === id) ? id : undefined)
-    return known(get().reviewDocument?.id) ?? known(get().document?.id) ?? known(get().lastOpenedId) ?? (await call('review.next', {})) ?? documents[0]?.id
+    return known(get().review?.document.id) ?? known(get().annotate?.document.id) ?? known(get().lastOpenedId) ?? (await api.call('review.next', {})) ?? documents[0]?.id
   }
 
   return {
-    reviewLayers: null,
+    review: null,
+    comparedSpans: [],
+    loadedLayers: null,
     reviewAnnotators: [],
     compareGold: false,
     reviewDocuments: [],
-    reviewDocument: null,
-    reviewOffsets: null,
-    reviewSpans: [],
-    ...emptyMarks,
-    goldHistories: stored.histories,
-    goldHistoryProject: stored.project,
+    currentComparison: null,
+    reviewHistories: {},
 
     openReview: async (documentId) => {
-      const request = ++openRequest
+      const current = runtime.latest.start('review/open')
       try {
-        const [layers, documents] = await Promise.all([call('review.layers', {}), call('documents.list', {})])
+        const [layers, documents] = await Promise.all([api.call('review.layers', {}), api.call('documents.list', {})])
         const id = documentId ?? (await documentToOpen(documents))
-        const [document, spans] = id === undefined ? [null, []] : await Promise.all([call('documents.get', { id }), call('spans.list', { documentId: id })])
-        if (request !== openRequest) return
-        if (get().document) get().closeDocument()
-        const project = get().project?.path ?? null
-        const names = layers.annotators.map((a) => a.name)
-        const kept = get().reviewAnnotators.filter((n) => names.includes(n))
-        const sameDocument = document !== null && get().reviewDocument?.id === document.id && get().reviewDocument?.textSha256 === document.textSha256
-        if (get().goldHistoryProject !== project) {
-          saveGoldHistories({ project, histories: {} })
-          set({ goldHistories: {}, goldHistoryProject: project }, undefined, 'review/newProject')
-        }
+        const [document, all] = id === undefined ? [null, []] : await Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id })])
+        if (!current()) return
+        const { gold: spans, compared } = byLayer(all)
+        if (get().annotate) get().closeDocument()
+        const was = get().review
+        const review = document === null ? null : was?.document.id === document.id ? refreshSession(was, document, spans) : createTextSession(document, spans)
         set(
-          {
+          (s) => ({
             view: 'review',
             notice: null,
-            reviewLayers: layers,
+            loadedLayers: { layers, spans, document },
             reviewDocuments: documents,
-            reviewDocument: document,
-            reviewOffsets: sameDocument ? get().reviewOffsets : document && new OffsetMap(document.text),
-            reviewSpans: spans,
-            reviewAnnotators: kept.length >= 2 ? kept : names,
-            ...(sameDocument ? {} : emptyMarks),
-          },
+            review,
+            comparedSpans: compared,
+            reviewAnnotators: keptAnnotators(s, layers),
+            currentComparison: review === was ? s.currentComparison : null,
+          }),
           undefined,
           'review/open',
         )
@@ -241,28 +208,26 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
     },
 
     refreshReview: async (announcedFor) => {
-      const id = get().reviewDocument?.id
+      const id = get().review?.document.id
       if (get().view !== 'review' || id === undefined) return
       // Our own writes are shown already; one on a document left since (marked reviewed, then next) needs nothing either.
-      if (announcedFor && announcedFor.filter((d) => takeEcho(d)).length === announcedFor.length) return
+      if (announcedFor && announcedFor.filter((d) => runtime.echoes.take(d)).length === announcedFor.length) return
       try {
-        const [layers, documents, document, spans] = await serial(() =>
-          Promise.all([call('review.layers', {}), call('documents.list', {}), call('documents.get', { id }), call('spans.list', { documentId: id })]),
+        const [layers, documents, document, all] = await runtime.writes.run(() =>
+          Promise.all([api.call('review.layers', {}), api.call('documents.list', {}), api.call('documents.get', { id }), api.call('spans.list', { documentId: id })]),
         )
+        const { gold: spans, compared } = byLayer(all)
         set(
-          (s) => {
-            if (s.reviewDocument?.id !== id) return {}
-            const names = layers.annotators.map((a) => a.name)
-            const kept = s.reviewAnnotators.filter((n) => names.includes(n))
-            return {
-              reviewLayers: layers,
-              reviewDocuments: documents,
-              reviewDocument: document,
-              reviewSpans: spans,
-              reviewAnnotators: kept.length >= 2 ? kept : names,
-              selectedGoldId: spans.some((g) => g.id === s.selectedGoldId) ? s.selectedGoldId : null,
-            }
-          },
+          (s) =>
+            s.review?.document.id !== id
+              ? {}
+              : {
+                  loadedLayers: { layers, spans, document },
+                  reviewDocuments: documents,
+                  review: refreshSession(s.review, document, spans),
+                  comparedSpans: sameSpans(s.comparedSpans, compared) ? s.comparedSpans : compared,
+                  reviewAnnotators: keptAnnotators(s, layers),
+                },
           undefined,
           'review/refresh',
         )
@@ -272,28 +237,25 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
     },
 
     closeReview: () => {
-      openRequest++
-      set({ view: 'library', notice: null, reviewDocument: null, reviewOffsets: null, reviewSpans: [], ...emptyMarks }, undefined, 'review/close')
+      runtime.latest.drop('review/open')
+      set({ view: 'library', notice: null, review: null, comparedSpans: [], currentComparison: null }, undefined, 'review/close')
       void get().loadLibrary()
     },
 
     setReviewAnnotators: (names) => set({ reviewAnnotators: names, currentComparison: null }, undefined, 'review/annotators'),
     setCompareGold: (compareGold) => set({ compareGold, currentComparison: null }, undefined, 'review/compareGold'),
 
-    placeReviewCaret: (offset, extend) =>
-      set(
-        (s) => (extend ? { reviewCaret: offset, reviewAnchor: s.reviewAnchor ?? s.reviewCaret, selectedGoldId: null } : { reviewCaret: offset, reviewAnchor: null }),
-        undefined,
-        'review/caret',
-      ),
-    // A pending selection and a selected gold span exclude each other, so a key never has two targets.
-    setReviewPending: (anchor, focus) => set({ reviewAnchor: anchor, reviewCaret: focus, selectedGoldId: null }, undefined, 'review/pending'),
-    selectGold: (id, caret) => set((s) => ({ selectedGoldId: id, reviewAnchor: null, reviewCaret: caret ?? s.reviewCaret }), undefined, 'review/selectGold'),
-    clearReviewSelection: () => set({ reviewAnchor: null, selectedGoldId: null }, undefined, 'review/clear'),
+    placeReviewCaret: (offset, extend) => edit((session) => placeCaret(session, offset, extend), 'review/caret'),
+    setReviewPending: (anchor, focus) => edit((session) => setPending(session, anchor, focus), 'review/pending'),
+    selectGold: (id, caret) => edit((session) => selectSpan(session, id, caret), 'review/selectGold'),
+    clearReviewSelection: () => edit(clearSelection, 'review/clear'),
 
     goToComparison: (comparison) =>
       set(
-        comparison ? { currentComparison: { start: comparison.start, end: comparison.end }, reviewCaret: comparison.start, reviewAnchor: null } : { currentComparison: null },
+        (s) =>
+          comparison
+            ? { currentComparison: { start: comparison.start, end: comparison.end }, review: s.review && placeCaret(s.review, comparison.start, false) }
+            : { currentComparison: null },
         undefined,
         'review/goTo',
       ),
@@ -306,7 +268,8 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
         return
       }
       const current = selectCurrentComparison(s)
-      const from = current ?? { start: s.reviewCaret, end: s.reviewCaret }
+      const caret = s.review?.caret ?? 0
+      const from = current ?? { start: caret, end: caret }
       const after = (c: Comparison) => c.start > from.start || (c.start === from.start && c.end > from.end)
       const before = (c: Comparison) => c.start < from.start || (c.start === from.start && c.end < from.end)
       // At either end the walk wraps around, as find does.
@@ -321,7 +284,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
       const s = get()
       const comparison = selectCurrentComparison(s)
       const version = comparison?.versions[index]
-      if (!comparison || !version) {
+      if (!comparison || !version || !s.review) {
         s.setSaveStatus(comparison ? `This comparison has no version ${index + 1}` : 'Go to a disagreement first (n or ])')
         return
       }
@@ -330,7 +293,8 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
         s.setSaveStatus(`Gold already has ${version.annotators.join(', ')}'s version here`)
         return
       }
-      const what = version.spans.length === 0 ? `no span at “${quote(s, comparison)}”` : `${version.annotators.join(', ')}'s version of “${quote(s, comparison)}”`
+      const text = quote(s.review, comparison)
+      const what = version.spans.length === 0 ? `no span at “${text}”` : `${version.annotators.join(', ')}'s version of “${text}”`
       await performGold(add, remove, `take ${what}`)
     },
 
@@ -350,12 +314,13 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
 
     tagGold: async (label) => {
       const s = get()
+      const session = s.review
       const selection = selectReviewPending(s)
-      if (selection) {
-        set({ reviewAnchor: null }, undefined, 'review/tagStart')
-        const range = s.reviewOffsets && trimSelection(s.reviewOffsets, selection.start, selection.end)
+      if (selection && session) {
+        edit((x) => ({ ...x, anchor: null }), 'review/tagStart')
+        const range = trimSelection(session.text.map, selection.start, selection.end)
         if (!range) return
-        await performGold([{ ...range, label }], [], `tag “${quote(s, range)}” as ${label} in gold`, (added) => added[0])
+        await performGold([{ ...range, label }], [], `tag “${quote(session, range)}” as ${label} in gold`, (added) => added[0])
         return
       }
       const selected = selectSelectedGold(s)
@@ -381,23 +346,23 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
     },
 
     setReviewed: (reviewed) => {
-      const documentId = get().reviewDocument?.id
+      const documentId = get().review?.document.id
       if (documentId === undefined) return Promise.resolve(false)
-      return save(get, set, async () => {
-        if ((get().reviewDocument?.status === 'reviewed') === reviewed) return null
-        const edit: GoldEdit = { kind: 'reviewed', documentId, reviewed }
-        const outcome = await applyGold(edit)
-        set((s) => ({ ...absorbGold(s, outcome), ...recordGold(s, edit) }), undefined, 'review/reviewed')
-        return `Saved · ${describeGold(edit)}`
+      return save(ctx, async () => {
+        if ((get().review?.document.status === 'reviewed') === reviewed) return null
+        const goldEdit: GoldEdit = { kind: 'reviewed', documentId, reviewed }
+        const outcome = await applyGold(ctx, goldEdit)
+        set((s) => ({ ...absorbGold(s, outcome), reviewHistories: pushEdit(s.reviewHistories, documentId, goldEdit) }), undefined, 'review/reviewed')
+        return `Saved · ${describeGold(goldEdit)}`
       })
     },
 
     finishReview: async () => {
-      const document = get().reviewDocument
+      const document = get().review?.document
       if (!document) return
       if (document.status !== 'reviewed' && !(await get().setReviewed(true))) return
       try {
-        const next = await call('review.next', { after: document.id })
+        const next = await api.call('review.next', { after: document.id })
         if (next === null) {
           get().closeReview()
           get().showView('library', `“${document.title}” is reviewed, and every document of the project is.`)

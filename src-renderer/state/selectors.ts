@@ -1,29 +1,30 @@
-// Reads of the store used by views; derived objects are read with useShallow.
+// Reads of the store used by views: derived values come from the store's derivations, so each is computed once per
+// change of what it reads; a derived object is read with useShallow.
 import type { DocumentStatus, Label, Span } from '../../src-main/shared/model'
-import { spanIndexOf } from '../editor/spanIndex'
+import { NO_HITS, type Hits } from '../editor/findHits'
+import { spanIndexOf } from '../editor/rangeIndex'
+import type { Edit } from './edits'
+import { historyOf } from './history'
+import { pendingOf, type Stretch } from './textSession'
 import type { Store } from './types'
 
 const NO_LABELS: Label[] = []
-const NO_EDITS: never[] = []
-
-export interface PendingSelection {
-  start: number
-  end: number
-}
 
 export const selectLabels = (s: Store): Label[] => s.project?.labels ?? NO_LABELS
 
-export function selectPending(s: Store): PendingSelection | null {
-  if (s.anchor === null || s.anchor === s.caret) return null
-  return { start: Math.min(s.anchor, s.caret), end: Math.max(s.anchor, s.caret) }
-}
+export const selectPending = (s: Store): Stretch | null => pendingOf(s.annotate)
 
 export function selectSelectedSpan(s: Store): Span | null {
-  return s.selectedSpanId === null ? null : spanIndexOf(s.spans).byId(s.selectedSpanId)
+  const session = s.annotate
+  return session?.selectedSpanId == null ? null : spanIndexOf(session.spans).byId(session.selectedSpanId)
 }
 
-export const selectUndoStack = (s: Store) => (s.document && s.histories[s.document.id]?.undo) || NO_EDITS
-export const selectRedoStack = (s: Store) => (s.document && s.histories[s.document.id]?.redo) || NO_EDITS
+export function selectFindHits(s: Store): Hits {
+  return s.findOpen && s.annotate ? s.derive.findHits(s.annotate.text.map, s.findQuery) : NO_HITS
+}
+
+export const selectUndoStack = (s: Store): Edit[] => historyOf(s.annotateHistories, s.annotate?.document.id).undo
+export const selectRedoStack = (s: Store): Edit[] => historyOf(s.annotateHistories, s.annotate?.document.id).redo
 export const selectCanUndo = (s: Store): boolean => selectUndoStack(s).length > 0
 export const selectCanRedo = (s: Store): boolean => selectRedoStack(s).length > 0
 
@@ -34,8 +35,9 @@ export const selectNeedsAnnotator = (s: Store): boolean => s.project !== null &&
  * without asking the server after each one.
  */
 export const selectDocumentStatus = (s: Store): DocumentStatus | null => {
-  const status = s.document?.status ?? null
-  if (status === 'new' && s.spans.length > 0) return 'in_progress'
-  if (status === 'in_progress' && s.spans.length === 0) return 'new'
+  const status = s.annotate?.document.status ?? null
+  const count = s.annotate?.spans.length ?? 0
+  if (status === 'new' && count > 0) return 'in_progress'
+  if (status === 'in_progress' && count === 0) return 'new'
   return status
 }

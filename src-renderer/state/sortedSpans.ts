@@ -1,17 +1,13 @@
 // The open document's spans stay in text order; changes go in by binary search instead of a sort of them all.
+import { lowerBound } from '../../src-main/shared/lowerBound'
 import { compareSpans, type Span } from '../../src-main/shared/model'
 
 /** Where a span goes in a list in text order: after equal ones, or with `before` ahead of them. */
 function insertionPoint(spans: readonly Span[], span: Span, before = false): number {
-  let lo = 0
-  let hi = spans.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const order = compareSpans(spans[mid], span)
-    if (order < 0 || (order === 0 && !before)) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return lowerBound(spans.length, (i) => {
+    const order = compareSpans(spans[i], span)
+    return order < 0 || (order === 0 && !before)
+  })
 }
 
 /** Where a span is in the list, found by its place in text order rather than a scan; -1 when it is not there. */

@@ -1,18 +1,26 @@
-// The store's shape: one store made of typed slices, each slice creator sees the whole store.
+// The store's shape: one store of feature slices (project and library, annotate session, review session, dialogs and
+// UI); each slice creator sees the whole store, the API client and the store's runtime.
 import type { StateCreator } from 'zustand'
-import type { DocumentSlice } from './documentSlice'
-import type { EditorSlice } from './editorSlice'
-import type { HistorySlice } from './historySlice'
-import type { LabelsSlice } from './labelsSlice'
-import type { LibrarySlice } from './librarySlice'
+import type { ApiClient } from '../api'
+import type { AnnotateSlice } from './annotateSlice'
+import type { Derivations } from './derivations'
 import type { ProjectSlice } from './projectSlice'
 import type { ReviewSlice } from './reviewSlice'
-import type { SelectionSlice } from './selectionSlice'
-import type { SpansSlice } from './spansSlice'
+import type { Runtime } from './runtime'
 import type { UiSlice } from './uiSlice'
 
-export type Store = ProjectSlice & LibrarySlice & DocumentSlice & SpansSlice & SelectionSlice & HistorySlice & UiSlice & EditorSlice & LabelsSlice & ReviewSlice
+export type Store = ProjectSlice & AnnotateSlice & ReviewSlice & UiSlice & { derive: Derivations }
 
-export type SliceCreator<T> = StateCreator<Store, [['zustand/devtools', never], ['zustand/persist', unknown]], [], T>
-export type SetStore = Parameters<SliceCreator<unknown>>[0]
-export type GetStore = Parameters<SliceCreator<unknown>>[1]
+type Creator = StateCreator<Store, [['zustand/devtools', never], ['zustand/persist', unknown]], [], Store>
+export type SetStore = Parameters<Creator>[0]
+export type GetStore = Parameters<Creator>[1]
+
+/** What a slice works with: the store, the contract's client and the per-store runtime. */
+export interface Ctx {
+  set: SetStore
+  get: GetStore
+  api: ApiClient
+  runtime: Runtime
+}
+
+export type SliceCreator<T> = (ctx: Ctx) => T

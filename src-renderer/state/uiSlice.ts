@@ -1,12 +1,16 @@
+// Dialogs and the rest of the UI: which view and dialog are open, the last error and the status line.
 import { ApiCallError } from '../api'
 import type { SliceCreator } from './types'
 
 export type View = 'library' | 'annotate' | 'review'
 export type DialogName = 'project' | 'import' | 'export'
+/** The annotate view's overlays: the shortcut list and the label editor. */
+export type Overlay = 'help' | 'labels' | null
 
 export interface UiSlice {
   view: View
   dialog: DialogName | null
+  overlay: Overlay
   /** The last failure, shown in an alert until dismissed or replaced. */
   error: string | null
   /** Outcome of the last write, e.g. "Saved · tagged …". */
@@ -17,6 +21,7 @@ export interface UiSlice {
   showView(view: View, notice?: string | null): void
   openDialog(dialog: DialogName): void
   closeDialog(): void
+  setOverlay(overlay: Overlay): void
   reportError(error: unknown): void
   dismissError(): void
   setSaveStatus(status: string): void
@@ -29,9 +34,10 @@ export function messageOf(error: unknown): string {
   return String(error)
 }
 
-export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
+export const createUiSlice: SliceCreator<UiSlice> = ({ set, get }) => ({
   view: 'library',
   dialog: null,
+  overlay: null,
   error: null,
   saveStatus: '',
   notice: null,
@@ -42,6 +48,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   },
   openDialog: (dialog) => set({ dialog }, undefined, 'ui/openDialog'),
   closeDialog: () => set({ dialog: null }, undefined, 'ui/closeDialog'),
+  setOverlay: (overlay) => set({ overlay }, undefined, 'ui/setOverlay'),
   reportError: (error) => set({ error: messageOf(error) }, undefined, 'ui/reportError'),
   dismissError: () => set({ error: null }, undefined, 'ui/dismissError'),
   setSaveStatus: (saveStatus) => set({ saveStatus }, undefined, 'ui/setSaveStatus'),

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import type { AgreementReport, GroupScores, PairScores, Score } from '../../src-main/shared/agreementReport'
-import { call } from '../api'
+import { useApi } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import '../styles/agreement.css'
 import { plural } from './plural'
@@ -38,6 +38,7 @@ function formatScore(value: Score): string {
  * and an annotator × annotator heatmap per label. Fetches its own report; `annotators` defaults to all but gold.
  */
 export function AgreementPanel({ annotators, includeGold }: { annotators?: string[]; includeGold?: boolean }) {
+  const api = useApi()
   const [report, setReport] = useState<AgreementReport | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(true)
@@ -51,7 +52,7 @@ export function AgreementPanel({ annotators, includeGold }: { annotators?: strin
     let current = true
     setBusy(true)
     setFailure(null)
-    call('review.agreement', { annotators, includeGold })
+    api.call('review.agreement', { annotators, includeGold })
       .then((value) => current && setReport(value))
       .catch((error: unknown) => {
         if (!current) return

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react'
-import { ArticleText } from '../editor/ArticleText'
 import { selectCanRedo, selectCanUndo, selectDocumentStatus } from '../state/selectors'
 import { useStore } from '../state/store'
+import { AnnotateText } from './AnnotateText'
+import { MOD, UndoRedo, useFocusOnOpen } from './UndoRedo'
 import { FindBar } from './FindBar'
 import { GuidelinesPanel } from './GuidelinesPanel'
 import { HelpDialog } from './HelpDialog'
@@ -10,11 +11,9 @@ import { LabelEditorDialog } from './LabelEditorDialog'
 import { SpanList } from './SpanList'
 import { StatusBadge } from './StatusBadge'
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent)
-const MOD = isMac ? 'Meta' : 'Control'
 
 export function AnnotateView() {
-  const document = useStore((s) => s.document)
+  const document = useStore((s) => s.annotate?.document)
   const canUndo = useStore(selectCanUndo)
   const status = useStore(selectDocumentStatus)
   const canRedo = useStore(selectCanRedo)
@@ -30,10 +29,7 @@ export function AnnotateView() {
   const regionRef = useRef<HTMLDivElement>(null)
   const documentId = document?.id
 
-  // Each newly opened document starts with the keyboard in the text.
-  useEffect(() => {
-    if (documentId !== undefined) regionRef.current?.focus({ preventScroll: true })
-  }, [documentId])
+  useFocusOnOpen(regionRef, documentId)
 
   // A closed overlay hands the keyboard back to the text; only once it is gone, since a modal dialog makes the text inert.
   const hadOverlay = useRef(false)
@@ -76,12 +72,7 @@ export function AnnotateView() {
         <button type="button" aria-keyshortcuts="?" onClick={() => setOverlay('help')}>
           Shortcuts <kbd>?</kbd>
         </button>
-        <button type="button" aria-keyshortcuts={`${MOD}+Z`} disabled={!canUndo} onClick={() => void undo().then(refocus)}>
-          Undo
-        </button>
-        <button type="button" aria-keyshortcuts={`${MOD}+Shift+Z ${MOD}+Y`} disabled={!canRedo} onClick={() => void redo().then(refocus)}>
-          Redo
-        </button>
+        <UndoRedo canUndo={canUndo} canRedo={canRedo} undo={undo} redo={redo} refocus={refocus} />
         {done && (
           <button type="button" onClick={() => void setDone(false).then(refocus)}>
             Reopen
@@ -99,7 +90,7 @@ export function AnnotateView() {
       <div className="workspace">
         <div className="text-pane">
           {findOpen && <FindBar afterClose={refocus} />}
-          <ArticleText regionRef={regionRef} describedBy="article-keys" />
+          <AnnotateText regionRef={regionRef} describedBy="article-keys" />
         </div>
         <SpanList />
         <GuidelinesPanel />

@@ -1,10 +1,11 @@
 import { GOLD_LAYER } from '../../src-main/shared/model'
+import { selectReviewLayers } from '../state/reviewSelectors'
 import { useStore } from '../state/store'
 import { plural } from './plural'
 
 /** Which layers the compare view compares: two or more annotators, and gold when the reviewer wants it checked too. */
 export function AnnotatorPicker({ onMerge }: { onMerge: () => void }) {
-  const layers = useStore((s) => s.reviewLayers)
+  const layers = useStore(selectReviewLayers)
   const chosen = useStore((s) => s.reviewAnnotators)
   const compareGold = useStore((s) => s.compareGold)
   const setReviewAnnotators = useStore((s) => s.setReviewAnnotators)

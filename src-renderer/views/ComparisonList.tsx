@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { goldSpansIn, settle, spanKey, type Comparison, type ComparisonKind } from '../../src-main/shared/comparison'
 import type { Label, Span } from '../../src-main/shared/model'
 import type { OffsetMap } from '../../src-main/shared/offsets'
-import { selectComparisons, selectCurrentComparison, selectGoldSpans, selectUnanimousKeys } from '../state/reviewSelectors'
+import { rangeIndexOf } from '../editor/rangeIndex'
+import { selectComparisons, selectCurrentComparison, selectDisagreements, selectGoldSpans, selectUnanimousKeys } from '../state/reviewSelectors'
 import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
 import { LabelChip } from './LabelChip'
 import { plural } from './plural'
+import { SideList } from './SideList'
 import { VersionLine } from './VersionLine'
 
 export const KIND_NAMES: Record<ComparisonKind, string> = {
@@ -16,32 +18,36 @@ export const KIND_NAMES: Record<ComparisonKind, string> = {
   missed: 'Missed by some',
 }
 
+/** A row before it is measured: the kind, then one line of text and what gold has. */
+const ESTIMATED_ROW_HEIGHT = 84
+const comparisonKey = (c: Comparison) => `${c.start}:${c.end}:${c.kind}`
+
 /** The document's comparisons in text order, each with its versions; the current one offers them to take into gold. */
 export function ComparisonList({ afterAction }: { afterAction: () => void }) {
   const comparisons = useStore(selectComparisons)
+  const disagreements = useStore(selectDisagreements)
   const current = useStore(selectCurrentComparison)
   const gold = useStore(selectGoldSpans)
   const unanimous = useStore(selectUnanimousKeys)
   const labels = useStore(selectLabels)
-  const offsets = useStore((s) => s.reviewOffsets)
+  const offsets = useStore((s) => s.review?.text.map)
   const goToComparison = useStore((s) => s.goToComparison)
   const takeVersion = useStore((s) => s.takeVersion)
   const [showAgreed, setShowAgreed] = useState(false)
-  const listRef = useRef<HTMLUListElement>(null)
-  const disagreements = comparisons.filter((c) => c.kind !== 'agree').length
-  const shown = showAgreed ? comparisons : comparisons.filter((c) => c.kind !== 'agree' || c === current)
-
-  useEffect(() => {
-    if (current) listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' })
-  }, [current])
+  const shown = useMemo(() => {
+    const listed = showAgreed ? comparisons : disagreements
+    // The current comparison stays listed even when agreed ones are hidden.
+    if (!current || listed.includes(current)) return listed
+    return [...listed, current].sort((a, b) => a.start - b.start || a.end - b.end)
+  }, [showAgreed, comparisons, disagreements, current])
 
   if (!offsets) return null
 
   return (
     <aside className="side-panel comparisons-panel" aria-labelledby="comparisons-heading">
       <h2 id="comparisons-heading" className="panel-heading">
-        Disagreements <span className="count">{disagreements}</span>
-        <span className="muted panel-note">{plural(comparisons.length - disagreements, 'agreed span')}</span>
+        Disagreements <span className="count">{disagreements.length}</span>
+        <span className="muted panel-note">{plural(comparisons.length - disagreements.length, 'agreed span')}</span>
       </h2>
       <label className="panel-option">
         <input type="checkbox" checked={showAgreed} onChange={(e) => setShowAgreed(e.target.checked)} />
@@ -50,12 +56,12 @@ export function ComparisonList({ afterAction }: { afterAction: () => void }) {
       {shown.length === 0 ? (
         <p className="panel-empty">{comparisons.length === 0 ? 'The compared layers have no spans in this document.' : 'No disagreements: the annotators agree on every span.'}</p>
       ) : (
-        <ul ref={listRef} className="comparison-list" aria-label="Comparisons">
-          {shown.map((c) => (
-            <li key={`${c.start}:${c.end}:${c.kind}`}>
+        <SideList label="Comparisons" className="comparison-list" items={shown} keyOf={comparisonKey} currentIndex={current ? shown.indexOf(current) : -1} estimateSize={ESTIMATED_ROW_HEIGHT}>
+          {(c) => (
+            <>
               <button
                 type="button"
-                className="comparison-row"
+                className="side-row comparison-row"
                 aria-current={c === current ? 'true' : undefined}
                 onClick={() => {
                   goToComparison(c)
@@ -97,9 +103,9 @@ export function ComparisonList({ afterAction }: { afterAction: () => void }) {
                   })}
                 </ol>
               )}
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </SideList>
       )}
     </aside>
   )
@@ -126,7 +132,8 @@ function GoldState({
   offsets: OffsetMap
 }) {
   const agreed = comparison.kind === 'agree' ? comparison.versions[0].spans[0] : null
-  const present = agreed ? gold.filter((g) => spanKey(g) === spanKey(agreed)) : goldSpansIn(comparison, gold, unanimous)
+  const near = rangeIndexOf(gold).overlapping(comparison.start, comparison.end)
+  const present = agreed ? near.filter((g) => spanKey(g) === spanKey(agreed)) : goldSpansIn(comparison, near, unanimous)
   if (present.length === 0) return <span className="gold-state muted">Gold: nothing yet</span>
   return (
     <span className="gold-state">

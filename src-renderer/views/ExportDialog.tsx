@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { ArgsOf, ColumnSeparator, DatasetExport, DocumentStatus, ExportFormat, ExportPreview, ReviewLayers } from '../../src-main/shared/api'
 import { DEFAULT_SPLIT, parseSplitSpec, type SplitRatio } from '../../src-main/shared/splitSpec'
-import { ApiCallError, call } from '../api'
+import { ApiCallError } from '../api'
 import { downloadText } from '../files/download'
-import { useStore } from '../state/store'
+import { useApi, useStore } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import '../styles/dataset.css'
 import { Dialog } from './Dialog'
@@ -32,6 +32,7 @@ const STATUSES = Object.keys(STATUS_NAMES) as DocumentStatus[]
 
 export function ExportDialog() {
   const closeDialog = useStore((s) => s.closeDialog)
+  const api = useApi()
   const annotator = useStore((s) => s.project?.annotator ?? '')
   const projectLabels = useStore((s) => s.project?.labels)
   const [format, setFormat] = useState<ExportFormat>('native')
@@ -55,8 +56,8 @@ export function ExportDialog() {
 
   // The default layer depends on whether the project has a gold layer yet: say which it is.
   useEffect(() => {
-    call('review.layers', {}).then(setLayers, () => setLayers(null))
-  }, [])
+    api.call('review.layers', {}).then(setLayers, () => setLayers(null))
+  }, [api])
   const goldExists = layers !== null && (layers.gold.spans > 0 || layers.reviewed > 0)
 
   const chosenLabels = labelNames.filter((label) => !unchecked.includes(label))
@@ -95,7 +96,7 @@ export function ExportDialog() {
     }
     let current = true
     const timer = setTimeout(() => {
-      call('export.preview', options).then(
+      api.call('export.preview', options).then(
         (value) => current && (setPreview(value), setPreviewError(null)),
         (error: unknown) => current && (setPreview(null), setPreviewError(messageOf(error))),
       )
@@ -116,7 +117,7 @@ export function ExportDialog() {
     setFailure(null)
     setResult(null)
     try {
-      const built = await call('export.dataset', { ...options, jobId: id })
+      const built = await api.call('export.dataset', { ...options, jobId: id })
       for (const file of built.files) downloadText(file.fileName, file.content)
       downloadText(built.manifest.fileName, built.manifest.content)
       setResult(built)
@@ -287,7 +288,7 @@ export function ExportDialog() {
         )}
         <div className="dialog-actions">
           {busy ? (
-            <button type="button" onClick={() => void call('jobs.cancel', { jobId: jobId! })}>
+            <button type="button" onClick={() => void api.call('jobs.cancel', { jobId: jobId! })}>
               Cancel export
             </button>
           ) : (

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { selectFindHits } from '../state/editorSlice'
-import { selectLabels } from '../state/selectors'
+import { selectFindHits, selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
 import { plural } from './plural'
 

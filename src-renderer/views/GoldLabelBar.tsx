@@ -1,7 +1,7 @@
 import { selectUnanimous } from '../state/reviewSelectors'
 import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
-import { Swatch } from './LabelChip'
+import { LabelButtons } from './LabelButtons'
 
 /** The reviewer's tools on the gold layer: a button per label (tags the selection in gold), accept all unanimous, remove. */
 export function GoldLabelBar({ afterAction }: { afterAction: () => void }) {
@@ -10,7 +10,7 @@ export function GoldLabelBar({ afterAction }: { afterAction: () => void }) {
   const unanimous = useStore(selectUnanimous)
   const enoughAnnotators = useStore((s) => s.reviewAnnotators.length >= 2)
   const acceptUnanimous = useStore((s) => s.acceptUnanimous)
-  const hasSelectedGold = useStore((s) => s.selectedGoldId !== null)
+  const hasSelectedGold = useStore((s) => s.review?.selectedSpanId != null)
   const removeSelectedGold = useStore((s) => s.removeSelectedGold)
   const act = (action: () => Promise<void>) => () => {
     void action()
@@ -20,21 +20,7 @@ export function GoldLabelBar({ afterAction }: { afterAction: () => void }) {
   return (
     <div className="labelbar" role="toolbar" aria-label="Gold layer">
       <span className="toolbar-caption">Tag in gold</span>
-      {labels.map((label) => (
-        <button
-          key={label.name}
-          type="button"
-          className="label-button"
-          aria-label={label.name}
-          aria-keyshortcuts={label.hotkey || undefined}
-          title={label.description || undefined}
-          onClick={act(() => tagGold(label.name))}
-        >
-          <Swatch color={label.color} />
-          <span className="label-name">{label.name}</span>
-          {label.hotkey && <kbd>{label.hotkey}</kbd>}
-        </button>
-      ))}
+      <LabelButtons labels={labels} onLabel={(name) => act(() => tagGold(name))()} />
       <span className="toolbar-gap" />
       <button type="button" aria-keyshortcuts="U" disabled={!enoughAnnotators || unanimous.length === 0} onClick={act(acceptUnanimous)}>
         Accept all unanimous ({unanimous.length}) <kbd>u</kbd>

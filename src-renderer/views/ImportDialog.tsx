@@ -1,8 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { ColumnSeparator, DiscontinuousSpans, ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
-import { call } from '../api'
 import { IMPORTABLE, importFiles, MANIFEST } from '../files/importFiles'
-import { useStore } from '../state/store'
+import { useApi, useStore, useStoreApi } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import '../styles/dataset.css'
 import { Dialog } from './Dialog'
@@ -38,6 +37,8 @@ const ENCODING_NAMES: Record<TextEncoding, string> = {
 
 export function ImportDialog() {
   const closeDialog = useStore((s) => s.closeDialog)
+  const api = useApi()
+  const storeApi = useStoreApi()
   const [files, setFiles] = useState<File[]>([])
   const [folderFiles, setFolderFiles] = useState<File[]>([])
   const [ignored, setIgnored] = useState(0)
@@ -86,6 +87,7 @@ export function ImportDialog() {
         ...(bratPossible ? { discontinuous } : {}),
       }
       const result = await importFiles(
+        api,
         chosen,
         choices,
         (done, size) => {
@@ -95,7 +97,7 @@ export function ImportDialog() {
         { id, cancelled: () => cancelled.current },
       )
       setReport(result)
-      const store = useStore.getState()
+      const store = storeApi.getState()
       // New labels may have arrived with the data, and the document count changed.
       void store.loadProject()
       void store.loadLibrary()
@@ -109,7 +111,7 @@ export function ImportDialog() {
 
   function cancel() {
     cancelled.current = true
-    if (jobId) void call('jobs.cancel', { jobId })
+    if (jobId) void api.call('jobs.cancel', { jobId })
   }
   const fraction = chosen.length > 0 ? (batch.done + (job?.fraction ?? 0) * batch.size) / chosen.length : 0
 

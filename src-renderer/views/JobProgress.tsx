@@ -1,18 +1,19 @@
 // How far a running import or export is, from the main side's 'job-progress' events for the job the dialog started.
 import { useEffect, useState } from 'react'
 import type { JobProgress } from '../../src-main/shared/api'
-import { onEvent } from '../api'
+import { useApi } from '../state/store'
 
 /** The latest progress of the job with this id; null before its first event or without a job. */
 export function useJobProgress(jobId: string | null): JobProgress | null {
+  const api = useApi()
   const [progress, setProgress] = useState<JobProgress | null>(null)
   useEffect(() => {
     setProgress(null)
     if (jobId === null) return
-    return onEvent('job-progress', (event) => {
+    return api.onEvent('job-progress', (event) => {
       if (event.jobId === jobId) setProgress(event)
     })
-  }, [jobId])
+  }, [api, jobId])
   return progress
 }
 

@@ -1,36 +1,25 @@
 import { RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
 import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
-import { Swatch } from './LabelChip'
+import { LabelButtons } from './LabelButtons'
 
 /** One button per label: tags the pending selection, or relabels the selected span, as its hotkey does. */
 export function LabelBar({ afterAction }: { afterAction: () => void }) {
   const labels = useStore(selectLabels)
   const applyLabel = useStore((s) => s.applyLabel)
-  const hasSelectedSpan = useStore((s) => s.selectedSpanId !== null)
+  const hasSelectedSpan = useStore((s) => s.annotate?.selectedSpanId != null)
   const removeSelectedSpan = useStore((s) => s.removeSelectedSpan)
   const setOverlay = useStore((s) => s.setOverlay)
 
   return (
     <div className="labelbar" role="toolbar" aria-label="Labels">
-      {labels.map((label) => (
-        <button
-          key={label.name}
-          type="button"
-          className="label-button"
-          aria-label={label.name}
-          aria-keyshortcuts={label.hotkey || undefined}
-          title={label.description || undefined}
-          onClick={() => {
-            void applyLabel(label.name)
-            afterAction()
-          }}
-        >
-          <Swatch color={label.color} />
-          <span className="label-name">{label.name}</span>
-          {label.hotkey && <kbd>{label.hotkey}</kbd>}
-        </button>
-      ))}
+      <LabelButtons
+        labels={labels}
+        onLabel={(name) => {
+          void applyLabel(name)
+          afterAction()
+        }}
+      />
       <button type="button" className="quiet" aria-keyshortcuts={RESERVED_LETTERS[1]} onClick={() => setOverlay('labels')}>
         Edit labels <kbd>{RESERVED_LETTERS[1]}</kbd>
       </button>

@@ -1,5 +1,5 @@
 import type { Label } from '../../src-main/shared/model'
-import { safeColor } from '../editor/highlights'
+import { safeColor } from '../editor/layers'
 
 /** A label's colour swatch, for chips and buttons; decorative, the name beside it says which label. */
 export function Swatch({ color }: { color: string }) {

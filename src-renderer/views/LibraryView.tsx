@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { StatusFilter } from '../state/librarySlice'
+import type { StatusFilter } from '../state/projectSlice'
 import { useStore } from '../state/store'
 import { STATUS_NAMES, StatusBadge } from './StatusBadge'
 

@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react'
 import type { MergeReport } from '../../src-main/shared/api'
 import { isGoldName } from '../../src-main/shared/model'
-import { call } from '../api'
 import { bytesToBase64 } from '../files/base64'
-import { useStore } from '../state/store'
+import { useApi, useStoreApi } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import { Dialog } from './Dialog'
 import { plural } from './plural'
 
 /** Adds other annotators' work to the open project: their .factspan files or native JSONL exports, sent as bytes. */
 export function MergeDialog({ onClose }: { onClose: () => void }) {
+  const api = useApi()
+  const storeApi = useStoreApi()
   const [files, setFiles] = useState<File[]>([])
   const [annotator, setAnnotator] = useState('')
   const [busy, setBusy] = useState(false)
@@ -26,11 +27,11 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
     setReport(null)
     try {
       const encoded = await Promise.all(files.map(async (f) => ({ name: f.name, base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })))
-      const result = await call('merge.files', { files: encoded, annotator: named || undefined })
+      const result = await api.call('merge.files', { files: encoded, annotator: named || undefined })
       setReport(result)
       // The change event refreshes what is on screen; a compare view with no document yet opens the first one.
-      const store = useStore.getState()
-      if (store.view === 'review' && !store.reviewDocument) void store.openReview()
+      const store = storeApi.getState()
+      if (store.view === 'review' && !store.review) void store.openReview()
     } catch (error) {
       setFailure(messageOf(error))
     } finally {

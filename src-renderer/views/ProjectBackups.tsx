@@ -1,11 +1,10 @@
 // The project dialog's backups: the open project's list with "Back up now" and a restore for each, and for a project
 // that would not open because it is damaged, its newest backup to restore and a salvage of what can still be read.
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Backup, BackupList, ProjectInfo } from '../../src-main/shared/api'
-import { call } from '../api'
 import { downloadText } from '../files/download'
 import { baseName } from '../files/paths'
-import { useStore } from '../state/store'
+import { useApi, useStore } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import '../styles/backups.css'
 
@@ -16,9 +15,10 @@ export function BackupsSection({ onRestored }: { onRestored: (project: ProjectIn
   const [confirming, setConfirming] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<string | null>(null)
   const readOnly = useStore((s) => s.project?.readOnly ?? false)
+  const { call } = useApi()
 
-  const refresh = () => call('project.backups', {}).then(setList, (error) => setOutcome(messageOf(error)))
-  useEffect(() => void refresh(), [])
+  const refresh = useCallback(() => call('project.backups', {}).then(setList, (error) => setOutcome(messageOf(error))), [call])
+  useEffect(() => void refresh(), [refresh])
 
   async function run(action: () => Promise<string>) {
     setBusy(true)
@@ -95,13 +95,14 @@ export function DamagedProjectOffer({ path, message, onRestored }: { path: strin
   const [newest, setNewest] = useState<Backup | null | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<string | null>(null)
+  const { call } = useApi()
 
   useEffect(() => {
     call('project.backups', { path }).then(
       (list) => setNewest(list.backups.find((b) => b.reason !== 'damaged-before-restore') ?? null),
       () => setNewest(null),
     )
-  }, [path])
+  }, [call, path])
 
   async function restore() {
     setBusy(true)

@@ -1,7 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { desktopDialogs } from '../api'
 import { baseName } from '../files/paths'
-import { useStore } from '../state/store'
+import { useApi, useStore } from '../state/store'
 import { Dialog } from './Dialog'
 import { BackupsSection, DamagedProjectOffer } from './ProjectBackups'
 
@@ -15,7 +14,7 @@ export function ProjectDialog() {
   const [path, setPath] = useState('')
   const [busy, setBusy] = useState(false)
   const field = useRef<HTMLInputElement>(null)
-  const chooseProject = desktopDialogs()
+  const chooseProject = useApi().desktopDialogs()
   const recent = (project?.recentProjects ?? []).filter((p) => p !== project?.path)
 
   async function go(target: string, mode: 'open' | 'create') {

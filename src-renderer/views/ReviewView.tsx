@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import '../styles/review.css'
 import { selectGoldRedo, selectGoldUndo } from '../state/reviewSelectors'
 import { useStore } from '../state/store'
@@ -9,13 +9,12 @@ import { GoldLabelBar } from './GoldLabelBar'
 import { MergeDialog } from './MergeDialog'
 import { ReviewText } from './ReviewText'
 import { StatusBadge } from './StatusBadge'
+import { UndoRedo, useFocusOnOpen } from './UndoRedo'
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent)
-const MOD = isMac ? 'Meta' : 'Control'
 
 /** The compare view: where annotators' layers agree and differ in one document, and the gold layer built from them. */
 export function ReviewView() {
-  const document = useStore((s) => s.reviewDocument)
+  const document = useStore((s) => s.review?.document)
   const documents = useStore((s) => s.reviewDocuments)
   const canUndo = useStore((s) => selectGoldUndo(s).length > 0)
   const canRedo = useStore((s) => selectGoldRedo(s).length > 0)
@@ -33,10 +32,7 @@ export function ReviewView() {
   const regionRef = useRef<HTMLDivElement>(null)
   const documentId = document?.id
 
-  // Each document opens with the keyboard in the text.
-  useEffect(() => {
-    if (documentId !== undefined) regionRef.current?.focus({ preventScroll: true })
-  }, [documentId])
+  useFocusOnOpen(regionRef, documentId)
 
   /** Buttons hand the keyboard back to the text, so the next key keeps reviewing. */
   const refocus = () => regionRef.current?.focus({ preventScroll: true })
@@ -71,12 +67,7 @@ export function ReviewView() {
         <button type="button" aria-label="Next document" disabled={index < 0 || index >= documents.length - 1} onClick={() => void openReview(documents[index + 1].id)}>
           ›
         </button>
-        <button type="button" aria-keyshortcuts={`${MOD}+Z`} disabled={!canUndo} onClick={() => void undoGold().then(refocus)}>
-          Undo
-        </button>
-        <button type="button" aria-keyshortcuts={`${MOD}+Shift+Z ${MOD}+Y`} disabled={!canRedo} onClick={() => void redoGold().then(refocus)}>
-          Redo
-        </button>
+        <UndoRedo canUndo={canUndo} canRedo={canRedo} undo={undoGold} redo={redoGold} refocus={refocus} />
         {reviewed && (
           <button type="button" onClick={() => void setReviewed(false).then(refocus)}>
             Mark not reviewed

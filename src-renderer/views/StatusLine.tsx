@@ -6,8 +6,8 @@ import { plural } from './plural'
 export function StatusLine() {
   const saveStatus = useStore((s) => s.saveStatus)
   const view = useStore((s) => s.view)
-  const document = useStore((s) => s.document)
-  const caret = useStore((s) => s.caret)
+  const document = useStore((s) => s.annotate?.document)
+  const caret = useStore((s) => s.annotate?.caret ?? 0)
   const pending = useStore(useShallow(selectPending))
   const documentCount = useStore((s) => s.project?.documentCount)
 

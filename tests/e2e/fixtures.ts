@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const BIN = path.join(ROOT, 'bin', 'factspan.js')
@@ -65,3 +65,12 @@ export const test = base.extend<{ served: Served }>({
 export { expect }
 
 export const SCREENSHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots')
+
+/** Imports a text file with the CLI, then opens the document in the app from the library by its title. */
+export async function openImportedText(page: Page, served: Served, name: string, text: string, title: RegExp): Promise<void> {
+  const file = path.join(served.dir, name)
+  fs.writeFileSync(file, text)
+  expect(served.cli('import', file, '--db', served.db).code).toBe(0)
+  await page.goto(served.url)
+  await page.getByRole('button', { name: title }).click()
+}

@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
 // A tag is painted at the key press and saved at once; the view never waits for the server, and never hides a
 // failed save: the paint goes away again, the error is shown and the selection comes back.
-import fs from 'node:fs'
-import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Page } from '@playwright/test'
-import { expect, test, type Served } from './fixtures'
+import { expect, openImportedText, test, type Served } from './fixtures'
 
 const TEXT = '𠮷野家公告\n截至2月25日，𠮷野家復工率91.9%。\n'
 
@@ -14,11 +12,7 @@ const spanRows = (page: Page) => page.getByRole('list', { name: /Spans/ }).getBy
 const painted = (page: Page, label: string) => page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, `label-${label}`)
 
 async function openRareDocument(page: Page, served: Served): Promise<void> {
-  const file = path.join(served.dir, 'rare.txt')
-  fs.writeFileSync(file, TEXT)
-  expect(served.cli('import', file, '--db', served.db).code).toBe(0)
-  await page.goto(served.url)
-  await page.getByRole('button', { name: /𠮷野家公告/ }).click()
+  await openImportedText(page, served, 'rare.txt', TEXT, /𠮷野家公告/)
   await article(page).focus()
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { serial } from '../../src-renderer/state/serial'
+import { WriteQueue } from '../../src-renderer/state/runtime'
 
 /** A promise and the functions that settle it. */
 function deferred<T>() {
@@ -10,6 +10,9 @@ function deferred<T>() {
 }
 
 describe('writes in order', () => {
+  const writes = new WriteQueue()
+  const serial = <T>(task: () => Promise<T>) => writes.run(task)
+
   it('starts a write at once when none is in flight, so its request leaves before anything else runs', async () => {
     const started: string[] = []
     const done = serial(async () => started.push('tag'))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Span } from '../../src-main/shared/model'
-import { SpanIndex } from '../../src-renderer/editor/spanIndex'
+import { RangeIndex } from '../../src-renderer/editor/rangeIndex'
 import { placeOf, withoutSpans, withSpan, withSpans } from '../../src-renderer/state/sortedSpans'
 
 function span(id: number, start: number, end: number, label = 'metric', annotator = 'alice'): Span {
@@ -33,7 +33,7 @@ describe('the open document spans in text order', () => {
 describe('the span index', () => {
   it('answers overlaps from offsets and finds spans by id, whichever was asked before', () => {
     const spans = [span(1, 0, 40), span(2, 5, 8), span(3, 9, 12), span(4, 30, 31)]
-    const index = new SpanIndex(spans)
+    const index = new RangeIndex(spans)
     expect(ids(index.overlapping(8, 10))).toEqual([1, 3])
     expect(ids(index.covering(30))).toEqual([1, 4])
     expect(ids(index.overlapping(40, 50))).toEqual([])

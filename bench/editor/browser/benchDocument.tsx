@@ -1,5 +1,6 @@
 // What both baseline pages share: the generated document fetched on "Open document", its paragraphs, label colours,
 // and the native selection turned into code-point offsets (window.benchPage lets the driver make one).
+import { lowerBound } from '../../../src-main/shared/lowerBound'
 import { DEFAULT_LABELS } from '../../../src-main/shared/model'
 import { OffsetMap } from '../../../src-main/shared/offsets'
 import { ADD_KEY, type BaselinePage, type BaselineSelection, type BenchDocumentData } from '../protocol'
@@ -38,14 +39,7 @@ export async function loadDocument(): Promise<LoadedDocument> {
 
 /** The paragraph holding a UTF-16 offset. */
 export function paragraphAt(paragraphs: readonly Paragraph[], utf16: number): number {
-  let lo = 0
-  let hi = paragraphs.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1
-    if (paragraphs[mid].start <= utf16) lo = mid
-    else hi = mid - 1
-  }
-  return lo
+  return Math.max(0, lowerBound(paragraphs.length, (i) => paragraphs[i].start <= utf16) - 1)
 }
 
 export function labelColor(label: string): string {

@@ -35,6 +35,9 @@ function arm(spec: ArmSpec): void {
   if (spec.kind === 'open') {
     app = spec.app
     painted = spec.app === 'factspan' ? anyHighlight : spec.app === 'recogito' ? () => document.querySelector('.r6o-annotation') !== null : () => document.querySelector('mark') !== null
+  } else if (spec.kind === 'change') {
+    const before = signature(spec.highlight)
+    painted = () => signature(spec.highlight) !== before
   } else if (spec.app === 'factspan') {
     const target = pendingSelection(spec.quote)
     painted = () => labelHighlightHolds(spec.label, target)
@@ -105,8 +108,13 @@ function check(m: Measurement): void {
 function settle(m: Measurement): void {
   if (m.finished || m.paintedAt === null || m.startedAt === null) return
   if (m.committed && m.commit === null) return
-  const ms = Math.max(m.paintedAt, m.commit?.responseEnd ?? 0) - m.startedAt
-  finish(m, m.commit ? { ms, timedOut: false, roundTripMs: m.commit.responseEnd - m.commit.startTime } : { ms, timedOut: false })
+  const ms = m.paintedAt - m.startedAt
+  finish(
+    m,
+    m.commit
+      ? { ms, timedOut: false, commitMs: m.commit.responseEnd - m.startedAt, roundTripMs: m.commit.responseEnd - m.commit.startTime }
+      : { ms, timedOut: false },
+  )
 }
 
 function finish(m: Measurement, timed: Timed): void {
@@ -125,6 +133,15 @@ function afterThisFrame(callback: (time: number) => void): void {
 function eventTime(e: Event): number {
   const now = performance.now()
   return e.timeStamp > 0 && e.timeStamp <= now ? e.timeStamp : now
+}
+
+/** The boundaries of every range of a highlight, as one string to compare. */
+function signature(name: string): string {
+  const highlight = CSS.highlights.get(name)
+  if (!highlight) return ''
+  // Factspan's text nodes sit one in each line element, which names its line.
+  const line = (node: Node) => (node.parentElement ?? (node as HTMLElement)).dataset?.line ?? '?'
+  return [...highlight].map((r) => `${line(r.startContainer)}:${r.startOffset}-${line(r.endContainer)}:${r.endOffset}`).sort().join(' ')
 }
 
 function anyHighlight(): boolean {
@@ -290,4 +307,5 @@ window.factspanBench = {
     return count
   },
   frames,
+  mark: (name) => void performance.mark(name),
 }

@@ -1,3 +1,4 @@
+import { lowerBound } from '../lowerBound'
 import { spanLayer, type SpanLayer } from './spanLayer'
 
 /** A labelled span; offsets are code points, end exclusive. Spans of different documents must not share offsets. */
@@ -135,12 +136,5 @@ function overlapped(query: SpanLayer, rq: Range, target: SpanLayer, rt: Range): 
 
 /** Index of the first start ≥ x in sorted starts[from, to). */
 function startsBefore(starts: Float64Array, from: number, to: number, x: number): number {
-  let low = from
-  let high = to
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (starts[mid] < x) low = mid + 1
-    else high = mid
-  }
-  return low
+  return lowerBound(to, (i) => starts[i] < x, from)
 }

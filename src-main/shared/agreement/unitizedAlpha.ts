@@ -1,3 +1,5 @@
+import { lowerBound } from '../lowerBound'
+
 export interface UnitizingStudy {
   /** Where the continuum starts. */
   begin: number
@@ -188,7 +190,7 @@ export function expectedDisagreement(coders: readonly Segments[], length: number
     // Σ over every coder's gaps g ≥ l of (g − l + 1).
     let fitting = 0
     for (const c of coders) {
-      const first = lowerBound(c.gaps, l)
+      const first = firstAtLeast(c.gaps, l)
       fitting += c.gapSums[first] - (l - 1) * (c.gaps.length - first)
     }
     sum += n * (((units - 1) * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * fitting)
@@ -198,13 +200,6 @@ export function expectedDisagreement(coders: readonly Segments[], length: number
 }
 
 /** Index of the first value ≥ x in an ascending array. */
-function lowerBound(sorted: Float64Array, x: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (sorted[mid] < x) low = mid + 1
-    else high = mid
-  }
-  return low
+function firstAtLeast(sorted: Float64Array, x: number): number {
+  return lowerBound(sorted.length, (i) => sorted[i] < x)
 }

@@ -3,6 +3,7 @@
 // one character (brat server/src/annotation.py open_textfile mode 'rU'; brat issue #853). Fragments are joined by one
 // space in the quoted TEXT, and brat writes a span that crosses lines as one fragment per line.
 import { InputError } from '../errors'
+import { lowerBound } from '../lowerBound'
 import { OffsetMap } from '../offsets'
 import type { FileWarning, FolderCodec, FolderEntry, ParseOptions, ParseResult, SourceFile, WriteOptions } from './codec'
 import { distinctSpans } from './distinctSpans'
@@ -178,16 +179,7 @@ function lineEndShift(text: string): (offset: number) => number {
     at++
   }
   if (dropped.length === 0) return (offset) => offset
-  return (offset) => {
-    let lo = 0
-    let hi = dropped.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (dropped[mid] < offset) lo = mid + 1
-      else hi = mid
-    }
-    return offset - lo
-  }
+  return (offset) => offset - lowerBound(dropped.length, (i) => dropped[i] < offset)
 }
 
 /** The runs of a span between its line breaks, as brat writes a span across lines. */

@@ -1,6 +1,7 @@
 // Plain text files: their bytes decoded into a document text, and a title read from the headline.
 import type { TextEncoding } from '../api'
 import { InputError } from '../errors'
+import { lowerBound } from '../lowerBound'
 import { codePointLength } from '../offsets'
 
 export type DecodedEncoding = 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be'
@@ -86,13 +87,7 @@ function strictDecode(bytes: Uint8Array, encoding: DecodedEncoding): string | nu
 /** Byte offset where the first undecodable sequence starts, in bytes known not to decode. */
 function firstBadByte(bytes: Uint8Array, encoding: DecodedEncoding): number {
   // The shortest prefix whose streamed decoding already fails ends at the byte where the error shows.
-  let lo = 1
-  let hi = bytes.length + 1
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (streamFails(bytes.subarray(0, mid), encoding)) hi = mid
-    else lo = mid + 1
-  }
+  const lo = lowerBound(bytes.length + 1, (end) => !streamFails(bytes.subarray(0, end), encoding), 1)
   // The bad sequence starts at the last character boundary before that byte (or before a truncated end).
   for (let at = lo - 1; at > 0; at--) {
     if (strictDecode(bytes.subarray(0, at), encoding) !== null) return at

@@ -1,14 +1,15 @@
+// The label set editor's actions, recorded in the open document's history where Ctrl+Z finds them.
 import type { LabelUsage } from '../../src-main/shared/api'
 import type { Label } from '../../src-main/shared/model'
-import { call } from '../api'
 import { absorb, recorded } from './absorb'
-import { applyEdit, asDone, describeEdit, type Edit } from './edits'
+import { applyEdit } from './applyEdits'
+import { asDone, describeEdit, type Edit } from './edits'
 import { save } from './save'
 import { selectLabels } from './selectors'
-import type { GetStore, SetStore, SliceCreator } from './types'
+import type { Ctx } from './types'
 
 /** The label set editor's actions; each change is saved at once and undone as one step. */
-export interface LabelsSlice {
+export interface LabelEdits {
   addLabel(fields: Partial<Label> & { name: string }): Promise<boolean>
   updateLabel(name: string, label: Label): Promise<boolean>
   moveLabel(name: string, by: -1 | 1): Promise<boolean>
@@ -17,22 +18,24 @@ export interface LabelsSlice {
 }
 
 /** Applies a label edit and records it in the open document's history, where Ctrl+Z finds it. */
-function performLabelEdit(get: GetStore, set: SetStore, edit: Edit): Promise<boolean> {
-  return save(get, set, async () => {
-    const outcome = await applyEdit(edit)
+function performLabelEdit(ctx: Ctx, edit: Edit): Promise<boolean> {
+  return save(ctx, async () => {
+    const outcome = await applyEdit(ctx, edit)
     const done = asDone(edit, outcome)
-    set((s) => ({ ...absorb(s, outcome), ...recorded(s, done) }), undefined, `labels/${edit.kind}`)
+    ctx.set((s) => ({ ...absorb(s, outcome), ...recorded(s, done) }), undefined, `labels/${edit.kind}`)
     return `Saved · ${describeEdit(done)}`
   })
 }
 
-export const createLabelsSlice: SliceCreator<LabelsSlice> = (set, get) => ({
+export function createLabelEdits(ctx: Ctx): LabelEdits {
+  const { set, get, api } = ctx
+  return {
   addLabel: (fields) =>
-    save(get, set, async () => {
-      const labels = await call('labels.add', fields)
+    save(ctx, async () => {
+      const labels = await api.call('labels.add', fields)
       const position = labels.length - 1
       const label = labels[position]
-      const documentId = get().document?.id ?? ''
+      const documentId = get().annotate?.document.id ?? ''
       const edit: Edit = { kind: 'addLabel', documentId, label, position, spans: [] }
       set((s) => ({ ...absorb(s, { kind: 'labels-saved', labels }), ...recorded(s, edit) }), undefined, 'labels/add')
       return `Saved · ${describeEdit(edit)}`
@@ -43,7 +46,7 @@ export const createLabelsSlice: SliceCreator<LabelsSlice> = (set, get) => ({
     if (!from) return Promise.resolve(false)
     const same = from.name === label.name && from.color === label.color && from.hotkey === label.hotkey && from.description === label.description
     if (same) return Promise.resolve(true)
-    return performLabelEdit(get, set, { kind: 'updateLabel', documentId: get().document?.id ?? '', from, to: label })
+    return performLabelEdit(ctx, { kind: 'updateLabel', documentId: get().annotate?.document.id ?? '', from, to: label })
   },
 
   moveLabel: (name, by) => {
@@ -53,12 +56,12 @@ export const createLabelsSlice: SliceCreator<LabelsSlice> = (set, get) => ({
     const to = [...from]
     to.splice(at, 1)
     to.splice(at + by, 0, name)
-    return performLabelEdit(get, set, { kind: 'reorderLabels', documentId: get().document?.id ?? '', from, to })
+    return performLabelEdit(ctx, { kind: 'reorderLabels', documentId: get().annotate?.document.id ?? '', from, to })
   },
 
   labelUsage: async (name) => {
     try {
-      return await call('labels.usage', { name })
+      return await api.call('labels.usage', { name })
     } catch (error) {
       get().reportError(error)
       return null
@@ -70,6 +73,7 @@ export const createLabelsSlice: SliceCreator<LabelsSlice> = (set, get) => ({
     const label = labels.find((l) => l.name === name)
     if (!label) return Promise.resolve(false)
     // The spans are filled in from the server's answer: those it really removed.
-    return performLabelEdit(get, set, { kind: 'removeLabel', documentId: get().document?.id ?? '', label, position: labels.indexOf(label), spans: [] })
+    return performLabelEdit(ctx, { kind: 'removeLabel', documentId: get().annotate?.document.id ?? '', label, position: labels.indexOf(label), spans: [] })
   },
-})
+  }
+}

@@ -1,6 +1,6 @@
 // The compare view's own keys, ahead of the editor's: moving between disagreements and settling them. Pure, so it is testable.
 import type { Label } from '../../src-main/shared/model'
-import type { KeyInput } from '../editor/keyboard'
+import type { KeyInput } from './keyboard'
 
 export type ReviewCommand = { type: 'step'; direction: 1 | -1 } | { type: 'take'; version: number } | { type: 'unanimous' }
 

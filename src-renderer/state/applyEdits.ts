@@ -1,0 +1,70 @@
+// Edits sent to the server: each call is counted as an echo of our own, so the change event it causes is skipped.
+import type { Span } from '../../src-main/shared/model'
+import type { Edit, EditOutcome } from './edits'
+import type { GoldEdit, GoldOutcome } from './goldEdits'
+import type { Ctx } from './types'
+
+/** What sending an edit needs from the store. */
+type Send = Pick<Ctx, 'api' | 'runtime'>
+
+export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<EditOutcome> {
+  const { call } = api
+  const echo = <T>(documentId: string, request: Promise<T>) => runtime.echoes.expect(documentId, request)
+  switch (edit.kind) {
+    case 'add':
+      return { kind: 'span-saved', span: await echo(edit.span.documentId, call('spans.restore', { span: edit.span })) }
+    case 'remove':
+      return { kind: 'span-removed', span: await echo(edit.span.documentId, call('spans.remove', { id: edit.span.id })) }
+    case 'relabel':
+      return { kind: 'span-saved', span: await echo(edit.span.documentId, call('spans.relabel', { id: edit.span.id, label: edit.to })) }
+    case 'resize':
+      return { kind: 'span-saved', span: await echo(edit.span.documentId, call('spans.resize', { id: edit.span.id, ...edit.to })) }
+    case 'setDone':
+      return { kind: 'document-saved', summary: await echo(edit.documentId, call('documents.setDone', { id: edit.documentId, done: edit.done })) }
+    case 'addMany':
+      return { kind: 'spans-saved', spans: await echo(edit.documentId, call('spans.restoreMany', { spans: edit.spans })) }
+    case 'removeMany':
+      return { kind: 'spans-removed', spans: await echo(edit.documentId, call('spans.removeMany', { ids: edit.spans.map((s) => s.id) })) }
+    case 'addLabel':
+      return {
+        kind: 'labels-saved',
+        labels: await call('labels.restore', { label: edit.label, position: edit.position, spans: edit.spans }),
+        restored: edit.spans,
+      }
+    case 'removeLabel':
+      return { kind: 'label-removed', removal: await call('labels.remove', { name: edit.label.name }) }
+    case 'updateLabel': {
+      const labels = await call('labels.update', { name: edit.from.name, label: edit.to })
+      return { kind: 'labels-saved', labels, renamed: edit.from.name === edit.to.name ? undefined : { from: edit.from.name, to: edit.to.name } }
+    }
+    case 'reorderLabels':
+      return { kind: 'labels-saved', labels: await call('labels.reorder', { names: edit.to }) }
+  }
+}
+
+/** Changes the gold layer; spans with ids come back as they were (undo, redo), spans without are new. */
+export async function changeGold(
+  { api, runtime }: Send,
+  documentId: string,
+  add: ReadonlyArray<Pick<Span, 'start' | 'end' | 'label'> & Partial<Pick<Span, 'id' | 'createdAt'>>>,
+  remove: readonly Span[],
+): Promise<{ added: Span[]; removed: Span[] }> {
+  return runtime.echoes.expect(
+    documentId,
+    api.call('review.editGold', {
+      documentId,
+      add: add.map(({ id, start, end, label, createdAt }) => ({ id, start, end, label, createdAt })),
+      remove: remove.map((s) => s.id),
+    }),
+    (done) => done.added.length + done.removed.length > 0,
+  )
+}
+
+export async function applyGold(ctx: Send, edit: GoldEdit): Promise<GoldOutcome> {
+  switch (edit.kind) {
+    case 'gold':
+      return { kind: 'gold-saved', ...(await changeGold(ctx, edit.documentId, edit.added, edit.removed)) }
+    case 'reviewed':
+      return { kind: 'review-saved', summary: await ctx.runtime.echoes.expect(edit.documentId, ctx.api.call('review.setReviewed', { id: edit.documentId, reviewed: edit.reviewed })) }
+  }
+}

@@ -1,0 +1,97 @@
+// The annotate view's text: the surface over the annotate session, painted with the spans, find hits and selection.
+import { useMemo, type RefObject } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { EditorCommand } from '../editor/keyboard'
+import { findLayer, labelStyles, selectionLayer, spansLayer } from '../editor/layers'
+import { TextSurface, type SurfaceHandlers } from '../editor/TextSurface'
+import { quoted } from '../state/edits'
+import { selectFindHits, selectLabels, selectPending, selectSelectedSpan } from '../state/selectors'
+import { phraseToTagAll } from '../state/spanEdits'
+import { useStore, useStoreApi } from '../state/store'
+
+export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<HTMLDivElement | null>; describedBy?: string }) {
+  const session = useStore((s) => s.annotate)
+  const labels = useStore(selectLabels)
+  const selected = useStore(selectSelectedSpan)
+  const pending = useStore(useShallow(selectPending))
+  const hits = useStore(selectFindHits)
+  const findIndex = useStore((s) => s.findIndex)
+  const storeApi = useStoreApi()
+  const styles = useMemo(() => labelStyles(labels), [labels])
+  const spans = session?.spans
+  const layers = useMemo(() => (spans ? [spansLayer(spans, styles), findLayer(hits), selectionLayer(pending, selected)] : []), [spans, styles, hits, pending, selected])
+  const on = useMemo(() => annotateHandlers(storeApi), [storeApi])
+  if (!session) return null
+  const hit = findIndex >= 0 && findIndex < hits.starts.length ? { start: hits.starts[findIndex], end: hits.ends[findIndex] } : null
+
+  return (
+    <TextSurface
+      regionRef={regionRef}
+      label="Article text"
+      describedBy={describedBy}
+      lines={session.text}
+      caret={session.caret}
+      anchor={session.anchor}
+      selectable={session.spans}
+      selectedId={session.selectedSpanId}
+      labels={labels}
+      layers={layers}
+      focus={selected ?? hit}
+      on={on}
+    />
+  )
+}
+
+function annotateHandlers(storeApi: ReturnType<typeof useStoreApi>): SurfaceHandlers {
+  const store = storeApi.getState
+  return {
+    setCaret: (offset, extend) => store().placeCaret(offset, extend),
+    setPending: (anchor, focus) => store().setPending(anchor, focus),
+    selectSpan: (id, caret) => store().selectSpan(id, caret),
+    clearSelection: () => store().clearSelection(),
+    command: (command: EditorCommand) => {
+      const s = store()
+      if (s.tagAllArmed && command.type !== 'label' && command.type !== 'tagAll') s.armTagAll(false)
+      switch (command.type) {
+        case 'label':
+          void s.applyLabel(command.label)
+          return true
+        case 'remove':
+          void s.removeSelectedSpan()
+          return true
+        case 'resize':
+          void s.resizeSelectedSpan(command.edge, command.by)
+          return true
+        case 'tagAll': {
+          const phrase = phraseToTagAll(s)
+          if (phrase === '') s.setSaveStatus('Select some text or a span first, then press a to tag all its occurrences')
+          else {
+            s.armTagAll(true)
+            s.setSaveStatus(`Tag every ${quoted(phrase)}: press a label key (Esc cancels)`)
+          }
+          return true
+        }
+        case 'find':
+          s.openFind()
+          return true
+        case 'help':
+          s.setOverlay('help')
+          return true
+        case 'editLabels':
+          s.setOverlay('labels')
+          return true
+        case 'undo':
+          void s.undo()
+          return true
+        case 'redo':
+          void s.redo()
+          return true
+        case 'finish':
+          void s.finishDocument()
+          return true
+        default:
+          return false
+      }
+    },
+  }
+}
