@@ -1,10 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { FactspanError } from '../shared/errors'
-
-const IMPORTABLE = /\.(txt|text|md|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/i
-// The manifest an export writes beside its files describes them; it is not data.
-const MANIFEST = /\.manifest\.json$/i
+import { isImportableFile } from '../shared/importableFiles'
 
 /**
  * Expands files and folders (recursively, sorted, hidden entries skipped) into files to import. A folder's own
@@ -25,7 +22,7 @@ export function collectFiles(paths: string[], onSkipped: (path: string, reason: 
         const full = path.join(dir, entry.name)
         if (entry.isSymbolicLink()) onSkipped(full, 'a link: a folder import reads only the files in the folder, so it is skipped')
         else if (entry.isDirectory()) walk(full)
-        else if (IMPORTABLE.test(entry.name) && !MANIFEST.test(entry.name)) files.push({ path: full, name: path.relative(given, full).split(path.sep).join('/') })
+        else if (isImportableFile(entry.name)) files.push({ path: full, name: path.relative(given, full).split(path.sep).join('/') })
       }
     }
     walk(given)

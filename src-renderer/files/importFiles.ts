@@ -4,9 +4,6 @@ import { pairAnnotationFiles } from '../../src-main/shared/formats/pairs'
 import { call } from '../api'
 import { bytesToBase64 } from './base64'
 
-export const IMPORTABLE = /\.(txt|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/i
-/** The manifest an export writes beside its files describes them; a folder import leaves it out. */
-export const MANIFEST = /\.manifest\.json$/i
 
 export interface ImportChoices {
   format?: ImportFormat

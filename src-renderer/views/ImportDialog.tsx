@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { ColumnSeparator, DiscontinuousSpans, ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
 import { call } from '../api'
-import { IMPORTABLE, importFiles, MANIFEST } from '../files/importFiles'
+import { IMPORTABLE_EXTENSIONS, isImportableFile } from '../../src-main/shared/importableFiles'
+import { importFiles } from '../files/importFiles'
 import { useStore } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import '../styles/dataset.css'
@@ -63,7 +64,7 @@ export function ImportDialog() {
     const all = [...(list ?? [])]
     // A folder lists its files in no set order; by path, documents arrive in the order people expect.
     const importable = all
-      .filter((f) => IMPORTABLE.test(f.name) && !MANIFEST.test(f.name))
+      .filter((f) => isImportableFile(f.webkitRelativePath || f.name))
       .sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath, undefined, { numeric: true }))
     setFolderFiles(importable)
     setIgnored(all.length - importable.length)
@@ -122,7 +123,7 @@ export function ImportDialog() {
             <input
               type="file"
               multiple
-              accept=".txt,.jsonl,.ndjson,.json,.ann,.bio,.bioes,.bmes,.conll,text/plain,application/json"
+              accept={[...IMPORTABLE_EXTENSIONS, 'text/plain', 'application/json'].join(',')}
               onChange={(e) => setFiles([...(e.target.files ?? [])])}
             />
           </label>
