@@ -10,7 +10,8 @@ import { InputError } from '../shared/errors'
 import type { FileWarning } from '../shared/formats'
 import { sourceLine, textSha256, type NativeRecord } from '../shared/formats/native'
 import { pairAnnotationFiles } from '../shared/formats/pairs'
-import { EXTRA_LABEL_COLORS, type Label } from '../shared/model'
+import { labelsToAdd, MAX_LABELS, tooManyLabels } from '../shared/labelSet'
+import type { Label } from '../shared/model'
 import { codePointLength } from '../shared/offsets'
 import { documentFinder, documentWriter } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
@@ -37,7 +38,7 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
     try {
       // Inside the try: a project another program holds locked is reported like any failure of this file.
       db.exec('BEGIN IMMEDIATE')
-      const store = recordStore(db, file.name)
+      const store = recordStore(db, file.name, options.lenient ?? false, warnings)
       for (const batch of recordBatches(file, companion, options, warnings, read)) {
         store.add(batch)
         yield { done: index + batch.fraction, total: units.length, file: file.name, documents: documents + store.stored.documents }
@@ -105,7 +106,7 @@ interface Stored {
 }
 
 /** Stores one file's records inside its transaction, with statements prepared once for all its documents and spans. */
-function recordStore(db: Database, file: string): { stored: Stored; add(batch: RecordBatch): void } {
+function recordStore(db: Database, file: string, lenient: boolean, warnings: FileWarning[]): { stored: Stored; add(batch: RecordBatch): void } {
   const find = documentFinder(db)
   const writeDocument = documentWriter(db)
   const copySpan = spanCopier(db)
@@ -114,7 +115,7 @@ function recordStore(db: Database, file: string): { stored: Stored; add(batch: R
   return {
     stored,
     add({ records, lines, hashes }) {
-      stored.newLabels.push(...addMissingLabels(db, labelsFor(db, records)))
+      stored.newLabels.push(...addMissingLabels(db, labelsFor(db, file, records, lines, lenient, warnings)))
       for (const [i, record] of records.entries()) {
         const sha = hashes?.[i] ?? textSha256(record)
         const existing = find.hashOf(record.id)
@@ -135,24 +136,26 @@ function recordStore(db: Database, file: string): { stored: Stored; add(batch: R
   }
 }
 
-/** Labels the records use that the project lacks, with colours and free hotkeys. */
-function labelsFor(db: Database, records: readonly NativeRecord[]): Label[] {
+/**
+ * Labels the records use that the project lacks, with colours and free hotkeys. Labels past the set's limit refuse the
+ * file, naming the first line that uses one; with `lenient`, their spans are left out and listed instead.
+ */
+function labelsFor(db: Database, file: string, records: NativeRecord[], lines: number[] | undefined, lenient: boolean, warnings: FileWarning[]): Label[] {
   const existing = listLabels(db)
-  const known = new Set(existing.map((l) => l.name))
-  const usedKeys = new Set(existing.map((l) => l.hotkey))
-  const freeKeys = '123456789'.split('').filter((k) => !usedKeys.has(k))
-  const added: Label[] = []
-  for (const record of records) {
-    for (const { label } of record.spans) {
-      if (known.has(label)) continue
-      known.add(label)
-      added.push({
-        name: label,
-        color: EXTRA_LABEL_COLORS[(existing.length + added.length) % EXTRA_LABEL_COLORS.length],
-        hotkey: freeKeys.shift() ?? '',
-        description: '',
-      })
+  const { added, over } = labelsToAdd(existing, records.flatMap((record) => record.spans.map((span) => ({ name: span.label }))))
+  if (over.length === 0) return added
+  const refused = new Set(over)
+  const lineOf = (i: number) => lines?.[i] ?? sourceLine(records[i])
+  if (!lenient) {
+    const first = records.findIndex((record) => record.spans.some((span) => refused.has(span.label)))
+    throw new InputError(file, lineOf(first), tooManyLabels(existing.length, over).message)
+  }
+  for (const [i, record] of records.entries()) {
+    const kept = record.spans.filter((span) => !refused.has(span.label))
+    for (const span of record.spans.filter((s) => refused.has(s.label))) {
+      warnings.push({ file, line: lineOf(i), reason: `label ${JSON.stringify(span.label)} of the span at ${span.start}–${span.end}: no room, a project keeps at most ${MAX_LABELS} labels; left out` })
     }
+    record.spans = kept
   }
   return added
 }
