@@ -3,9 +3,8 @@
 // thread, see jsonlWorker.ts); other files whole.
 // A file that fails or is cancelled is rolled back whole; the files before it stay imported.
 import './nativeHash'
-import fs from 'node:fs'
 import type { Database } from 'better-sqlite3'
-import type { ImportError, ImportFormat, ImportReport, ImportWarning } from '../shared/api'
+import type { ImportError, ImportReport, ImportWarning } from '../shared/api'
 import { InputError } from '../shared/errors'
 import type { FileWarning } from '../shared/formats'
 import { sourceLine, textSha256, type NativeRecord } from '../shared/formats/native'
@@ -17,16 +16,14 @@ import { documentFinder, documentWriter } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { spanCopier } from '../store/spans'
 import { storageError } from '../store/storageErrors'
-import { readImportFile, type ImportFile, type ImportOptions } from './importFile'
+import { megabytes, MAX_WHOLE_FILE_BYTES, parseOptionsOf, readImportFile, readsByLine, type ImportFile, type ImportOptions } from './importFile'
 import { JobCancelled, type Job } from './jobs'
-import { BATCH, jsonlRecordBatches, streamEncoding, type RecordBatch } from './jsonlFile'
+import { BATCH, bytesOf, headOf, jsonlRecordBatches, lineEncoding, sizeOf, type ByteSource, type RecordBatch } from './jsonlFile'
 import { parsedOnWorker } from './jsonlWorker'
 import { now } from './workspace'
 
 /** A file to import: its bytes (the app sends them), or its path on disk (the CLI, which reads JSONL as a stream). */
 export type ImportSource = ImportFile | { name: string; path: string }
-
-const JSONL_FORMATS: readonly ImportFormat[] = ['jsonl', 'native', 'doccano', 'spacy', 'prodigy', 'clue']
 
 export function* importJob(db: Database, sources: readonly ImportSource[], options: ImportOptions): Job<ImportReport> {
   const report: ImportReport = { imported: [], errors: [], warnings: [], newLabels: [] }
@@ -34,7 +31,7 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
   let documents = 0
   for (const [index, { file, companion }] of units.entries()) {
     const warnings: FileWarning[] = []
-    const read = { encoding: '' }
+    const read: { encoding: string; readAs?: string } = { encoding: '' }
     try {
       // Inside the try: a project another program holds locked is reported like any failure of this file.
       db.exec('BEGIN IMMEDIATE')
@@ -46,7 +43,14 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
       db.exec('COMMIT')
       const { stored } = store
       documents += stored.documents
-      report.imported.push({ file: file.name, documents: stored.documents, spans: stored.spans, skipped: stored.skipped, encoding: read.encoding })
+      report.imported.push({
+        file: file.name,
+        documents: stored.documents,
+        spans: stored.spans,
+        skipped: stored.skipped,
+        encoding: read.encoding,
+        ...(read.readAs ? { readAs: read.readAs } : {}),
+      })
       report.warnings.push(...warnings.map(toImportWarning))
       report.newLabels.push(...stored.newLabels)
     } catch (error) {
@@ -77,21 +81,35 @@ function* recordBatches(
   companion: ImportSource | undefined,
   options: ImportOptions,
   warnings: FileWarning[],
-  read: { encoding: string },
+  read: { encoding: string; readAs?: string },
 ): Generator<RecordBatch> {
-  const jsonl = options.format === undefined ? /\.(jsonl|ndjson)$/i.test(file.name) : JSONL_FORMATS.includes(options.format)
-  const encoding = 'path' in file && jsonl ? streamEncoding(file.path, options.encoding ?? 'auto') : undefined
-  if ('path' in file && encoding) {
-    read.encoding = encoding
-    const defaults = { annotator: options.annotator }
-    yield* parsedOnWorker(file.path, file.name, encoding, options.format, defaults, warnings) ??
-      jsonlRecordBatches(file.path, file.name, encoding, options.format, defaults, warnings)
+  const source: ByteSource = 'path' in file ? { path: file.path } : { bytes: file.bytes }
+  if (readsByLine(file.name, options.format)) {
+    const encoding = lineEncoding(headOf(source), file.name, options.encoding ?? 'auto')
+    read.encoding = encoding === 'utf-16' ? 'utf-16' : encoding
+    const jsonl = {
+      encoding,
+      encodingNamed: (options.encoding ?? 'auto') !== 'auto',
+      format: options.format,
+      defaults: { annotator: options.annotator },
+      options: parseOptionsOf(options),
+    }
+    yield* 'path' in file ? parsedOnWorker(file.path, file.name, jsonl, warnings) : jsonlRecordBatches(source, file.name, jsonl, warnings)
     return
   }
-  const bytesOf = (source: ImportSource): ImportFile => ('path' in source ? { name: source.name, bytes: fs.readFileSync(source.path) } : source)
-  const parsed = readImportFile(bytesOf(file), options, companion && bytesOf(companion))
+  const bytes = (unit: ImportSource, from: ByteSource): ImportFile => {
+    // Checked before reading: a file read whole sits in memory decoded.
+    const size = sizeOf(from)
+    if (size > MAX_WHOLE_FILE_BYTES) {
+      throw new InputError(unit.name, 1, `is ${megabytes(size)}, more than a file read whole may be (${megabytes(MAX_WHOLE_FILE_BYTES)}); only JSONL reads a line at a time`)
+    }
+    return { name: unit.name, bytes: bytesOf(from) }
+  }
+  const sourceOf = (unit: ImportSource): ByteSource => ('path' in unit ? { path: unit.path } : { bytes: unit.bytes })
+  const parsed = readImportFile(bytes(file, source), options, companion && bytes(companion, sourceOf(companion)))
   warnings.push(...parsed.warnings)
   read.encoding = parsed.encoding
+  read.readAs = parsed.readAs
   const { records } = parsed
   for (let i = 0; i < records.length; i += BATCH) yield { records: records.slice(i, i + BATCH), fraction: Math.min(1, (i + BATCH) / records.length) }
   if (records.length === 0) yield { records: [], fraction: 1 }
@@ -126,7 +144,10 @@ function recordStore(db: Database, file: string, lenient: boolean, warnings: Fil
           stored.skipped++
         } else {
           // Same id, other text: merging would attach spans to the wrong characters.
-          throw new InputError(file, lines?.[i] ?? sourceLine(record), `document "${record.id}" is already in the project with a different text`)
+          const problem = new InputError(file, lines?.[i] ?? sourceLine(record), `document "${record.id}" is already in the project with a different text`)
+          if (!lenient) throw problem
+          warnings.push({ file, line: problem.line, reason: `${problem.reason}; document left out` })
+          continue
         }
         for (const { start, end, label, text, annotator } of record.spans) {
           if (copySpan(record.id, [start, end, label, text, annotator, createdAt])) stored.spans++

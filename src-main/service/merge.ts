@@ -9,7 +9,7 @@ import type { Api, MergeFileReport, MergeProblem, MergeReport } from '../shared/
 import { FactspanError, InputError } from '../shared/errors'
 import { parseJsonlAuto } from '../shared/formats'
 import { sourceLine } from '../shared/formats/native'
-import { decodeText } from '../shared/formats/text'
+import { decodeJson } from '../shared/formats/text'
 import { labelsToAdd, tooManyLabels } from '../shared/labelSet'
 import { isGoldName, type Label } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
@@ -194,7 +194,7 @@ function readJsonl(bytes: Uint8Array, name: string, options: MergeOptions): Inco
   if (options.annotator !== undefined && isGoldName(options.annotator)) {
     throw new FactspanError('bad-input', `"${options.annotator}" is the reviewer's gold layer: name the annotator whose spans these are.`)
   }
-  const { text } = decodeText(bytes, name, 'auto')
+  const { text } = decodeJson(bytes, name)
   const records = parseJsonlAuto(text, name, { annotator: options.annotator ?? NO_ANNOTATOR })
   for (const record of records) {
     const i = record.spans.findIndex((s) => s.annotator === NO_ANNOTATOR)

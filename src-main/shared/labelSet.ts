@@ -7,6 +7,18 @@ import { EXTRA_LABEL_COLORS, type Label } from './model'
 /** Most labels a project keeps: every one of them still gets a hotkey. */
 export const MAX_LABELS = 30
 
+/** As long as a label name may be in the label editor. */
+const MAX_LABEL_NAME = 100
+
+/** Why a name cannot be a label's (completing "the label X, which …"), or undefined when it can. */
+export function labelNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'is empty'
+  if (name.trim() !== name) return 'has white space at its ends'
+  if ([...name].length > MAX_LABEL_NAME) return `is longer than ${MAX_LABEL_NAME} characters`
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'contains a control character'
+  return undefined
+}
+
 /** A label as it arrives: its name, and what its source said of its colour, hotkey and description. */
 export type WantedLabel = Pick<Label, 'name'> & Partial<Label>
 

@@ -16,6 +16,7 @@ const FORMAT_NAMES: Record<FormatChoice, string> = {
   auto: 'Auto (by extension)',
   text: 'Plain text, one document per file',
   jsonl: 'JSONL, format told from the first line',
+  conll: 'CoNLL tokens, scheme told from the tags',
   native: 'Factspan JSONL',
   doccano: 'doccano JSONL',
   spacy: 'spaCy JSONL',
@@ -27,7 +28,7 @@ const FORMAT_NAMES: Record<FormatChoice, string> = {
   bioes: 'BIOES characters',
   bmes: 'BMES characters (Resume)',
 }
-const TAGGED: readonly FormatChoice[] = ['bio', 'bioes', 'bmes']
+const TAGGED: readonly FormatChoice[] = ['conll', 'bio', 'bioes', 'bmes']
 
 // Typed by the contract, so a new encoding there fails to compile here; importing the list would bundle zod.
 const ENCODING_NAMES: Record<TextEncoding, string> = {

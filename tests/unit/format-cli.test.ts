@@ -48,12 +48,14 @@ describe('factspan import and export in every format', () => {
     expect(again.stderr).toMatch(/corpus already exists and is not an empty folder/)
   })
 
-  it('asks for the scheme of a .bio file, refuses invalid tags, and imports the rest with --lenient', () => {
+  it('tells the scheme of a .bio file from its tags and says so, refuses invalid tags, and imports the rest with --lenient', () => {
     const cwd = tempDir()
     fs.writeFileSync(path.join(cwd, 'ner.bio'), '杭\tB-org\n州\tI-org\n市\tI-place\n\n宁\tB-place\n波\tI-place\n')
     const unnamed = factspan(cwd, 'import', 'ner.bio')
     expect(unnamed.code).not.toBe(0)
-    expect(unnamed.stderr).toBe('error: ner.bio: a tagged-character file does not say its tag scheme: name its format (bio, bioes or bmes)\n')
+    expect(unnamed.stderr).toBe('error: ner.bio:3: I-place does not continue a span of place: it follows I-org\n')
+    fs.writeFileSync(path.join(cwd, 'ner.bmes'), '杭\tB-org\n州\tM-org\n市\tE-org\n')
+    expect(factspan(cwd, 'import', 'ner.bmes', '--db', 'bmes.factspan').stdout).toBe('ner.bmes: 1 documents, 1 spans imported (read as BMES, since its tags use M-)\nnew labels: org\n')
     const strict = factspan(cwd, 'import', 'ner.bio', '--format', 'bio')
     expect(strict.stderr).toBe('error: ner.bio:3: I-place does not continue a span of place: it follows I-org\n')
     const lenient = factspan(cwd, 'import', 'ner.bio', '--format', 'bio', '--lenient')
