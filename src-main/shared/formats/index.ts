@@ -90,6 +90,9 @@ export function readJsonFile(content: string, file: string, named: ImportFormat 
     return codecs[jsonl].parse({ name: file, text: content }, defaults, options)
   }
   const { value, lineOf } = parseJsonWithLines(content, file)
+  if (value === null || typeof value !== 'object') {
+    throw new InputError(file, 1, `holds ${value === null ? 'null' : `the ${typeof value} ${JSON.stringify(value).slice(0, 40)}`}, not a JSON object or a list of them`)
+  }
   const items = Array.isArray(value) ? value : [value]
   if (named === undefined && items.length > 0 && isLabelStudioTask(items[0])) return labelStudioTasks(value, lineOf, file, defaults, options)
   if (items.length === 0) throw new InputError(file, 1, 'holds no documents: the list is empty')
