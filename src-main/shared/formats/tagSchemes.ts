@@ -78,7 +78,7 @@ export function detectScheme(sentences: ReadonlyArray<readonly string[]>): Schem
   const endTags = ['E', 'S'].filter((p) => prefixes.has(p))
   if (endTags.length > 0) return { scheme: 'bioes', iob1: false, why: `its tags use ${endTags.map((p) => `${p}-`).join(' and ')}` }
   if (opensWithI > 0 && opensWithB === 0) {
-    return { scheme: 'bio', iob1: true, why: "its I- tags open spans, as in CoNLL-2003's original files (IOB1)" }
+    return { scheme: 'bio', iob1: true, why: "its I- tags open spans, as in CoNLL-2003's original files" }
   }
   return { scheme: 'bio', iob1: false, why: prefixes.size === 0 ? 'it has no tags but O' : 'its tags use only B-, I- and O' }
 }
