@@ -51,7 +51,8 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
         encoding: read.encoding,
         ...(read.readAs ? { readAs: read.readAs } : {}),
       })
-      report.warnings.push(...warnings.map(toImportWarning))
+      // In the file's order: a file read in batches lists the problems of its lines before those of their spans.
+      report.warnings.push(...inLineOrder(warnings).map(toImportWarning))
       report.newLabels.push(...stored.newLabels)
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK')
@@ -179,6 +180,10 @@ function labelsFor(db: Database, file: string, records: NativeRecord[], lines: n
     record.spans = kept
   }
   return added
+}
+
+function inLineOrder(warnings: FileWarning[]): FileWarning[] {
+  return [...warnings].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity))
 }
 
 function toImportWarning({ file, line, reason }: FileWarning): ImportWarning {
