@@ -8,6 +8,7 @@ import type { ImportError, ImportReport, ImportWarning } from '../shared/api'
 import { InputError } from '../shared/errors'
 import type { FileWarning } from '../shared/formats'
 import { sourceLine, textSha256, type NativeRecord } from '../shared/formats/native'
+import { byteOrderMark } from '../shared/formats/text'
 import { pairAnnotationFiles } from '../shared/formats/pairs'
 import { labelsToAdd, MAX_LABELS, tooManyLabels } from '../shared/labelSet'
 import type { Label } from '../shared/model'
@@ -86,8 +87,9 @@ function* recordBatches(
 ): Generator<RecordBatch> {
   const source: ByteSource = 'path' in file ? { path: file.path } : { bytes: file.bytes }
   if (readsByLine(file.name, options.format)) {
-    const encoding = lineEncoding(headOf(source), file.name, options.encoding ?? 'auto')
-    read.encoding = encoding === 'utf-16' ? 'utf-16' : encoding
+    const head = headOf(source)
+    const encoding = lineEncoding(head, file.name, options.encoding ?? 'auto')
+    read.encoding = encoding === 'utf-16' ? byteOrderMark(head)!.encoding : encoding
     const jsonl = {
       encoding,
       encodingNamed: (options.encoding ?? 'auto') !== 'auto',
