@@ -11,6 +11,8 @@ export interface ImportChoices {
   lenient?: boolean
   separator?: ColumnSeparator
   discontinuous?: DiscontinuousSpans
+  textField?: string
+  labelField?: string
 }
 
 // Keeps each request well under the HTTP bridge's body limit and the memory of one JSON string.

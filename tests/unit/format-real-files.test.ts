@@ -94,8 +94,9 @@ describe('doccano files as people have them', () => {
       [0, 3, 'organization', '𠮷野家'],
       [11, 17, 'metric', '91.9%😀'],
     ])
-    // The line's other fields stay with the document, as doccano keeps them.
-    expect([...exportRecords(workspace.database(), { format: 'native' })][0].meta).toEqual({})
+    // Problems name the fields as the user named them.
+    const wrong = importFiles(workspace.database(), [{ name: 'wrong.jsonl', bytes: utf8(JSON.stringify({ id: 2, content: 42, tags: [] })) }], { annotator: 'zed', textField: 'content', labelField: 'tags' })
+    expect(wrong.errors.map((e) => e.message)).toEqual(['wrong.jsonl:1: content must be a string, not the number 42'])
   })
 
   it('says which keys a line has when the text field named is not one of them', () => {

@@ -30,7 +30,7 @@ export function clueFromLines(lines: JsonLine[], context: LineContext): NativeRe
   const { file, problems } = context
   const stem = fileStem(file)
   return recordsFromLines(lines, context, (entry) => {
-    const { id, text, label, ...meta } = checkLine(clueLineSchema, entry, file)
+    const { id, text, label, ...meta } = checkLine(clueLineSchema, entry, file, context.fields)
     const map = new OffsetMap(text)
     const spans = Object.entries(label ?? {}).flatMap(([type, surfaces]) =>
       Object.entries(surfaces).flatMap(([surface, ranges]) =>

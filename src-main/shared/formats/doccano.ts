@@ -45,13 +45,13 @@ export function doccanoFromLines(lines: JsonLine[], context: LineContext): Nativ
   const { file, problems } = context
   const stem = fileStem(file)
   return recordsFromLines(lines, context, (entry) => {
-    const { id, text, relations, ...fields } = checkLine(doccanoLineSchema, entry, file)
+    const { id, text, relations, ...fields } = checkLine(doccanoLineSchema, entry, file, context.fields)
     const key = SPAN_FIELDS.find((name) => fields[name] !== undefined) ?? 'label'
     const { [key]: entries, ...meta } = fields
     const map = new OffsetMap(text)
     const spans: Array<{ start: number; end: number; label: string }> = []
     for (const [i, item] of (entries ?? []).entries()) {
-      const where = `${key}[${i}]`
+      const where = `${key === 'label' ? (context.fields.label ?? key) : key}[${i}]`
       const read = Array.isArray(item) ? checkField(tupleEntry, item, where, entry, problems) : checkField(objectEntry, item, where, entry, problems)
       if (read === undefined) continue
       const [start, end, label] = Array.isArray(read) ? read : [read.start_offset, read.end_offset, read.label]

@@ -99,11 +99,17 @@ function parseLine(raw: string, file: string, line: number): unknown {
   }
 }
 
-/** The line's value checked against a schema; the first problem becomes an InputError naming the line and the field. */
-export function checkLine<S extends z.ZodType>(schema: S, { line, value }: JsonLine, file: string): z.output<S> {
+/**
+ * The line's value checked against a schema; the first problem becomes an InputError naming the line and the field,
+ * by the name the user gave it when they named the text or label field.
+ */
+export function checkLine<S extends z.ZodType>(schema: S, { line, value }: JsonLine, file: string, fields: FieldNames = {}): z.output<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  throw new InputError(file, line, describeIssue(result.error.issues[0], value))
+  const issue = result.error.issues[0]
+  const shown = { text: fields.text, label: fields.label }[String(issue.path[0]) as 'text' | 'label']
+  const reason = describeIssue(issue, value)
+  throw new InputError(file, line, shown === undefined ? reason : reason.replace(String(issue.path[0]), shown))
 }
 
 /**

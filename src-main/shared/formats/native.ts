@@ -86,7 +86,7 @@ const nativeLineSchema = z.object({
 export function nativeFromLines(lines: JsonLine[], context: LineContext): NativeRecord[] {
   const { file } = context
   return recordsFromLines(lines, context, (entry) => {
-    const input = checkLine(nativeLineSchema, entry, file)
+    const input = checkLine(nativeLineSchema, entry, file, context.fields)
     const fail = (reason: string) => new InputError(file, entry.line, reason)
     if (input.offset_unit !== undefined && input.offset_unit !== 'codepoint') {
       throw fail(

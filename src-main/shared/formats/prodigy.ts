@@ -35,7 +35,7 @@ export function prodigyFromLines(lines: JsonLine[], context: LineContext): Nativ
   const { file, problems } = context
   const stem = fileStem(file)
   return recordsFromLines(lines, context, (entry) => {
-    const { id, text, meta, tokens: given, spans: items, answer, ...rest } = checkLine(prodigyLineSchema, entry, file)
+    const { id, text, meta, tokens: given, spans: items, answer, ...rest } = checkLine(prodigyLineSchema, entry, file, context.fields)
     if (answer !== undefined && NOT_ACCEPTED.has(answer)) {
       problems.skipped({ file, line: entry.line, reason: `answer is "${answer}", so the example is not imported` })
       return undefined

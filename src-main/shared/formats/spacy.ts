@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { codePointLength } from '../offsets'
 import { distinctSpans } from './distinctSpans'
-import { checkField, checkLine, writeJsonLine, type JsonLine } from './jsonl'
+import { checkField, checkLine, writeJsonLine, type FieldNames, type JsonLine } from './jsonl'
 import { lineCodec, recordsFromLines, type LineContext } from './lineCodec'
 import { documentIdSchema, recordFromInput, type NativeRecord } from './native'
 import { fileStem } from './sourceNames'
@@ -20,8 +20,8 @@ const spacyLineSchema = z.looseObject({ id: documentIdSchema.optional(), text: z
 const trainingTupleSchema = z.tuple([z.string().min(1), z.looseObject({ entities: z.array(z.unknown()).optional() })])
 
 /** A line's fields, from either shape; the tuple's annotations object keeps its other keys as metadata. */
-function readLine(entry: JsonLine, file: string) {
-  if (!Array.isArray(entry.value)) return checkLine(spacyLineSchema, entry, file)
+function readLine(entry: JsonLine, file: string, fields: FieldNames) {
+  if (!Array.isArray(entry.value)) return checkLine(spacyLineSchema, entry, file, fields)
   const [text, { entities, ...meta }] = checkLine(trainingTupleSchema, entry, file)
   return { ...meta, id: undefined, text, entities }
 }
@@ -29,7 +29,7 @@ function readLine(entry: JsonLine, file: string) {
 export function spacyFromLines(lines: JsonLine[], context: LineContext): NativeRecord[] {
   const stem = fileStem(context.file)
   return recordsFromLines(lines, context, (entry) => {
-    const { id, text, entities, ...meta } = readLine(entry, context.file)
+    const { id, text, entities, ...meta } = readLine(entry, context.file, context.fields)
     const length = codePointLength(text)
     const spans = (entities ?? []).flatMap((item, i) => {
       const entity = checkField(entitySchema, item, `entities[${i}]`, entry, context.problems)
