@@ -15,7 +15,23 @@ export interface JsonValueProblem {
 }
 
 export function jsonValueProblem(value: unknown): JsonValueProblem | undefined {
-  return check(value, [], 0, undefined)
+  // Every line of a large import is checked: the walk that builds paths for the message runs only when one is needed.
+  return isSound(value, 0) ? undefined : check(value, [], 0, undefined)
+}
+
+function isSound(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return isWellFormed(value)
+  if (typeof value === 'number') return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value))
+  if (value === null || typeof value !== 'object') return true
+  if (depth >= MAX_JSON_DEPTH) return false
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isSound(item, depth + 1)) return false
+    return true
+  }
+  for (const key in value) {
+    if (!isWellFormed(key) || !isSound((value as Record<string, unknown>)[key], depth + 1)) return false
+  }
+  return true
 }
 
 type Path = Array<string | number>
