@@ -1,5 +1,10 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importFiles, type ImportFile } from '../../src-main/service/import'
+import { importJob } from '../../src-main/service/importJob'
+import { runJob } from '../../src-main/service/jobs'
+import { WORKER_MIN_BYTES } from '../../src-main/service/jsonlWorker'
 import type { ImportFormat } from '../../src-main/shared/api'
 import { newProject, utf8 } from './helpers'
 
@@ -162,6 +167,23 @@ describe('--lenient means the same for every format', () => {
     expect(report.imported[0]).toMatchObject({ documents: 1 })
     expect(report.warnings.map((w) => w.message)).toEqual([
       'mixed.jsonl:2: not valid UTF-8 at byte 70, column 25: JSON files are UTF-8, so no other encoding is guessed; name the encoding (--encoding) if the file has another; document left out',
+    ])
+  })
+
+  it('reads a large file on its second thread leniently too, with the custom text field, listing what it left out', async () => {
+    const { workspace, dir } = newProject()
+    const lines = Array.from({ length: 12_000 }, (_, i) => json({ id: `d${i}`, content: `${TEXT}${'。'.repeat(120)}`, label: [[0, 4, 'org']] }))
+    lines[7_000] = '{"id": "broken"'
+    lines[9_000] = json({ id: 'd9000', content: TEXT, label: [[0, 99, 'org']] })
+    const file = path.join(dir, 'large.jsonl')
+    fs.writeFileSync(file, lines.join('\n'))
+    expect(fs.statSync(file).size).toBeGreaterThan(WORKER_MIN_BYTES)
+    const report = await runJob(importJob(workspace.database(), [{ name: 'large.jsonl', path: file }], { annotator: 'zed', lenient: true, textField: 'content' }))
+    expect(report.errors).toEqual([])
+    expect(report.imported[0]).toMatchObject({ documents: 11_999, spans: 11_998 })
+    expect(report.warnings.map((w) => w.message.replace(/malformed JSON: .*; /, 'malformed JSON: …; '))).toEqual([
+      'large.jsonl:7001: malformed JSON: …; document left out',
+      "large.jsonl:9001: label[0] has start 0 and end 99, but offsets must satisfy 0 ≤ start < end ≤ 11, the text's length in UTF-16 units; left out",
     ])
   })
 })
