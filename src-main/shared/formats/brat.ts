@@ -3,6 +3,7 @@
 // one character (brat server/src/annotation.py open_textfile mode 'rU'; brat issue #853). Fragments are joined by one
 // space in the quoted TEXT, and brat writes a span that crosses lines as one fragment per line.
 import { InputError } from '../errors'
+import { labelNameProblem } from '../labelSet'
 import { OffsetMap } from '../offsets'
 import type { FolderCodec, FolderEntry, ParseOptions, ParseResult, SourceFile, WriteOptions } from './codec'
 import { distinctSpans } from './distinctSpans'
@@ -80,6 +81,11 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
     }
     firstLine.set(annotationId, line)
     const label = match[1]
+    const labelProblem = labelNameProblem(label)
+    if (labelProblem) {
+      problems.span(line, `${annotationId} has the type ${JSON.stringify(label)}, which ${labelProblem}`)
+      continue
+    }
     const fragments = match[2].split(';').map((pair) => {
       const [start, end] = pair.split(' ').map(Number)
       return { start, end }
