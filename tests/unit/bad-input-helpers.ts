@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { dispatch } from '../../src-main/bridge/dispatch'
+import { dispatcher } from '../../src-main/bridge/dispatch'
 import { createService } from '../../src-main/service'
 import type { ImportReport } from '../../src-main/shared/api'
 import { ROOT } from './helpers'
@@ -62,7 +62,7 @@ export async function importThroughApp(projectFile: string, settingsFile: string
   const { service, workspace } = createService({ settingsFile, projectPath: projectFile })
   try {
     const args = { files: files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') })), ...options }
-    return await dispatch(service, 'import.files', args)
+    return await dispatcher(service)('import.files', args)
   } finally {
     workspace.close()
   }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { codecs } from '../../src-main/shared/formats'
 import { parseTagged } from '../../src-main/shared/formats/conll'
 import { importFiles } from '../../src-main/service/import'
-import { exportRecords } from '../../src-main/service/export'
-import { defaults, write } from './format-helpers'
+import { defaults, projectRecords, write } from './format-helpers'
 import { newProject, utf8 } from './helpers'
 
 const rows = (...lines: string[]) => lines.join('\n') + '\n'
@@ -80,16 +79,16 @@ describe('word-level CoNLL', () => {
     ])
   })
 
-  it('exports a word-level document one token per line again, and the round trip through a project is exact', () => {
-    const { workspace } = newProject()
+  it('exports a word-level document one token per line again, and the round trip through a project is exact', async () => {
+    const { service, workspace } = newProject()
     const db = workspace.database()
     const report = importFiles(db, [{ name: 'eng.testb', bytes: utf8(ENG_TESTB) }], { annotator: 'alice' })
     expect(report.errors).toEqual([])
-    const bio = write('bio', [...exportRecords(db, { format: 'native' })], { separator: 'space' })
+    const bio = write('bio', await projectRecords(service), { separator: 'space' })
     expect(bio.text).toBe(rows('SOCCER O', '- O', 'JAPAN B-LOC', 'GET O', 'LUCKY O', 'WIN O', ', O', 'CHINA B-PER', 'IN O', 'SURPRISE O', 'DEFEAT O', '. O', ''))
     expect(bio.warnings).toEqual([])
     // Through native JSONL, which carries the tokens in meta, and back.
-    const native = write('native', [...exportRecords(db, { format: 'native' })])
+    const native = write('native', await projectRecords(service))
     const again = codecs.native.parse({ name: 'again.jsonl', text: native.text }, defaults)
     expect(write('bioes', again.records, { separator: 'space' }).text).toBe(
       rows('SOCCER O', '- O', 'JAPAN S-LOC', 'GET O', 'LUCKY O', 'WIN O', ', O', 'CHINA S-PER', 'IN O', 'SURPRISE O', 'DEFEAT O', '. O', ''),

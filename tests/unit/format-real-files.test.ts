@@ -1,18 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../src-main/bridge/dispatch'
-import { exportRecords } from '../../src-main/service/export'
+import { dispatcher } from '../../src-main/bridge/dispatch'
+import type { Service } from '../../src-main/service'
 import { importFiles } from '../../src-main/service/import'
 import type { ImportReport } from '../../src-main/shared/api'
 import { factspan } from './bad-input-helpers'
-import { spansOf } from './format-helpers'
+import { projectRecords, spansOf } from './format-helpers'
 import { newProject, tempDir, utf8 } from './helpers'
 
 // 𠮷 takes UTF-16 units 0–1, so UTF-16 offsets after it are one more than code points.
 const TEXT = '𠮷野家2月25日复工率91.9%😀'
 
-const spansIn = (db: Parameters<typeof exportRecords>[0]) => spansOf([...exportRecords(db, { format: 'native' })]).map((d) => d.spans)
+const spansIn = async (service: Service) => spansOf(await projectRecords(service)).map((d) => d.spans)
 
 /** A Label Studio task as its export writes one, with one labels region per [start, end, label] in UTF-16 units. */
 function task(text: string, regions: Array<[number, number, string]>) {
@@ -29,8 +29,8 @@ function task(text: string, regions: Array<[number, number, string]>) {
 }
 
 describe('Label Studio files as people have them', () => {
-  it('imports a single task object, pretty-printed or on one line, like the list export', () => {
-    const { workspace } = newProject()
+  it('imports a single task object, pretty-printed or on one line, like the list export', async () => {
+    const { service, workspace } = newProject()
     const one = task(TEXT, [[0, 4, 'organization'], [4, 9, 'date']])
     const report = importFiles(
       workspace.database(),
@@ -45,7 +45,7 @@ describe('Label Studio files as people have them', () => {
       ['pretty.json', 1, 2],
       ['line.json', 1, 2],
     ])
-    expect(spansIn(workspace.database())[0]).toEqual([
+    expect((await spansIn(service))[0]).toEqual([
       [0, 3, 'organization', '𠮷野家'],
       [3, 8, 'date', '2月25日'],
     ])
@@ -88,9 +88,9 @@ describe('doccano files as people have them', () => {
     expect(run.stdout).toBe('custom.jsonl: 1 documents, 2 spans imported\n')
 
     const { service, workspace } = newProject()
-    const answer = await dispatch(service, 'import.files', { files: [{ name: 'custom.jsonl', base64: Buffer.from(line).toString('base64') }], textField: 'content', labelField: 'tags' })
+    const answer = await dispatcher(service)('import.files', { files: [{ name: 'custom.jsonl', base64: Buffer.from(line).toString('base64') }], textField: 'content', labelField: 'tags' })
     expect(answer.ok && (answer.value as ImportReport).imported[0]).toMatchObject({ documents: 1, spans: 2 })
-    expect(spansIn(workspace.database())[0]).toEqual([
+    expect((await spansIn(service))[0]).toEqual([
       [0, 3, 'organization', '𠮷野家'],
       [11, 17, 'metric', '91.9%😀'],
     ])
@@ -105,7 +105,7 @@ describe('doccano files as people have them', () => {
     expect(report.errors.map((e) => e.message)).toEqual(['a.jsonl:1: no "content" field, which --text-field names for the text: it has the keys "id", "text", "label"'])
   })
 
-  it("imports the spans of a relation project's export and lists its relations as skipped", () => {
+  it("imports the spans of a relation project's export and lists its relations as skipped", async () => {
     // doccano writes entities and relations with their own ids (backend/data_export/models.py).
     const line = JSON.stringify({
       id: 8,
@@ -117,14 +117,14 @@ describe('doccano files as people have them', () => {
       relations: [{ id: 5, from_id: 1, to_id: 2, type: 'reports' }],
       Comments: [],
     })
-    const { workspace } = newProject()
+    const { service, workspace } = newProject()
     const report = importFiles(workspace.database(), [{ name: 'relations.jsonl', bytes: utf8(`${line}\n${line.replace('"id":8', '"id":9')}\n`) }], { annotator: 'zed' })
     expect(report.errors).toEqual([])
     expect(report.imported[0]).toMatchObject({ documents: 2, spans: 4 })
     expect(report.warnings.map((w) => w.message)).toEqual([
       'relations.jsonl:1: skipped 2 relation(s) of a doccano relation project (Factspan imports their spans, not the links between them), lines 1, 2',
     ])
-    expect(spansIn(workspace.database())[0]).toEqual([
+    expect((await spansIn(service))[0]).toEqual([
       [0, 3, 'organization', '𠮷野家'],
       [11, 17, 'metric', '91.9%😀'],
     ])
@@ -134,13 +134,13 @@ describe('doccano files as people have them', () => {
 describe('brat files as people have them', () => {
   const txt = '杭州高新区\n(滨江)发布惠企28条'
 
-  it('reads a record whose text holds a line break, so that it wraps onto the next line, as one record', () => {
-    const { workspace } = newProject()
+  it('reads a record whose text holds a line break, so that it wraps onto the next line, as one record', async () => {
+    const { service, workspace } = newProject()
     // brat writes a span's text as it is: one that crosses a line break wraps the .ann line.
     const ann = 'T1\torganization 0 10\t杭州高新区\n(滨江)\nT2\tmeasure 12 17\t惠企28条\n'
     const report = importFiles(workspace.database(), [{ name: 'a.txt', bytes: utf8(txt) }, { name: 'a.ann', bytes: utf8(ann) }], { annotator: 'zed' })
     expect(report.errors).toEqual([])
-    expect(spansIn(workspace.database())[0]).toEqual([
+    expect((await spansIn(service))[0]).toEqual([
       [0, 10, 'organization', '杭州高新区\n(滨江)'],
       [12, 17, 'measure', '惠企28条'],
     ])
