@@ -1,6 +1,6 @@
 // An import as a job: each file (a brat .txt with its .ann) in one transaction, stored a batch of documents per step,
-// so it can be cancelled and show progress. A JSONL file on disk is read a line at a time (a large one on a second
-// thread, see jsonlWorker.ts); other files whole.
+// so it can be cancelled and show progress. A JSONL file is read a line at a time, from disk or from the bytes the app
+// sent (a large file on disk on a second thread, see jsonlWorker.ts); other files whole.
 // A file that fails or is cancelled is rolled back whole; the files before it stay imported.
 import './nativeHash'
 import type { Database } from 'better-sqlite3'
@@ -75,7 +75,6 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
   }
   return report
 }
-
 
 /** The file's records a batch at a time; `read.encoding` is set once the file is decoded. */
 function* recordBatches(
