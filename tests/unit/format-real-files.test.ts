@@ -64,6 +64,14 @@ describe('Label Studio files as people have them', () => {
     }
   })
 
+  it("reads the text from the data field a labelling config names ($content), with the text field named", async () => {
+    const { service, workspace } = newProject()
+    const one = { data: { content: TEXT, id: 'c1' }, annotations: [{ result: [{ type: 'labels', value: { start: 0, end: 4, text: '𠮷野家', labels: ['organization'] } }] }] }
+    const report = importFiles(workspace.database(), [{ name: 'content.json', bytes: utf8(JSON.stringify([one])) }], { annotator: 'zed', textField: 'content' })
+    expect(report.errors).toEqual([])
+    expect((await spansIn(service))[0]).toEqual([[0, 3, 'organization', '𠮷野家']])
+  })
+
   it('reads a pretty-printed .json list of records of another format, here doccano, each error on its line', () => {
     const { workspace } = newProject()
     const records = [
