@@ -21,9 +21,9 @@ export interface FieldNames {
 
 /**
  * Parses every non-blank line; a BOM first is dropped and CRLF line ends are accepted. Throws InputError with the line,
- * or with `problems` lenient, leaves the line out and lists it.
+ * or with `problems` lenient, leaves the line out and lists it. `fields` is given for documents (see readJsonLine).
  */
-export function readJsonLines(content: string, file: string, problems?: Problems, fields: FieldNames = {}): JsonLine[] {
+export function readJsonLines(content: string, file: string, problems?: Problems, fields?: FieldNames): JsonLine[] {
   const body = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content
   const lines: JsonLine[] = []
   let line = 0
@@ -43,9 +43,10 @@ export function readJsonLines(content: string, file: string, problems?: Problems
 
 /**
  * One line of a JSONL file, undefined when blank; throws InputError with the line for a NUL, malformed JSON, or a
- * value no format can trust (see jsonValues.ts). Fields named in `fields` are read as `text` and `label`.
+ * value no format can trust (see jsonValues.ts). With `fields`, the line is a document: it must have its text field,
+ * and the fields named are read as `text` and `label`.
  */
-export function readJsonLine(raw: string, file: string, line: number, fields: FieldNames = {}): JsonLine | undefined {
+export function readJsonLine(raw: string, file: string, line: number, fields?: FieldNames): JsonLine | undefined {
   const nul = raw.indexOf('\u0000')
   if (nul !== -1) {
     throw new InputError(file, line, `contains a NUL character at column ${codePointLength(raw.slice(0, nul)) + 1}`)
@@ -59,10 +60,10 @@ export function readJsonLine(raw: string, file: string, line: number, fields: Fi
 }
 
 /** A parsed record (a JSONL line, or an item of a JSON list) as every format reads it: see readJsonLine. */
-export function checkedJsonLine(value: unknown, file: string, line: number, fields: FieldNames = {}): JsonLine {
+export function checkedJsonLine(value: unknown, file: string, line: number, fields?: FieldNames): JsonLine {
   const problem = jsonValueProblem(value)
   if (problem) throw new InputError(file, line, `${problem.where} ${problem.reason}`)
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { line, value }
+  if (fields === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return { line, value }
   // Every JSONL format keeps the text in one field; a line without it says what it has instead.
   if (!Object.hasOwn(value, fields.text ?? 'text')) throw new InputError(file, line, noTextField(value, fields))
   return { line, value: withFieldNames(value, fields) }
