@@ -1,31 +1,30 @@
 // An import as a job: each file (a brat .txt with its .ann) in one transaction, stored a batch of documents per step,
-// so it can be cancelled and show progress. A JSONL file on disk is read a line at a time (a large one on a second
-// thread, see jsonlWorker.ts); other files whole.
+// so it can be cancelled and show progress. A JSONL file is read a line at a time, from disk or from the bytes the app
+// sent (a large file on disk on a second thread, see jsonlWorker.ts); other files whole.
 // A file that fails or is cancelled is rolled back whole; the files before it stay imported.
 import './nativeHash'
-import fs from 'node:fs'
 import type { Database } from 'better-sqlite3'
-import type { ImportError, ImportFormat, ImportReport, ImportWarning } from '../shared/api'
+import type { ImportError, ImportReport, ImportWarning } from '../shared/api'
 import { InputError } from '../shared/errors'
 import type { FileWarning } from '../shared/formats'
 import { sourceLine, textSha256, type NativeRecord } from '../shared/formats/native'
+import { byteOrderMark } from '../shared/formats/text'
 import { pairAnnotationFiles } from '../shared/formats/pairs'
-import { EXTRA_LABEL_COLORS, type Label } from '../shared/model'
+import { labelsToAdd, MAX_LABELS, tooManyLabels } from '../shared/labelSet'
+import type { Label } from '../shared/model'
 import { codePointLength } from '../shared/offsets'
 import { documentFinder, documentWriter } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { spanCopier } from '../store/spans'
 import { storageError } from '../store/storageErrors'
-import { readImportFile, type ImportFile, type ImportOptions } from './importFile'
+import { megabytes, MAX_WHOLE_FILE_BYTES, parseOptionsOf, readImportFile, readsByLine, type ImportFile, type ImportOptions } from './importFile'
 import { JobCancelled, type Job } from './jobs'
-import { BATCH, jsonlRecordBatches, streamEncoding, type RecordBatch } from './jsonlFile'
+import { BATCH, bytesOf, headOf, jsonlRecordBatches, lineEncoding, sizeOf, type ByteSource, type RecordBatch } from './jsonlFile'
 import { parsedOnWorker } from './jsonlWorker'
 import { now } from './workspace'
 
 /** A file to import: its bytes (the app sends them), or its path on disk (the CLI, which reads JSONL as a stream). */
 export type ImportSource = ImportFile | { name: string; path: string }
-
-const JSONL_FORMATS: readonly ImportFormat[] = ['jsonl', 'native', 'doccano', 'spacy', 'prodigy', 'clue']
 
 export function* importJob(db: Database, sources: readonly ImportSource[], options: ImportOptions): Job<ImportReport> {
   const report: ImportReport = { imported: [], errors: [], warnings: [], newLabels: [] }
@@ -33,11 +32,11 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
   let documents = 0
   for (const [index, { file, companion }] of units.entries()) {
     const warnings: FileWarning[] = []
-    const read = { encoding: '' }
+    const read: { encoding: string; readAs?: string } = { encoding: '' }
     try {
       // Inside the try: a project another program holds locked is reported like any failure of this file.
       db.exec('BEGIN IMMEDIATE')
-      const store = recordStore(db, file.name)
+      const store = recordStore(db, file.name, options.lenient ?? false, warnings)
       for (const batch of recordBatches(file, companion, options, warnings, read)) {
         store.add(batch)
         yield { done: index + batch.fraction, total: units.length, file: file.name, documents: documents + store.stored.documents }
@@ -45,8 +44,16 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
       db.exec('COMMIT')
       const { stored } = store
       documents += stored.documents
-      report.imported.push({ file: file.name, documents: stored.documents, spans: stored.spans, skipped: stored.skipped, encoding: read.encoding })
-      report.warnings.push(...warnings.map(toImportWarning))
+      report.imported.push({
+        file: file.name,
+        documents: stored.documents,
+        spans: stored.spans,
+        skipped: stored.skipped,
+        encoding: read.encoding,
+        ...(read.readAs ? { readAs: read.readAs } : {}),
+      })
+      // In the file's order: a file read in batches lists the problems of its lines before those of their spans.
+      report.warnings.push(...inLineOrder(warnings).map(toImportWarning))
       report.newLabels.push(...stored.newLabels)
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK')
@@ -69,28 +76,42 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
   return report
 }
 
-
 /** The file's records a batch at a time; `read.encoding` is set once the file is decoded. */
 function* recordBatches(
   file: ImportSource,
   companion: ImportSource | undefined,
   options: ImportOptions,
   warnings: FileWarning[],
-  read: { encoding: string },
+  read: { encoding: string; readAs?: string },
 ): Generator<RecordBatch> {
-  const jsonl = options.format === undefined ? /\.(jsonl|ndjson)$/i.test(file.name) : JSONL_FORMATS.includes(options.format)
-  const encoding = 'path' in file && jsonl ? streamEncoding(file.path, options.encoding ?? 'auto') : undefined
-  if ('path' in file && encoding) {
-    read.encoding = encoding
-    const defaults = { annotator: options.annotator }
-    yield* parsedOnWorker(file.path, file.name, encoding, options.format, defaults, warnings) ??
-      jsonlRecordBatches(file.path, file.name, encoding, options.format, defaults, warnings)
+  const source: ByteSource = 'path' in file ? { path: file.path } : { bytes: file.bytes }
+  if (readsByLine(file.name, options.format)) {
+    const head = headOf(source)
+    const encoding = lineEncoding(head, file.name, options.encoding ?? 'auto')
+    read.encoding = encoding === 'utf-16' ? byteOrderMark(head)!.encoding : encoding
+    const jsonl = {
+      encoding,
+      encodingNamed: (options.encoding ?? 'auto') !== 'auto',
+      format: options.format,
+      defaults: { annotator: options.annotator },
+      options: parseOptionsOf(options),
+    }
+    yield* 'path' in file ? parsedOnWorker(file.path, file.name, jsonl, warnings) : jsonlRecordBatches(source, file.name, jsonl, warnings)
     return
   }
-  const bytesOf = (source: ImportSource): ImportFile => ('path' in source ? { name: source.name, bytes: fs.readFileSync(source.path) } : source)
-  const parsed = readImportFile(bytesOf(file), options, companion && bytesOf(companion))
+  const bytes = (unit: ImportSource, from: ByteSource): ImportFile => {
+    // Checked before reading: a file read whole sits in memory decoded.
+    const size = sizeOf(from)
+    if (size > MAX_WHOLE_FILE_BYTES) {
+      throw new InputError(unit.name, 1, `is ${megabytes(size)}, more than a file read whole may be (${megabytes(MAX_WHOLE_FILE_BYTES)}); only JSONL reads a line at a time`)
+    }
+    return { name: unit.name, bytes: bytesOf(from) }
+  }
+  const sourceOf = (unit: ImportSource): ByteSource => ('path' in unit ? { path: unit.path } : { bytes: unit.bytes })
+  const parsed = readImportFile(bytes(file, source), options, companion && bytes(companion, sourceOf(companion)))
   warnings.push(...parsed.warnings)
   read.encoding = parsed.encoding
+  read.readAs = parsed.readAs
   const { records } = parsed
   for (let i = 0; i < records.length; i += BATCH) yield { records: records.slice(i, i + BATCH), fraction: Math.min(1, (i + BATCH) / records.length) }
   if (records.length === 0) yield { records: [], fraction: 1 }
@@ -105,7 +126,7 @@ interface Stored {
 }
 
 /** Stores one file's records inside its transaction, with statements prepared once for all its documents and spans. */
-function recordStore(db: Database, file: string): { stored: Stored; add(batch: RecordBatch): void } {
+function recordStore(db: Database, file: string, lenient: boolean, warnings: FileWarning[]): { stored: Stored; add(batch: RecordBatch): void } {
   const find = documentFinder(db)
   const writeDocument = documentWriter(db)
   const copySpan = spanCopier(db)
@@ -114,7 +135,7 @@ function recordStore(db: Database, file: string): { stored: Stored; add(batch: R
   return {
     stored,
     add({ records, lines, hashes }) {
-      stored.newLabels.push(...addMissingLabels(db, labelsFor(db, records)))
+      stored.newLabels.push(...addMissingLabels(db, labelsFor(db, file, records, lines, lenient, warnings)))
       for (const [i, record] of records.entries()) {
         const sha = hashes?.[i] ?? textSha256(record)
         const existing = find.hashOf(record.id)
@@ -125,7 +146,10 @@ function recordStore(db: Database, file: string): { stored: Stored; add(batch: R
           stored.skipped++
         } else {
           // Same id, other text: merging would attach spans to the wrong characters.
-          throw new InputError(file, lines?.[i] ?? sourceLine(record), `document "${record.id}" is already in the project with a different text`)
+          const problem = new InputError(file, lines?.[i] ?? sourceLine(record), `document "${record.id}" is already in the project with a different text`)
+          if (!lenient) throw problem
+          warnings.push({ file, line: problem.line, reason: `${problem.reason}; document left out` })
+          continue
         }
         for (const { start, end, label, text, annotator } of record.spans) {
           if (copySpan(record.id, [start, end, label, text, annotator, createdAt])) stored.spans++
@@ -135,26 +159,32 @@ function recordStore(db: Database, file: string): { stored: Stored; add(batch: R
   }
 }
 
-/** Labels the records use that the project lacks, with colours and free hotkeys. */
-function labelsFor(db: Database, records: readonly NativeRecord[]): Label[] {
+/**
+ * Labels the records use that the project lacks, with colours and free hotkeys. Labels past the set's limit refuse the
+ * file, naming the first line that uses one; with `lenient`, their spans are left out and listed instead.
+ */
+function labelsFor(db: Database, file: string, records: NativeRecord[], lines: number[] | undefined, lenient: boolean, warnings: FileWarning[]): Label[] {
   const existing = listLabels(db)
-  const known = new Set(existing.map((l) => l.name))
-  const usedKeys = new Set(existing.map((l) => l.hotkey))
-  const freeKeys = '123456789'.split('').filter((k) => !usedKeys.has(k))
-  const added: Label[] = []
-  for (const record of records) {
-    for (const { label } of record.spans) {
-      if (known.has(label)) continue
-      known.add(label)
-      added.push({
-        name: label,
-        color: EXTRA_LABEL_COLORS[(existing.length + added.length) % EXTRA_LABEL_COLORS.length],
-        hotkey: freeKeys.shift() ?? '',
-        description: '',
-      })
+  const { added, over } = labelsToAdd(existing, records.flatMap((record) => record.spans.map((span) => ({ name: span.label }))))
+  if (over.length === 0) return added
+  const refused = new Set(over)
+  const lineOf = (i: number) => lines?.[i] ?? sourceLine(records[i])
+  if (!lenient) {
+    const first = records.findIndex((record) => record.spans.some((span) => refused.has(span.label)))
+    throw new InputError(file, lineOf(first), tooManyLabels(existing.length, over).message)
+  }
+  for (const [i, record] of records.entries()) {
+    const kept = record.spans.filter((span) => !refused.has(span.label))
+    for (const span of record.spans.filter((s) => refused.has(s.label))) {
+      warnings.push({ file, line: lineOf(i), reason: `label ${JSON.stringify(span.label)} of the span at ${span.start}–${span.end}: no room, a project keeps at most ${MAX_LABELS} labels; left out` })
     }
+    record.spans = kept
   }
   return added
+}
+
+function inLineOrder(warnings: FileWarning[]): FileWarning[] {
+  return [...warnings].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity))
 }
 
 function toImportWarning({ file, line, reason }: FileWarning): ImportWarning {

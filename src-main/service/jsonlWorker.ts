@@ -5,19 +5,16 @@
 import './nativeHash'
 import fs from 'node:fs'
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
-import type { ImportFormat } from '../shared/api'
 import { InputError } from '../shared/errors'
 import type { FileWarning } from '../shared/formats'
-import { sourceLine, textSha256, type NativeRecord, type ParseDefaults } from '../shared/formats/native'
-import { jsonlRecordBatches, type RecordBatch, type StreamEncoding } from './jsonlFile'
+import { sourceLine, textSha256, type NativeRecord } from '../shared/formats/native'
+import { jsonlRecordBatches, type JsonlRead, type RecordBatch } from './jsonlFile'
 
 interface Task {
   factspanJsonl: true
   path: string
   name: string
-  encoding: StreamEncoding
-  format: ImportFormat | undefined
-  defaults: ParseDefaults
+  read: JsonlRead
   port: MessagePort
   /** [batches posted, batches taken] */
   counters: SharedArrayBuffer
@@ -44,19 +41,12 @@ if (!isMainThread && (workerData as Task | null)?.factspanJsonl) parse(workerDat
  * The file's records a batch at a time, parsed on a second thread. A file under WORKER_MIN_BYTES, or one where the
  * thread cannot start (no TypeScript loader, as in a packaged app), is parsed on this thread instead.
  */
-export function* parsedOnWorker(
-  path: string,
-  name: string,
-  encoding: StreamEncoding,
-  format: ImportFormat | undefined,
-  defaults: ParseDefaults,
-  warnings: FileWarning[],
-): Generator<RecordBatch> {
-  const boot = fs.statSync(path).size >= WORKER_MIN_BYTES ? bootScript() : undefined
-  if (boot === undefined) return yield* jsonlRecordBatches(path, name, encoding, format, defaults, warnings)
+export function* parsedOnWorker(path: string, name: string, read: JsonlRead, warnings: FileWarning[]): Generator<RecordBatch> {
+  const boot = fs.statSync(path).size >= WORKER_MIN_BYTES && read.encoding !== 'utf-16' ? bootScript() : undefined
+  if (boot === undefined) return yield* jsonlRecordBatches({ path }, name, read, warnings)
   const { port1: port, port2 } = new MessageChannel()
   const shared = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)
-  const task: Task = { factspanJsonl: true, path, name, encoding, format, defaults, port: port2, counters: shared }
+  const task: Task = { factspanJsonl: true, path, name, read, port: port2, counters: shared }
   const worker = new Worker(boot, { eval: true, workerData: task, transferList: [port2] })
   const counters = new Int32Array(shared)
   try {
@@ -64,7 +54,7 @@ export function* parsedOnWorker(
       const message = next(port, counters)
       if (message.kind === 'end') return
       if (message.kind === 'input-error') throw new InputError(message.file, message.line, message.reason)
-      if (message.kind === 'failure' && message.starting) return yield* jsonlRecordBatches(path, name, encoding, format, defaults, warnings)
+      if (message.kind === 'failure' && message.starting) return yield* jsonlRecordBatches({ path }, name, read, warnings)
       if (message.kind === 'failure') throw new Error(message.message)
       warnings.push(...message.warnings)
       yield { records: message.records, fraction: message.fraction, lines: message.lines, hashes: message.hashes }
@@ -118,7 +108,7 @@ function next(port: MessagePort, counters: Int32Array): Message {
 }
 
 /** The second thread: parses the file and posts its records, waiting whenever it is AHEAD batches ahead. */
-function parse({ path, name, encoding, format, defaults, port, counters: shared }: Task): void {
+function parse({ path, name, read, port, counters: shared }: Task): void {
   const counters = new Int32Array(shared)
   const post = (message: Message) => {
     port.postMessage(message)
@@ -127,7 +117,7 @@ function parse({ path, name, encoding, format, defaults, port, counters: shared 
   }
   try {
     const warnings: FileWarning[] = []
-    for (const batch of jsonlRecordBatches(path, name, encoding, format, defaults, warnings)) {
+    for (const batch of jsonlRecordBatches({ path }, name, read, warnings)) {
       // Cloned to the other thread, records lose what the parser keeps beside them: their lines and checked hashes.
       post({ kind: 'batch', ...batch, lines: batch.records.map((r) => sourceLine(r)!), hashes: batch.records.map(textSha256), warnings: warnings.splice(0) })
       for (let taken = Atomics.load(counters, TAKEN); Atomics.load(counters, POSTED) - taken >= AHEAD; taken = Atomics.load(counters, TAKEN)) {

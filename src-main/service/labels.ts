@@ -1,14 +1,12 @@
 import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import { hotkeyProblem, nextFreeHotkey, normalizeHotkey } from '../shared/hotkeys'
-import { EXTRA_LABEL_COLORS, type Label } from '../shared/model'
+import { hotkeyProblem, normalizeHotkey } from '../shared/hotkeys'
+import { labelsToAdd, MAX_LABELS } from '../shared/labelSet'
+import type { Label } from '../shared/model'
 import { deleteLabel, getLabel, insertLabel, listLabels, setLabelOrder, updateLabel } from '../store/labels'
 import { countSpansWithLabel, deleteSpansWithLabel, listSpansWithLabel } from '../store/spans'
 import { spanMethods } from './spans'
 import type { Workspace } from './workspace'
-
-/** Most labels a project keeps: every one of them still gets a hotkey. */
-export const MAX_LABELS = 30
 
 export function labelMethods(
   ws: Workspace,
@@ -44,12 +42,10 @@ export function labelMethods(
     'labels.add': ({ name, color, hotkey, description }) => {
       const labels = listLabels(db())
       if (labels.length >= MAX_LABELS) throw new FactspanError('bad-input', `A project keeps at most ${MAX_LABELS} labels.`)
-      const label = checked({
-        name,
-        color: color ?? EXTRA_LABEL_COLORS[labels.length % EXTRA_LABEL_COLORS.length],
-        hotkey: hotkey ?? nextFreeHotkey(labels),
-        description: description ?? '',
-      })
+      const asked = checked({ name, color: color ?? '', hotkey: hotkey ?? '', description: description ?? '' })
+      const [chosen] = labelsToAdd(labels, [{ name: asked.name, color, description: asked.description }]).added
+      // A hotkey asked for (or none, '') stays as checked; only a missing one is chosen as for labels that arrive with data.
+      const label = { ...chosen, hotkey: hotkey === undefined ? chosen.hotkey : asked.hotkey }
       db().transaction(() => insertLabel(db(), label, labels.length)).immediate()
       return changed(false)
     },

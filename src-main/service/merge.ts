@@ -9,9 +9,9 @@ import type { Api, MergeFileReport, MergeProblem, MergeReport } from '../shared/
 import { FactspanError, InputError } from '../shared/errors'
 import { parseJsonlAuto } from '../shared/formats'
 import { sourceLine } from '../shared/formats/native'
-import { decodeText } from '../shared/formats/text'
-import { hotkeyProblem, nextFreeHotkey } from '../shared/hotkeys'
-import { EXTRA_LABEL_COLORS, isGoldName, type Label } from '../shared/model'
+import { decodeJson } from '../shared/formats/text'
+import { labelsToAdd, tooManyLabels } from '../shared/labelSet'
+import { isGoldName, type Label } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { documentFinder, insertDocument, parseStoredMeta } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
@@ -194,7 +194,7 @@ function readJsonl(bytes: Uint8Array, name: string, options: MergeOptions): Inco
   if (options.annotator !== undefined && isGoldName(options.annotator)) {
     throw new FactspanError('bad-input', `"${options.annotator}" is the reviewer's gold layer: name the annotator whose spans these are.`)
   }
-  const { text } = decodeText(bytes, name, 'auto')
+  const { text } = decodeJson(bytes, name)
   const records = parseJsonlAuto(text, name, { annotator: options.annotator ?? NO_ANNOTATOR })
   for (const record of records) {
     const i = record.spans.findIndex((s) => s.annotator === NO_ANNOTATOR)
@@ -220,7 +220,11 @@ function mergeOne(db: Database, file: string, incoming: IncomingFile, report: Me
   try {
     const result = db
       .transaction(() => {
-        const newLabels = addMissingLabels(db, labelsToAdd(listLabels(db), incoming.labels))
+        // The other project's colour and key when they fit, else the next free ones.
+        const existing = listLabels(db)
+        const { added, over } = labelsToAdd(existing, incoming.labels)
+        if (over.length > 0) throw tooManyLabels(existing.length, over)
+        const newLabels = addMissingLabels(db, added)
         const problems: MergeProblem[] = []
         const counts: MergeFileReport = { file, source: incoming.source, annotators: [], documents: { added: 0, matched: 0 }, spans: { added: 0, skipped: 0 } }
         const annotators = new Set<string>()
@@ -277,27 +281,6 @@ function mergeOne(db: Database, file: string, incoming: IncomingFile, report: Me
   } finally {
     incoming.close()
   }
-}
-
-/** Labels the project lacks: the other project's colour and key when they fit, else the next free ones. */
-function labelsToAdd(existing: Label[], wanted: IncomingFile['labels']): Label[] {
-  const known = new Set(existing.map((l) => l.name))
-  const labels = [...existing]
-  const added: Label[] = []
-  for (const label of wanted) {
-    if (known.has(label.name)) continue
-    known.add(label.name)
-    const keepKey = label.hotkey !== undefined && label.hotkey !== '' && hotkeyProblem(label.hotkey, labels) === null
-    const next: Label = {
-      name: label.name,
-      color: label.color ?? EXTRA_LABEL_COLORS[labels.length % EXTRA_LABEL_COLORS.length],
-      hotkey: keepKey ? label.hotkey! : nextFreeHotkey(labels),
-      description: label.description ?? '',
-    }
-    labels.push(next)
-    added.push(next)
-  }
-  return added
 }
 
 function problem(file: string, line: number | undefined, documentId: string | undefined, reason: string): MergeProblem {

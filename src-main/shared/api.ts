@@ -13,8 +13,11 @@ export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
 export const EXPORT_FORMATS = ['native', 'doccano', 'spacy', 'prodigy', 'labelstudio', 'clue', 'brat', 'bio', 'bioes', 'bmes'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-/** Every export format reads back; `text` is one document per file and `jsonl` picks the JSONL format from the first line. */
-export const IMPORT_FORMATS = ['text', 'jsonl', ...EXPORT_FORMATS] as const
+/**
+ * Every export format reads back; `text` is one document per file, `jsonl` picks the JSONL format from the first line,
+ * and `conll` reads tagged tokens in the scheme their tags show (bio, bioes or bmes).
+ */
+export const IMPORT_FORMATS = ['text', 'jsonl', 'conll', ...EXPORT_FORMATS] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 /** The column separator of bio / bioes / bmes files. */
 export const COLUMN_SEPARATORS = ['tab', 'space'] as const
@@ -55,6 +58,8 @@ const storedSpan = z.object({
 const labelName = typedName(100)
 /** A file's bytes as base64; a stray character would otherwise be skipped silently and the bytes change. */
 const fileBytes = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+/** A JSON field a user names, as doccano's import dialog lets them. */
+const fieldName = typedName(200)
 /** Chosen by the app for a long import or export, so it can cancel the job and follow its 'job-progress' events. */
 const jobId = z.string().min(1).max(100)
 /** What a dataset export takes: the layer (one annotator's, 'gold' or 'all'), filters, and splits. */
@@ -146,10 +151,14 @@ export const argSchemas = {
       .max(100_000),
     format: z.enum(IMPORT_FORMATS).optional(),
     encoding: z.enum(TEXT_ENCODINGS).optional(),
-    /** bio / bioes / bmes: import the valid spans of a file with invalid tag sequences and report the rest. */
+    /** Every format: import what can be trusted and list the rest with its file and line, instead of refusing the file. */
     lenient: z.boolean().optional(),
     separator: z.enum(COLUMN_SEPARATORS).optional(),
     discontinuous: z.enum(DISCONTINUOUS_SPANS).optional(),
+    /** JSON formats: the field that holds the text, when it is not "text" (doccano's "Column data"). */
+    textField: fieldName.optional(),
+    /** doccano: the field that holds the spans, when it is not "label" (doccano's "Column label"). */
+    labelField: fieldName.optional(),
     jobId: jobId.optional(),
   }),
   /** The documents and spans per label each split of a dataset export would get, without writing anything. */
@@ -190,6 +199,8 @@ export interface ImportFileReport {
   /** Documents already in the project with the same text: left as they were. */
   skipped: number
   encoding?: string
+  /** How the file was read where the importer chose, e.g. "BIOES, since its tags use E- and S-". */
+  readAs?: string
 }
 
 export interface ImportError {

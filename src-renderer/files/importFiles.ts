@@ -4,9 +4,6 @@ import { pairAnnotationFiles } from '../../src-main/shared/formats/pairs'
 import type { ApiClient } from '../api'
 import { bytesToBase64 } from './base64'
 
-export const IMPORTABLE = /\.(txt|jsonl|ndjson|json|ann|bio|bioes|bmes|conll)$/i
-/** The manifest an export writes beside its files describes them; a folder import leaves it out. */
-export const MANIFEST = /\.manifest\.json$/i
 
 export interface ImportChoices {
   format?: ImportFormat
@@ -14,6 +11,8 @@ export interface ImportChoices {
   lenient?: boolean
   separator?: ColumnSeparator
   discontinuous?: DiscontinuousSpans
+  textField?: string
+  labelField?: string
 }
 
 // Keeps each request well under the HTTP bridge's body limit and the memory of one JSON string.

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { ColumnSeparator, DiscontinuousSpans, ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
-import { IMPORTABLE, importFiles, MANIFEST } from '../files/importFiles'
+import { IMPORTABLE_EXTENSIONS, isImportableFile } from '../../src-main/shared/importableFiles'
+import { importFiles } from '../files/importFiles'
 import { useApi, useStore, useStoreApi } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import '../styles/dataset.css'
@@ -11,9 +12,10 @@ import { plural } from './plural'
 type FormatChoice = 'auto' | ImportFormat
 
 const FORMAT_NAMES: Record<FormatChoice, string> = {
-  auto: 'Auto (by extension)',
+  auto: 'Auto (by extension and content)',
   text: 'Plain text, one document per file',
   jsonl: 'JSONL, format told from the first line',
+  conll: 'CoNLL tokens, scheme told from the tags',
   native: 'Factspan JSONL',
   doccano: 'doccano JSONL',
   spacy: 'spaCy JSONL',
@@ -21,11 +23,15 @@ const FORMAT_NAMES: Record<FormatChoice, string> = {
   labelstudio: 'Label Studio JSON export',
   clue: 'CLUENER JSON lines',
   brat: 'brat (.txt with its .ann)',
-  bio: 'BIO characters (MSRA, Weibo)',
-  bioes: 'BIOES characters',
-  bmes: 'BMES characters (Resume)',
+  bio: 'BIO tokens (MSRA, Weibo, CoNLL-2003)',
+  bioes: 'BIOES tokens',
+  bmes: 'BMES tokens (Resume)',
 }
-const TAGGED: readonly FormatChoice[] = ['bio', 'bioes', 'bmes']
+const TAGGED: readonly FormatChoice[] = ['conll', 'bio', 'bioes', 'bmes']
+/** Formats read from JSON, whose text may sit in a field of another name. */
+const JSON_CHOICES: readonly FormatChoice[] = ['auto', 'jsonl', 'native', 'doccano', 'spacy', 'prodigy', 'clue', 'labelstudio']
+/** Formats whose spans may sit in a field of another name (doccano's "Column label"). */
+const LABEL_FIELD_CHOICES: readonly FormatChoice[] = ['auto', 'jsonl', 'doccano']
 
 // Typed by the contract, so a new encoding there fails to compile here; importing the list would bundle zod.
 const ENCODING_NAMES: Record<TextEncoding, string> = {
@@ -47,7 +53,11 @@ export function ImportDialog() {
   const [separator, setSeparator] = useState<'either' | ColumnSeparator>('either')
   const [lenient, setLenient] = useState(false)
   const [discontinuous, setDiscontinuous] = useState<DiscontinuousSpans>('split')
+  const [textField, setTextField] = useState('')
+  const [labelField, setLabelField] = useState('')
   const tagged = TAGGED.includes(format)
+  const fromJson = JSON_CHOICES.includes(format)
+  const labelFieldPossible = LABEL_FIELD_CHOICES.includes(format)
   const bratPossible = format === 'brat' || format === 'auto'
   const [progress, setProgress] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
@@ -64,7 +74,7 @@ export function ImportDialog() {
     const all = [...(list ?? [])]
     // A folder lists its files in no set order; by path, documents arrive in the order people expect.
     const importable = all
-      .filter((f) => IMPORTABLE.test(f.name) && !MANIFEST.test(f.name))
+      .filter((f) => isImportableFile(f.webkitRelativePath || f.name))
       .sort((a, b) => a.webkitRelativePath.localeCompare(b.webkitRelativePath, undefined, { numeric: true }))
     setFolderFiles(importable)
     setIgnored(all.length - importable.length)
@@ -83,8 +93,11 @@ export function ImportDialog() {
       const choices = {
         format: format === 'auto' ? undefined : format,
         encoding,
-        ...(tagged ? { lenient, separator: separator === 'either' ? undefined : separator } : {}),
+        lenient,
+        ...(tagged ? { separator: separator === 'either' ? undefined : separator } : {}),
         ...(bratPossible ? { discontinuous } : {}),
+        ...(fromJson && textField.trim() ? { textField: textField.trim() } : {}),
+        ...(labelFieldPossible && labelField.trim() ? { labelField: labelField.trim() } : {}),
       }
       const result = await importFiles(
         api,
@@ -124,7 +137,7 @@ export function ImportDialog() {
             <input
               type="file"
               multiple
-              accept=".txt,.jsonl,.ndjson,.json,.ann,.bio,.bioes,.bmes,.conll,text/plain,application/json"
+              accept={[...IMPORTABLE_EXTENSIONS, 'text/plain', 'application/json'].join(',')}
               onChange={(e) => setFiles([...(e.target.files ?? [])])}
             />
           </label>
@@ -168,24 +181,36 @@ export function ImportDialog() {
           </label>
         </div>
         {tagged && (
+          <label className="field">
+            <span className="field-label">Column separator</span>
+            <select value={separator} onChange={(e) => setSeparator(e.target.value as 'either' | ColumnSeparator)}>
+              <option value="either">Tab or spaces</option>
+              <option value="tab">Tab</option>
+              <option value="space">Space</option>
+            </select>
+          </label>
+        )}
+        {fromJson && (
           <div className="field-row">
             <label className="field">
-              <span className="field-label">Column separator</span>
-              <select value={separator} onChange={(e) => setSeparator(e.target.value as 'either' | ColumnSeparator)}>
-                <option value="either">Tab or spaces</option>
-                <option value="tab">Tab</option>
-                <option value="space">Space</option>
-              </select>
+              <span className="field-label">Text field</span>
+              <input type="text" value={textField} placeholder="text" onChange={(e) => setTextField(e.target.value)} />
             </label>
-            <label className="choice">
-              <input type="checkbox" checked={lenient} onChange={(e) => setLenient(e.target.checked)} />
-              <span>
-                <span className="choice-name">Lenient</span>
-                <span className="help">Import the valid spans of a file with invalid tag sequences, and list the rest.</span>
-              </span>
-            </label>
+            {labelFieldPossible && (
+              <label className="field">
+                <span className="field-label">Label field (doccano)</span>
+                <input type="text" value={labelField} placeholder="label" onChange={(e) => setLabelField(e.target.value)} />
+              </label>
+            )}
           </div>
         )}
+        <label className="choice">
+          <input type="checkbox" checked={lenient} onChange={(e) => setLenient(e.target.checked)} />
+          <span>
+            <span className="choice-name">Lenient</span>
+            <span className="help">Import what can be trusted and list the rest: leave out a document or span that cannot be read, and take a span&apos;s offsets when its quoted text differs.</span>
+          </span>
+        </label>
         {bratPossible && (
           <label className="field">
             <span className="field-label">brat spans in several pieces</span>
@@ -304,6 +329,13 @@ function ImportReportView({ report }: { report: ImportReport }) {
           </table>
         </div>
       )}
+      {report.imported
+        .filter((f) => f.readAs)
+        .map((f) => (
+          <p key={f.file} className="help">
+            {f.file}: read as {f.readAs}.
+          </p>
+        ))}
       {report.newLabels.length > 0 && <p className="help">New labels added to the project: {report.newLabels.join(', ')}.</p>}
     </section>
   )

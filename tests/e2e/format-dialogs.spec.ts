@@ -68,3 +68,29 @@ test('exports BMES with spaces from the app and lists the overlapping spans it d
   expect(rare.split('\n').slice(0, 3)).toEqual(['𠮷 B-organization', '野 M-organization', '家 E-organization'])
   await page.screenshot({ path: path.join(SHOTS, 'export-bmes.png') })
 })
+
+test('imports a doccano file with its own field names and a Label Studio task, leniently, listing what it left out', async ({ page, served }) => {
+  await page.goto(served.url)
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import documents' })
+  // The command line and the app read the same files.
+  await expect(dialog.locator('input[type=file]').first()).toHaveAttribute('accept', '.txt,.text,.md,.jsonl,.ndjson,.json,.ann,.bio,.bioes,.bmes,.conll,text/plain,application/json')
+  await dialog.getByLabel('Text field').fill('content')
+  await dialog.getByLabel('Label field (doccano)').fill('tags')
+  await dialog.getByRole('checkbox', { name: /Lenient/ }).check()
+  const doccano = [
+    { id: 'd1', content: '𠮷野家2月25日复工率91.9%', tags: [[0, 4, 'organization'], [4, 9, 'date']] },
+    { id: 'd2', content: '杭州', tags: [[0, 9, 'organization']] },
+  ]
+  const task = { data: { content: '防疫惠企28条', id: 't1' }, annotations: [{ result: [{ type: 'labels', value: { start: 0, end: 7, text: '防疫惠企28条', labels: ['measure'] } }] }] }
+  await dialog.locator('input[type=file]').first().setInputFiles([
+    { name: 'custom.jsonl', mimeType: 'application/json', buffer: Buffer.from(doccano.map((d) => JSON.stringify(d)).join('\n')) },
+    { name: 'task.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(task, null, 2)) },
+  ])
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Imported 3 documents and 3 spans, 1 warning')
+  await expect(
+    dialog.getByRole('table', { name: 'Left out on import' }).getByRole('row', { name: /custom\.jsonl\s+2\s+tags\[0\] has start 0 and end 9, .*; left out/ }),
+  ).toBeVisible()
+  await page.screenshot({ path: path.join(SHOTS, 'import-fields-lenient.png') })
+})

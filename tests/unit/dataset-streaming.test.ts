@@ -81,12 +81,13 @@ describe('streaming imports and exports', () => {
     const duplicate = write('duplicate.jsonl', (l) => (l[12_000] = l[12_000].replace('"d12000"', '"d00002"')))
     const badBytes = fileWithBadByte(dir)
     fs.writeFileSync(at(dir, 'empty.jsonl'), '')
-    const report = await importFromDisk(db, malformed, duplicate, badBytes, at(dir, 'empty.jsonl'))
+    const report = await importFromDisk(db, malformed, duplicate, badBytes.file, at(dir, 'empty.jsonl'))
     expect(report.errors.map((e) => e.message.replace(/malformed JSON: .*/, 'malformed JSON: …'))).toEqual([
       'malformed.jsonl:15000: malformed JSON: …',
       'duplicate.jsonl:12001: duplicate id "d00002" (first used on line 3)',
-      'latin1.jsonl:1001: not valid UTF-8: name the file\'s encoding (--encoding) if it has another',
-      'empty.jsonl: file is empty',
+      // JSON is UTF-8: the Latin-1 byte is refused where it is, never read in a guessed encoding.
+      `latin1.jsonl:1001: not valid UTF-8 at byte ${badBytes.badByte}, column 25: JSON files are UTF-8, so no other encoding is guessed; name the encoding (--encoding) if the file has another`,
+      'empty.jsonl:1: file is empty',
     ])
     expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(0)
   })
@@ -102,7 +103,7 @@ describe('parsing on a second thread', () => {
     })
     fs.writeFileSync(at(dir, 'hashed.jsonl'), '\n' + lines.join('\n'))
     expect(fs.statSync(at(dir, 'hashed.jsonl')).size).toBeGreaterThan(WORKER_MIN_BYTES)
-    const batches = [...parsedOnWorker(at(dir, 'hashed.jsonl'), 'hashed.jsonl', 'utf-8', undefined, { annotator: 'alice' }, [])]
+    const batches = [...parsedOnWorker(at(dir, 'hashed.jsonl'), 'hashed.jsonl', { encoding: 'utf-8', encodingNamed: false, format: undefined, defaults: { annotator: 'alice' }, options: {} }, [])]
     const records = batches.flatMap((b) => b.records)
     expect(records.map((r) => r.id)).toEqual(lines.map((l) => JSON.parse(l).id))
     // Only records cloned from the other thread come with their lines and hashes beside them.
@@ -123,9 +124,11 @@ describe('parsing on a second thread', () => {
 })
 
 /** A file whose first 1,000 lines are UTF-8, well past what the reader samples, and whose next holds a byte that is not. */
-function fileWithBadByte(dir: string): string {
+/** A JSONL file whose line 1001 holds a Latin-1 é, and the offset of that byte. */
+function fileWithBadByte(dir: string): { file: string; badByte: number } {
   const good = datasetLines(1000).join('\n') + '\n'
   const file = at(dir, 'latin1.jsonl')
-  fs.writeFileSync(file, Buffer.concat([Buffer.from(good), Buffer.from('{"id": "x", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]))
-  return file
+  const before = '{"id": "x", "text": "caf'
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(good), Buffer.from(before), Buffer.from([0xe9]), Buffer.from('"}\n')]))
+  return { file, badByte: Buffer.byteLength(good) + before.length }
 }

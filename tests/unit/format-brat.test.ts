@@ -29,7 +29,7 @@ describe('brat import', () => {
   })
 
   it('refuses an empty .txt, which is no document', () => {
-    expect(() => codecs.brat.parse({ name: 'e.txt', text: '', companion: { name: 'e.ann', text: '' } }, defaults)).toThrow('e.txt: file is empty: a document needs a text')
+    expect(() => codecs.brat.parse({ name: 'e.txt', text: '', companion: { name: 'e.ann', text: '' } }, defaults)).toThrow('e.txt:1: file is empty: a document needs a text')
   })
 
   it('reads a .txt without an .ann as a document with no spans yet', () => {

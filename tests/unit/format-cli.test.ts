@@ -48,18 +48,37 @@ describe('factspan import and export in every format', () => {
     expect(again.stderr).toMatch(/corpus already exists and is not an empty folder/)
   })
 
-  it('asks for the scheme of a .bio file, refuses invalid tags, and imports the rest with --lenient', () => {
+  it('tells the scheme of a .bio file from its tags and says so, refuses invalid tags, and imports the rest with --lenient', () => {
     const cwd = tempDir()
     fs.writeFileSync(path.join(cwd, 'ner.bio'), '杭\tB-org\n州\tI-org\n市\tI-place\n\n宁\tB-place\n波\tI-place\n')
     const unnamed = factspan(cwd, 'import', 'ner.bio')
     expect(unnamed.code).not.toBe(0)
-    expect(unnamed.stderr).toBe('error: ner.bio: a tagged-character file does not say its tag scheme: name its format (bio, bioes or bmes)\n')
+    expect(unnamed.stderr).toBe('error: ner.bio:3: I-place does not continue a span of place: it follows I-org\n')
+    fs.writeFileSync(path.join(cwd, 'ner.bmes'), '杭\tB-org\n州\tM-org\n市\tE-org\n')
+    expect(factspan(cwd, 'import', 'ner.bmes', '--db', 'bmes.factspan').stdout).toBe('ner.bmes: 1 documents, 1 spans imported (read as BMES, since its tags use M-)\nnew labels: org\n')
     const strict = factspan(cwd, 'import', 'ner.bio', '--format', 'bio')
     expect(strict.stderr).toBe('error: ner.bio:3: I-place does not continue a span of place: it follows I-org\n')
     const lenient = factspan(cwd, 'import', 'ner.bio', '--format', 'bio', '--lenient')
     expect(lenient.code).toBe(0)
     expect(lenient.stdout).toContain('ner.bio: 2 documents, 2 spans imported')
     expect(lenient.stderr).toBe('warning: ner.bio:3: I-place does not continue a span of place: it follows I-org; left out\n')
+  })
+
+  it("imports CoNLL-2003's eng.train, which has no extension, as words in IOB1, and exports them one word a line", () => {
+    const cwd = tempDir()
+    fs.writeFileSync(path.join(cwd, 'eng.train'), '-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n. . O O\n')
+    const imported = factspan(cwd, 'import', 'eng.train')
+    expect(imported.stderr).toBe('')
+    expect(imported.stdout.split('\n')[0]).toBe(
+      "eng.train: 1 documents, 2 spans imported (read as IOB1, since its I- tags open spans, as in CoNLL-2003's original files; tokens of several characters, joined with one space (none beside a Chinese character))",
+    )
+    expect(factspan(cwd, 'export', '--format', 'bio', '--separator', 'space', '--out', 'again.bio').code).toBe(0)
+    expect(fs.readFileSync(path.join(cwd, 'again.bio'), 'utf8')).toBe('EU B-ORG\nrejects O\nGerman B-MISC\ncall O\n. O\n\n')
+    // A .txt is text unless named: --format conll reads tagged tokens in the scheme their tags show.
+    fs.writeFileSync(path.join(cwd, 'tags.txt'), '杭州 B-ORG\n高新区 E-ORG\n')
+    expect(factspan(cwd, 'import', 'tags.txt', '--format', 'conll', '--db', 'tags.factspan').stdout.split('\n')[0]).toBe(
+      'tags.txt: 1 documents, 1 spans imported (read as BIOES, since its tags use E-; tokens of several characters, joined with one space (none beside a Chinese character))',
+    )
   })
 
   it('splits or skips discontinuous brat spans as asked, and says so', () => {

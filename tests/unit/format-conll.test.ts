@@ -53,9 +53,11 @@ describe('reading tagged characters', () => {
     expect(spaced.records[0].text).toBe('甲 乙')
   })
 
+  const IOB1_HINT = "; the file reads as IOB1, CoNLL-2003's original tagging where I- opens a span: import it without naming its format to read it so"
   it.each<[Scheme, string[], string]>([
-    ['bio', ['甲\tO', '乙\tI-date'], '2: I-date does not continue a span of date: it follows O'],
-    ['bio', ['乙\tI-date'], '1: I-date does not continue a span of date: it starts the sentence'],
+    // Tags whose I- opens every span are IOB1, as CoNLL-2003's original files: named BIO, the error says so.
+    ['bio', ['甲\tO', '乙\tI-date'], `2: I-date does not continue a span of date: it follows O${IOB1_HINT}`],
+    ['bio', ['乙\tI-date'], `1: I-date does not continue a span of date: it starts the sentence${IOB1_HINT}`],
     ['bio', ['甲\tB-org', '乙\tI-date'], '2: I-date does not continue a span of date: it follows B-org'],
     ['bio', ['甲\tB-org', '乙\tE-org'], '2: "E-org" is not a BIO tag (B-, I- or O); BIOES and BMES use E-'],
     ['bmes', ['甲\tB-org', '乙\tI-org'], '2: "I-org" is not a BMES tag (B-, M-, E-, S- or O); BIO and BIOES use I-'],
@@ -63,7 +65,7 @@ describe('reading tagged characters', () => {
     ['bioes', ['甲\tB-org', '乙\tI-org'], '1: B-org opens a span that the end of the sentence cuts off before E-org closes it'],
     ['bioes', ['甲\tO', '乙\tE-org'], '2: E-org does not close a span of org: it follows O'],
     ['bioes', ['甲\tB-org', '乙\tE-date'], '1: B-org opens a span that "E-date" on line 2 cuts off before E-org closes it'],
-    ['bio', ['甲\tB-org', '乙'], '2: no tag: a line reads CHARACTER, a tab or space, TAG'],
+    ['bio', ['甲\tB-org', '乙'], '2: no tag: a line reads TOKEN, a tab or space, TAG'],
     ['bio', ['甲\tB-org', '乙\tX'], '2: "X" is not a BIO tag (B-, I- or O)'],
   ])('%s refuses %j, naming the line', (scheme, lines, message) => {
     expect(failure(scheme, rows(...lines))).toBe(message)
@@ -71,7 +73,7 @@ describe('reading tagged characters', () => {
 
   it('names the separator the user chose when a line lacks it', () => {
     const error = inputError(() => parse('bio', rows('甲 B-org'), { separator: 'tab' }))
-    expect(error.message).toBe('ner/train.txt:1: no tag: a line reads CHARACTER, a tab, TAG')
+    expect(error.message).toBe('ner/train.txt:1: no tag: a line reads TOKEN, a tab, TAG')
   })
 
   it('in lenient mode imports the valid spans and reports each invalid sequence once with its line', () => {
@@ -79,7 +81,7 @@ describe('reading tagged characters', () => {
     const result = parse('bio', content, { lenient: true })
     expect(spans(result)).toEqual([['org 0–2 甲乙', 'date 5–6 己'], ['x 1–2 辛']])
     expect(result.warnings).toEqual([
-      { file: 'ner/train.txt', line: 10, reason: 'no tag: a line reads CHARACTER, a tab or space, TAG (read as O)' },
+      { file: 'ner/train.txt', line: 10, reason: 'no tag: a line reads TOKEN, a tab or space, TAG; read as O' },
       { file: 'ner/train.txt', line: 3, reason: 'I-date does not continue a span of date: it follows I-org; left out' },
       { file: 'ner/train.txt', line: 8, reason: 'I-x does not continue a span of x: it starts the sentence; left out' },
     ])

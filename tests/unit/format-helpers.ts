@@ -4,7 +4,8 @@ import path from 'node:path'
 import type { ExportFormat } from '../../src-main/shared/api'
 import { codecs, type ExportWarning, type FileWarning, type ParseOptions } from '../../src-main/shared/formats'
 import type { NativeRecord } from '../../src-main/shared/formats/native'
-import { ROOT } from './helpers'
+import type { Service } from '../../src-main/service'
+import { exportedText, ROOT } from './helpers'
 
 export const FIXTURES = path.join(ROOT, 'tests/fixtures/formats')
 export const defaults = { annotator: 'zed' }
@@ -60,4 +61,9 @@ export function record(text: string, spans: Array<[number, number, string, strin
     meta: {},
     spans: spans.map(([start, end, label, annotator = 'alice']) => ({ start, end, label, text: chars.slice(start, end).join(''), annotator })),
   }
+}
+
+/** Every document of a project with its spans, read back from its native export. */
+export async function projectRecords(service: Service): Promise<NativeRecord[]> {
+  return codecs.native.parse({ name: 'project.jsonl', text: await exportedText(service, { format: 'native' }) }, defaults).records
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { codecs, formatOfFile, jsonlFormatOf, parseJsonlAutoResult } from '../../src-main/shared/formats'
+import { codecs, formatOfFile, jsonlFormatOf, parseJsonlAutoResult, readJsonFile } from '../../src-main/shared/formats'
 import { inputError } from './helpers'
 import { defaults, fixture, record, spansOf, write } from './format-helpers'
 
@@ -51,7 +51,7 @@ describe('spacy', () => {
   })
 
   it('refuses a line without text', () => {
-    expect(failure('spacy', lines({ entities: [] }), 1)).toBe('text is missing')
+    expect(failure('spacy', lines({ entities: [] }), 1)).toBe('no "text" field: it has the key "entities"; if another field holds the text, name it with --text-field')
   })
 })
 
@@ -113,7 +113,7 @@ describe('clue', () => {
   it.each([
     [{ metric: { '😀': [[10, 10]] } }, 'label.metric["😀"][0] is [10, 10], but CLUENER offsets must satisfy 0 ≤ start ≤ end < 10, the text\'s length in code points (the end is inclusive)'],
     [[[0, 1, 'metric']], 'label must be an object, not a list'],
-    [{ metric: { 营收: [3, 4] } }, 'label.metric.营收[0] must be a list, not the number 3'],
+    [{ metric: { 营收: [3, 4] } }, 'label.metric["营收"][0] must be a list, not the number 3'],
   ])('refuses a malformed label %j', (label, reason) => {
     expect(failure('clue', lines({ text: TEXT, label }), 1)).toBe(reason)
   })
@@ -133,17 +133,23 @@ describe('choosing a format nobody named', () => {
     expect(jsonlFormatOf(value)).toBe(format)
   })
 
-  it('reads a CLUENER file named .json as JSONL, and a Label Studio list as labelstudio', () => {
-    expect(formatOfFile('train.json', fixture('clue.json'))).toBe('jsonl')
-    expect(formatOfFile('export.json', fixture('labelstudio.json'))).toBe('labelstudio')
-    expect(formatOfFile('export.json', '\uFEFF  [')).toBe('labelstudio')
+  it('reads a CLUENER file named .json as JSON lines, and a Label Studio list as its tasks', () => {
+    expect(spansOf(readJsonFile(fixture('clue.json'), 'train.json', undefined, defaults).records)).toEqual(spansOf(codecs.clue.parse({ name: 'train.json', text: fixture('clue.json') }, defaults).records))
+    expect(spansOf(readJsonFile(fixture('labelstudio.json'), 'export.json', undefined, defaults).records)).toEqual(
+      spansOf(codecs.labelstudio.parse({ name: 'export.json', text: fixture('labelstudio.json') }, defaults).records),
+    )
     expect(parseJsonlAutoResult(fixture('clue.json'), 'train.json', defaults).format).toBe('clue')
   })
 
-  it('pairs .ann with brat, reads .txt as text, and leaves tagged-character files to the user to name', () => {
+  it('pairs .ann with brat, reads .txt as text, and reads tagged tokens by extension or by their tag column', () => {
     expect(formatOfFile('a.ann', '')).toBe('brat')
     expect(formatOfFile('a.txt', '')).toBe('text')
-    for (const name of ['a.bio', 'b.BMES', 'c.bioes', 'd.conll']) expect(formatOfFile(name, '中\tO')).toBeUndefined()
+    for (const name of ['a.bio', 'b.BMES', 'c.bioes', 'd.conll']) expect(formatOfFile(name, '中\tO')).toBe('conll')
+    // CoNLL-2003 names its files eng.train, eng.testa: their lines end in tags.
+    expect(formatOfFile('eng.train', '-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\n')).toBe('conll')
+    expect(formatOfFile('README', '这是一个说明。\n第二行 O\n第三行\n')).toBe('text')
+    // A .txt is text whatever it holds: name its format to read it as tagged tokens.
+    expect(formatOfFile('eng.txt', 'EU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\n')).toBe('text')
   })
 
   it('reads every JSONL fixture the same whether named or not', () => {

@@ -89,9 +89,10 @@ describe('labelstudio import', () => {
     expect(failure(file([task([{ result: [region(value)] }])]))).toEqual({ line: 10, reason })
   })
 
-  it('refuses a task without data.text, and a file that is not a list', () => {
-    expect(failure(file([task([]), { data: { body: 'x' } }]))).toEqual({ line: 9, reason: 'task 2 data: text is missing' })
-    expect(failure(file({ data: { text: 'x' } }))).toEqual({ line: 1, reason: 'a Label Studio export is a JSON list of tasks, [ {…}, … ]' })
+  it('refuses a task without data.text, and a file that is neither a list of tasks nor one task', () => {
+    expect(failure(file([task([]), { data: { body: 'x' } }]))).toEqual({ line: 9, reason: 'task 2 data: no "text" field: it has the key "body"; if another field holds the text, name it with --text-field' })
+    expect(failure(file(42))).toEqual({ line: 1, reason: 'a Label Studio export is a JSON list of tasks, [ {"data": {"text": …}, "annotations": […]}, … ], or one such task' })
+    expect(failure(file([]))).toEqual({ line: 1, reason: 'holds no tasks: the list is empty' })
   })
 
   it('refuses malformed JSON with its line and column', () => {

@@ -29,7 +29,7 @@ describe('importing the new formats into a project', () => {
       ['brat/emoji-and-rare.txt', 1, 5],
       ['brat/plain.txt', 1, 0],
     ])
-    expect(report.errors.map((e) => e.message)).toEqual(['brat/orphan.ann: no brat/orphan.txt beside it: a brat document is a .txt with its .ann'])
+    expect(report.errors.map((e) => e.message)).toEqual(['brat/orphan.ann:1: no brat/orphan.txt beside it: a brat document is a .txt with its .ann'])
     expect(listDocuments(db).map((d) => d.id)).toEqual(['brat/crlf-kept', 'brat/emoji-and-rare', 'brat/plain'])
   })
 
@@ -67,12 +67,22 @@ describe('importing the new formats into a project', () => {
     ])
   })
 
-  it('asks the user to name the scheme of a tagged-character file, and reads it once named', () => {
+  it('reads a tagged-character file in the scheme its tags show, and says which it chose', () => {
     const { workspace } = newProject()
-    const unnamed = importFiles(workspace.database(), fromFixtures('msra.bio'), { annotator: 'alice' })
-    expect(unnamed.errors[0].message).toBe('msra.bio: a tagged-character file does not say its tag scheme: name its format (bio, bioes or bmes)')
-    const named = importFiles(workspace.database(), fromFixtures('msra.bio'), { annotator: 'alice', format: 'bio' })
+    const unnamed = importFiles(workspace.database(), [...fromFixtures('msra.bio', 'doc.bioes', 'resume.bmes'), { name: 'bioes-named.bio', bytes: utf8('杭\tB-org\n州\tE-org\n市\tS-org\n') }], {
+      annotator: 'alice',
+    })
+    expect(unnamed.errors).toEqual([])
+    expect(unnamed.imported.map((f) => [f.file, f.spans, f.readAs])).toEqual([
+      ['msra.bio', 6, 'BIO, since its tags use only B-, I- and O'],
+      ['doc.bioes', 6, 'BIOES, since its tags use E-'],
+      ['resume.bmes', 6, 'BMES, since its tags use M-'],
+      // The tags decide, whatever the extension says.
+      ['bioes-named.bio', 2, 'BIOES, since its tags use E- and S-'],
+    ])
+    const named = importFiles(newProject().workspace.database(), fromFixtures('msra.bio'), { annotator: 'alice', format: 'bio' })
     expect(named.imported[0]).toMatchObject({ documents: 2, spans: 6 })
+    expect(named.imported[0].readAs).toBeUndefined()
   })
 
   it('in lenient mode imports the valid spans and reports the rest as warnings with file and line', () => {

@@ -103,7 +103,7 @@ describe('parseNative', () => {
   it.each([
     ['malformed JSON', `${line({})}\n{"id": "d2", "text": `, 2, /^malformed JSON: /],
     ['a line that is not an object', '[1, 2]', 1, 'each line must be a JSON object, not a list'],
-    ['a missing text', JSON.stringify({ id: 'd1' }), 1, 'text is missing'],
+    ['a missing text', JSON.stringify({ id: 'd1' }), 1, 'no "text" field: it has the key "id"; if another field holds the text, name it with --text-field'],
     ['an empty text', line({ text: '' }), 1, 'text must not be empty'],
     ['a text that is not a string', line({ text: 42 }), 1, 'text must be a string, not the number 42'],
     ['a missing id', JSON.stringify({ text: '杭州' }), 1, 'id is missing'],

@@ -24,22 +24,26 @@ interface ImportCommandOptions {
   lenient?: boolean
   separator?: ColumnSeparator
   discontinuous: DiscontinuousSpans
+  textField?: string
+  labelField?: string
 }
 
 export function register(program: Command): void {
   program
     .command('import')
-    .description('import plain-text files, folders of them, or annotated data (JSONL, Label Studio, brat, bio/bioes/bmes) into a project')
+    .description('import plain-text files, folders of them, or annotated data (JSONL, Label Studio, brat, CoNLL bio/bioes/bmes) into a project')
     .argument('<paths...>', 'files or folders')
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'input format (default: by extension)').choices(IMPORT_FORMATS))
     .addOption(new Option('--encoding <encoding>', 'text encoding').choices(TEXT_ENCODINGS).default('auto'))
     .option('--annotator <name>', 'who made spans that arrive without an annotator')
-    .option('--lenient', 'bio, bioes, bmes: import the valid spans of a file with invalid tag sequences, and report the rest')
+    .option('--lenient', 'import what can be trusted and list the rest with file and line, instead of refusing the file')
     .addOption(new Option('--separator <separator>', 'bio, bioes, bmes: the column separator (default: tab or spaces)').choices(COLUMN_SEPARATORS))
     .addOption(new Option('--discontinuous <how>', 'brat: a span of several fragments becomes one span per fragment, or none').choices(DISCONTINUOUS_SPANS).default('split'))
+    .option('--text-field <name>', 'JSON files: the field that holds the text (default: text)')
+    .option('--label-field <name>', 'doccano: the field that holds the spans (default: label)')
     .action(async (paths: string[], opts: ImportCommandOptions) => {
-      const files = collectFiles(paths, (file, reason) => console.error(`warning: ${file}: ${reason}`))
+      const files = collectFiles(paths, opts.format, (file, reason) => console.error(`warning: ${file}: ${reason}`))
       const { workspace } = openForCommand(opts.db, true)
       // Files are read when their turn comes, JSONL a line at a time: memory stays flat however large the import.
       const job = importJob(workspace.database(), files, {
@@ -49,6 +53,8 @@ export function register(program: Command): void {
         lenient: opts.lenient,
         separator: opts.separator,
         discontinuous: opts.discontinuous,
+        textField: opts.textField,
+        labelField: opts.labelField,
       })
       const progress = progressReporter('import')
       const interrupt = cancelOnInterrupt()
@@ -57,7 +63,8 @@ export function register(program: Command): void {
         interrupt.dispose()
       })
       for (const file of report.imported) {
-        console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans imported${file.skipped ? `, ${file.skipped} already present` : ''}`)
+        const readAs = file.readAs ? ` (read as ${file.readAs})` : ''
+        console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans imported${file.skipped ? `, ${file.skipped} already present` : ''}${readAs}`)
       }
       if (report.newLabels.length) console.log(`new labels: ${report.newLabels.join(', ')}`)
       for (const warning of report.warnings) console.error(`warning: ${warning.message}`)

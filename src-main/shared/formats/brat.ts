@@ -3,12 +3,14 @@
 // one character (brat server/src/annotation.py open_textfile mode 'rU'; brat issue #853). Fragments are joined by one
 // space in the quoted TEXT, and brat writes a span that crosses lines as one fragment per line.
 import { InputError } from '../errors'
+import { labelNameProblem } from '../labelSet'
 import { lowerBound } from '../lowerBound'
 import { OffsetMap } from '../offsets'
-import type { FileWarning, FolderCodec, FolderEntry, ParseOptions, ParseResult, SourceFile, WriteOptions } from './codec'
+import type { FolderCodec, FolderEntry, ParseOptions, ParseResult, SourceFile, WriteOptions } from './codec'
 import { distinctSpans } from './distinctSpans'
 import { checkLabelWord } from './labelWords'
 import { recordFromInput, type NativeRecord, type ParseDefaults } from './native'
+import { Problems } from './problems'
 import { SkippedLines } from './skippedLines'
 import { pathWithoutExtension } from './sourceNames'
 
@@ -36,64 +38,91 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
   const text = bratText(input.text)
   const id = pathWithoutExtension(input.name)
   const meta = { source: input.name }
-  if (text === '') throw new InputError(input.name, undefined, 'file is empty: a document needs a text')
-  if (input.companion === undefined) return { records: [recordFromInput({ id, text, meta, spans: [] }, input.name, 1, defaults)], warnings: [] }
-  const file = input.companion.name
+  if (text === '') throw new InputError(input.name, 1, 'file is empty: a document needs a text')
+  const file = input.companion?.name ?? input.name
+  const problems = new Problems(file, options.lenient)
+  const context = { file, defaults, problems }
+  if (input.companion === undefined) return { records: [recordFromInput({ id, text, meta, spans: [] }, 1, { ...context, file: input.name })], warnings: [] }
   const map = new OffsetMap(text)
   // The .txt as its bytes have it, to tell a user whose offsets count CRLF as two characters.
   const raw = text === input.text ? undefined : new OffsetMap(input.text)
   const firstLine = new Map<string, number>()
   const skipped = new SkippedLines()
-  const warnings: FileWarning[] = []
   const spans: Array<{ start: number; end: number; label: string }> = []
-  const lines = input.companion.text.split('\n')
-  for (const [i, rawLine] of lines.entries()) {
+  const lines = input.companion.text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
+  for (let i = 0; i < lines.length; i++) {
     const line = i + 1
-    const content = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
+    const content = lines[i]
     if (content.trim() === '') continue
-    const fail = (reason: string) => new InputError(file, line, reason)
     const tab = content.indexOf('\t')
-    if (tab === -1) throw fail('no tab after the annotation id; brat lines read ID<TAB>TYPE START END<TAB>TEXT')
+    if (tab === -1) {
+      problems.span(line, 'no tab after the annotation id; brat lines read ID<TAB>TYPE START END<TAB>TEXT')
+      continue
+    }
     const annotationId = content.slice(0, tab)
     const kind = annotationId[0]
     if (kind !== 'T') {
-      if (OTHER_LINES[kind] === undefined) throw fail(`unknown annotation id ${JSON.stringify(annotationId)}: brat ids start with T, R, E, A, M, N, # or *`)
-      skipped.add(OTHER_LINES[kind], line)
+      if (OTHER_LINES[kind] === undefined) problems.span(line, `unknown annotation id ${JSON.stringify(annotationId)}: brat ids start with T, R, E, A, M, N, # or *`)
+      else skipped.add(OTHER_LINES[kind], line)
       continue
     }
-    const first = firstLine.get(annotationId)
-    if (first !== undefined) throw fail(`duplicate id ${annotationId} (first used on line ${first})`)
-    firstLine.set(annotationId, line)
     const rest = content.slice(tab + 1)
     const secondTab = rest.indexOf('\t')
     const data = (secondTab === -1 ? rest : rest.slice(0, secondTab)).trimEnd()
-    const quote = secondTab === -1 ? undefined : rest.slice(secondTab + 1)
+    let quote = secondTab === -1 ? undefined : rest.slice(secondTab + 1)
     const match = TEXT_BOUND.exec(data)
-    if (match === null) throw fail(`${annotationId} has ${JSON.stringify(data)}, not TYPE START END (with ";START END" for each further fragment)`)
+    if (match === null) {
+      problems.span(line, `${annotationId} has ${JSON.stringify(data)}, not TYPE START END (with ";START END" for each further fragment)`)
+      continue
+    }
+    const first = firstLine.get(annotationId)
+    if (first !== undefined) {
+      problems.span(line, `duplicate id ${annotationId} (first used on line ${first})`)
+      continue
+    }
+    firstLine.set(annotationId, line)
     const label = match[1]
+    const labelProblem = labelNameProblem(label)
+    if (labelProblem) {
+      problems.span(line, `${annotationId} has the type ${JSON.stringify(label)}, which ${labelProblem}`)
+      continue
+    }
     const fragments = match[2].split(';').map((pair) => {
       const [start, end] = pair.split(' ').map(Number)
-      if (!(start < end && end <= map.codePointLength)) {
-        throw fail(
-          `${annotationId} has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${map.codePointLength}, ` +
-            "the .txt's length in code points with each CRLF counted once, as brat reads it",
-        )
-      }
       return { start, end }
     })
-    const ordered = [...fragments].sort((a, b) => a.start - b.start)
-    for (let f = 1; f < ordered.length; f++) {
-      if (ordered[f].start < ordered[f - 1].end) throw fail(`${annotationId} has fragments that overlap: ${match[2]}`)
+    const outside = fragments.find(({ start, end }) => !(start < end && end <= map.codePointLength))
+    if (outside) {
+      problems.span(
+        line,
+        `${annotationId} has start ${outside.start} and end ${outside.end}, but offsets must satisfy 0 ≤ start < end ≤ ${map.codePointLength}, ` +
+          "the .txt's length in code points with each CRLF counted once, as brat reads it",
+      )
+      continue
     }
-    const covered = fragments.map((f) => map.slice(f.start, f.end)).join(FRAGMENT_SEPARATOR)
-    // brat accepts a quote followed by white space and more text, and fills a missing one from the .txt.
-    if (quote !== undefined && quote !== '' && !quotes(quote, covered)) {
+    const ordered = [...fragments].sort((a, b) => a.start - b.start)
+    if (ordered.some((f, n) => n > 0 && f.start < ordered[n - 1].end)) {
+      problems.span(line, `${annotationId} has fragments that overlap: ${match[2]}`)
+      continue
+    }
+    const texts = fragments.map((f) => map.slice(f.start, f.end))
+    const covered = texts.join(FRAGMENT_SEPARATOR)
+    // brat writes a span's text as it is, so one that holds a line break wraps onto the next lines of the .ann.
+    while (quote !== undefined && quote !== '' && !quotes(quote, covered) && covered.startsWith(`${quote}\n`) && i + 1 < lines.length) {
+      const longer = `${quote}\n${lines[i + 1]}`
+      if (!quotes(longer, covered) && !covered.startsWith(longer)) break
+      quote = longer
+      i++
+    }
+    // brat accepts a quote followed by white space and more text, fills a missing one from the .txt, and reads the
+    // fragments joined without a space as brat before 1.3 wrote them.
+    if (quote !== undefined && quote !== '' && !quotes(quote, covered) && !quotes(quote, texts.join(''))) {
       const rawCovered = raw && fragments.every((f) => f.end <= raw.codePointLength) ? fragments.map((f) => raw.slice(f.start, f.end)).join(FRAGMENT_SEPARATOR) : undefined
       const hint =
         rawCovered !== undefined && quotes(quote, rawCovered)
           ? "; these offsets count each CRLF as two characters, but brat reads the .txt with universal newlines and counts one (brat issue #853): fix the offsets, or save the .txt with LF line ends before annotating"
           : ''
-      throw fail(`${annotationId} quotes ${JSON.stringify(quote)} but the text at ${match[2]} is ${JSON.stringify(covered)}${hint}`)
+      problems.quote(line, `${annotationId} quotes ${JSON.stringify(quote)} but the text at ${match[2]} is ${JSON.stringify(covered)}${hint}`)
     }
     const pieces = joinAcrossLineBreaks(ordered, map)
     if (pieces.length === 1) {
@@ -103,13 +132,13 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
     const described = `${annotationId} ${label} has ${pieces.length} discontinuous fragments (${match[2]})`
     if ((options.discontinuous ?? 'split') === 'split') {
       spans.push(...pieces.map((piece) => ({ ...piece, label })))
-      warnings.push({ file, line, reason: `${described}: imported as ${pieces.length} spans, one per fragment` })
+      problems.skipped({ file, line, reason: `${described}: imported as ${pieces.length} spans, one per fragment` })
     } else {
-      warnings.push({ file, line, reason: `${described}: not imported (--discontinuous skip)` })
+      problems.skipped({ file, line, reason: `${described}: not imported (--discontinuous skip)` })
     }
   }
-  const record = recordFromInput({ id, text, meta, spans }, file, 1, defaults)
-  return { records: [record], warnings: [...warnings, ...skipped.warnings(file)] }
+  const record = recordFromInput({ id, text, meta, spans }, 1, context)
+  return { records: [record], warnings: [...problems.warnings, ...skipped.warnings(file)] }
 }
 
 function quotes(quote: string, covered: string): boolean {

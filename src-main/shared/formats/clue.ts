@@ -1,12 +1,11 @@
 // CLUENER2020 JSON lines: {"id","text","label":{TYPE:{SURFACE:[[start,end_inclusive],…]}}}. CLUENER's loaders index
 // list(text), Python code points, and assert text[start:end+1] == SURFACE, so ends here are inclusive code points.
 import { z } from 'zod'
-import { InputError } from '../errors'
 import { OffsetMap } from '../offsets'
 import { distinctSpans } from './distinctSpans'
-import { checkLine, writeJsonLine, type JsonLine } from './jsonl'
-import { lineCodec } from './lineCodec'
-import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type ParseDefaults } from './native'
+import { checkField, checkLine, writeJsonLine, type JsonLine } from './jsonl'
+import { lineCodec, recordsFromLines, type LineContext } from './lineCodec'
+import { documentIdSchema, recordFromInput, type NativeRecord } from './native'
 import { fileStem } from './sourceNames'
 
 /** One document as one line, types in the order they first occur; CLUENER has no annotators, so the layers merge. */
@@ -23,37 +22,38 @@ export function serializeClue(record: NativeRecord): string {
 const clueLineSchema = z.looseObject({
   id: documentIdSchema.optional(),
   text: z.string().min(1),
-  label: z.record(z.string(), z.record(z.string(), z.array(z.tuple([z.number().int(), z.number().int()])))).optional(),
+  label: z.record(z.string(), z.record(z.string(), z.array(z.unknown()))).optional(),
 })
+const rangeSchema = z.tuple([z.number().int(), z.number().int()])
 
-export function clueFromLines(lines: JsonLine[], file: string, defaults: ParseDefaults): NativeRecord[] {
-  const ids = new DocumentIds(file)
+export function clueFromLines(lines: JsonLine[], context: LineContext): NativeRecord[] {
+  const { file, problems } = context
   const stem = fileStem(file)
-  return lines.map((entry) => {
-    const { id, text, label, ...meta } = checkLine(clueLineSchema, entry, file)
+  return recordsFromLines(lines, context, (entry) => {
+    const { id, text, label, ...meta } = checkLine(clueLineSchema, entry, file, context.fields)
     const map = new OffsetMap(text)
     const spans = Object.entries(label ?? {}).flatMap(([type, surfaces]) =>
       Object.entries(surfaces).flatMap(([surface, ranges]) =>
-        ranges.map(([start, last], i) => {
+        ranges.flatMap((item, i) => {
           const where = `label.${type}[${JSON.stringify(surface)}][${i}]`
+          const range = checkField(rangeSchema, item, where, entry, problems)
+          if (range === undefined) return []
+          const [start, last] = range
           if (!(start >= 0 && start <= last && last < map.codePointLength)) {
-            throw new InputError(
-              file,
+            problems.span(
               entry.line,
               `${where} is [${start}, ${last}], but CLUENER offsets must satisfy 0 ≤ start ≤ end < ${map.codePointLength}, the text's length in code points (the end is inclusive)`,
             )
+            return []
           }
           const covered = map.slice(start, last + 1)
-          if (covered !== surface) {
-            throw new InputError(file, entry.line, `${where} is [${start}, ${last}], but the text there (end inclusive) is ${JSON.stringify(covered)}`)
-          }
-          return { start, end: last + 1, label: type }
+          // The surface is CLUENER's quote of the span.
+          if (covered !== surface) problems.quote(entry.line, `${where} is [${start}, ${last}], but the text there (end inclusive) is ${JSON.stringify(covered)}`)
+          return [{ start, end: last + 1, label: type }]
         }),
       ),
     )
-    const record = recordFromInput({ id: id ?? `${stem}-${entry.line}`, text, meta, spans }, file, entry.line, defaults)
-    ids.add(record.id, entry.line)
-    return record
+    return recordFromInput({ id: id ?? `${stem}-${entry.line}`, text, meta, spans }, entry.line, context)
   })
 }
 

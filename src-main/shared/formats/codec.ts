@@ -16,8 +16,12 @@ export interface SourceFile {
 
 /** The choices a user can make on import; each format reads the ones it has. */
 export interface ParseOptions {
-  /** Import the valid spans of a file with invalid tag sequences, and report the rest (bio, bioes, bmes). */
+  /** Import what can be trusted and list the rest with its line, instead of refusing the file (see problems.ts). */
   lenient?: boolean
+  /** The field that holds the text in JSON files, when it is not `text`. */
+  textField?: string
+  /** The field that holds the spans in doccano files, when it is not `label`. */
+  labelField?: string
   /** The column separator of a tagged-character file; either when absent. */
   separator?: ColumnSeparator
   /** What to do with a brat span made of several fragments; `split` when absent. */
@@ -34,6 +38,8 @@ export interface FileWarning {
 export interface ParseResult {
   records: NativeRecord[]
   warnings: FileWarning[]
+  /** How the file was read where the reader chose (a tag scheme told from the tags), for the report. */
+  readAs?: string
 }
 
 export type { ExportWarning }

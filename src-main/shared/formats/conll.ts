@@ -1,16 +1,18 @@
-// Character-per-line CoNLL files (bio, bioes, bmes): `CHARACTER<TAB>TAG` lines, a blank line after each block.
-// Export writes one document per block, one code point per line. Import reads each block as one document with the
-// id `<file stem>-<block number>`; MSRA-style BIO, Resume-style BMES and Weibo-style `北0<TAB>B-GPE.NAM` (a character
-// and its word-segmentation digit) all read.
+// CoNLL files of tagged tokens (bio, bioes, bmes): `TOKEN<TAB>TAG` lines, a blank line after each sentence. Import
+// reads each sentence as one document with the id `<file stem>-<sentence number>`. Character files (MSRA-style BIO,
+// Resume-style BMES, Weibo-style `北0<TAB>B-GPE.NAM`, a character and its word-segmentation digit) join their
+// characters as they are. Word files (CoNLL-2003, doccano's CoNLL export: tokens of several characters) join tokens
+// with one space, but none between Chinese characters, and keep the token boundaries in the document's meta, so
+// export writes such a document back one token per line; every other document is written one code point per line.
 import type { ColumnSeparator } from '../api'
-import { InputError } from '../errors'
 import { codePointLength } from '../offsets'
-import type { FileCodec, FileWarning, ParseOptions, ParseResult, SourceFile, WriteOptions } from './codec'
+import type { FileCodec, ParseOptions, ParseResult, SourceFile, WriteOptions } from './codec'
 import { distinctSpans } from './distinctSpans'
 import { checkLabelWord } from './labelWords'
 import { recordFromInput, type NativeRecord, type NativeSpan, type ParseDefaults } from './native'
+import { Problems } from './problems'
 import { fileStem } from './sourceNames'
-import { spansToTags, tagsToSpans, type TagScheme } from './tagSchemes'
+import { detectScheme, schemeTitle, spansToTags, tagsToSpans, type SchemeChoice, type TagScheme } from './tagSchemes'
 
 /**
  * White space cannot stand in the character column, where readers split on it: it is written escaped. Python's
@@ -65,12 +67,73 @@ function* writeColumns(records: Iterable<NativeRecord>, scheme: TagScheme, optio
       })
     }
     for (const span of kept) checkLabelWord(span.label, scheme, record.id)
-    const characters = [...record.text]
-    const tags = spansToTags(characters.length, kept, scheme)
+    const words = wordsOf(record, kept)
+    if (words === 'unfit') {
+      options.warn?.({ documentId: record.id, dropped: 0, reason: 'its spans no longer fall on its token boundaries (meta.tokens): written one character per line' })
+    }
+    const tokens = Array.isArray(words) ? words : [...record.text].map((ch, i) => ({ text: escapeCharacter(ch), start: i, end: i + 1 }))
+    const index = new Map(tokens.flatMap((token, i) => [[`s${token.start}`, i] as const, [`e${token.end}`, i + 1] as const]))
+    const tokenSpans = kept.map((span) => ({ start: index.get(`s${span.start}`)!, end: index.get(`e${span.end}`)!, label: span.label }))
+    const tags = spansToTags(tokens.length, tokenSpans, scheme)
     let block = ''
-    for (const [i, ch] of characters.entries()) block += `${escapeCharacter(ch)}${separator}${tags[i]}\n`
+    for (const [i, token] of tokens.entries()) block += `${token.text}${separator}${tags[i]}\n`
     yield block + '\n'
   }
+}
+
+interface Token {
+  text: string
+  start: number
+  end: number
+}
+
+/**
+ * A word-level document's tokens from its meta, when they still spell its text and every span starts and ends on
+ * them; 'unfit' when they no longer do, undefined for a document read character by character.
+ */
+function wordsOf(record: NativeRecord, spans: readonly NativeSpan[]): Token[] | 'unfit' | undefined {
+  const bounds = record.meta.tokens
+  if (!Array.isArray(bounds) || bounds.length === 0) return undefined
+  const characters = [...record.text]
+  const tokens: Token[] = []
+  for (const bound of bounds) {
+    if (!Array.isArray(bound) || !bound.every(Number.isInteger) || bound.length !== 2) return 'unfit'
+    const [start, end] = bound as [number, number]
+    const text = characters.slice(start, end).join('')
+    if (!(start < end) || /[\s\x1c-\x1f\x85]/u.test(text)) return 'unfit'
+    tokens.push({ text, start, end })
+  }
+  const joined = joinTokens(tokens.map((t) => t.text))
+  if (joined.text !== record.text || joined.bounds.some(([start, end], i) => start !== tokens[i].start || end !== tokens[i].end)) return 'unfit'
+  const starts = new Set(tokens.map((t) => t.start))
+  const ends = new Set(tokens.map((t) => t.end))
+  return spans.every((span) => starts.has(span.start) && ends.has(span.end)) ? tokens : 'unfit'
+}
+
+/** Chinese and Japanese characters and their punctuation: no space goes between them and their neighbours. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u
+
+/** The text of a sentence's tokens: one space between two tokens, unless a Chinese character stands on either side. */
+export function joinTokens(tokens: readonly string[]): { text: string; bounds: Array<[number, number]> } {
+  let text = ''
+  let at = 0
+  const bounds: Array<[number, number]> = []
+  for (const [i, token] of tokens.entries()) {
+    if (i > 0 && !CJK.test(lastCharacter(tokens[i - 1])) && !CJK.test(String.fromCodePoint(token.codePointAt(0)!))) {
+      text += ' '
+      at++
+    }
+    const length = codePointLength(token)
+    bounds.push([at, at + length])
+    text += token
+    at += length
+  }
+  return { text, bounds }
+}
+
+function lastCharacter(token: string): string {
+  const last = token.codePointAt(token.length - 1)!
+  return last >= 0xdc00 && last <= 0xdfff && token.length > 1 ? token.slice(-2) : token.slice(-1)
 }
 
 interface Row {
@@ -79,13 +142,10 @@ interface Row {
   tag: string
 }
 
-function parseColumns(input: SourceFile, defaults: ParseDefaults, options: ParseOptions, scheme: TagScheme): ParseResult {
+/** Reads tagged tokens; `scheme` undefined when nobody named it, so the tags tell it (the result says how). */
+function parseColumns(input: SourceFile, defaults: ParseDefaults, options: ParseOptions, scheme: TagScheme | undefined): ParseResult {
   const file = input.name
-  const warnings: FileWarning[] = []
-  const problem = (line: number, reason: string) => {
-    if (!options.lenient) throw new InputError(file, line, reason)
-    warnings.push({ file, line, reason })
-  }
+  const problems = new Problems(file, options.lenient)
   const blocks: Row[][] = [[]]
   const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text
   for (const [i, raw] of text.split('\n').entries()) {
@@ -102,37 +162,58 @@ function parseColumns(input: SourceFile, defaults: ParseDefaults, options: Parse
     }
     if (row.tag === undefined) {
       const separator = options.separator === undefined ? 'a tab or space' : `a ${options.separator}`
-      problem(line, `no tag: a line reads CHARACTER, ${separator}, TAG${options.lenient ? ' (read as O)' : ''}`)
+      problems.without(line, `no tag: a line reads TOKEN, ${separator}, TAG`, 'read as O')
     }
     blocks.at(-1)!.push({ line, token: row.token, tag: row.tag ?? 'O' })
   }
   const rows = blocks.filter((block) => block.length > 0)
   // Weibo's files add a word-segmentation digit to every character: 北0, 京1.
   const weibo = rows.length > 0 && rows.every((block) => block.every((row) => WEIBO_TOKEN.test(row.token)))
+  const sentences = rows.map((block) => block.map((row) => unescapeToken(weibo ? row.token.slice(0, -1) : row.token)))
+  const words = sentences.some((tokens) => tokens.some((token) => codePointLength(token) > 1))
+  const detected = detectScheme(rows.map((block) => block.map((row) => row.tag)))
+  const choice: SchemeChoice = scheme === undefined ? detected : { scheme, iob1: false, why: '' }
+  // Named BIO on a file that reads as IOB1 fails on its first I-: say how to read it.
+  const iob1Hint = scheme === 'bio' && detected.iob1 ? "; the file reads as IOB1, CoNLL-2003's original tagging where I- opens a span: import it without naming its format to read it so" : ''
   const stem = fileStem(file)
-  const records = rows.map((block, b) => {
-    const characters = block.map((row) => unescapeToken(weibo ? row.token.slice(0, -1) : row.token))
-    const offsets = [0]
-    for (const ch of characters) offsets.push(offsets.at(-1)! + (ch.length === 1 ? 1 : codePointLength(ch)))
-    const { spans, problems } = tagsToSpans(
-      block.map((row) => row.tag),
-      block.map((row) => row.line),
-      scheme,
-    )
-    for (const { line, reason } of problems) problem(line, options.lenient ? `${reason}; left out` : reason)
-    return recordFromInput(
-      {
-        id: `${stem}-${b + 1}`,
-        text: characters.join(''),
-        meta: { source: file },
-        spans: spans.map(({ start, end, label }) => ({ start: offsets[start], end: offsets[end], label })),
-      },
-      file,
-      block[0].line,
-      defaults,
-    )
+  const records: NativeRecord[] = []
+  for (const [b, block] of rows.entries()) {
+    const record = problems.each(() => {
+      const tokens = sentences[b]
+      const joined = words ? joinTokens(tokens) : { text: tokens.join(''), bounds: characterBounds(tokens) }
+      const { spans, problems: tagProblems } = tagsToSpans(
+        block.map((row) => row.tag),
+        block.map((row) => row.line),
+        choice.scheme,
+        choice.iob1,
+      )
+      for (const { line, reason } of tagProblems) problems.span(line, `${reason}${iob1Hint}`)
+      return recordFromInput(
+        {
+          id: `${stem}-${b + 1}`,
+          text: joined.text,
+          meta: { source: file, ...(words ? { tokens: joined.bounds } : {}) },
+          spans: spans.map(({ start, end, label }) => ({ start: joined.bounds[start][0], end: joined.bounds[end - 1][1], label })),
+        },
+        block[0].line,
+        { file, defaults, problems },
+      )
+    })
+    if (record) records.push(record)
+  }
+  const readAs = scheme === undefined ? `${choice.iob1 ? 'IOB1' : schemeTitle(choice.scheme)}, since ${choice.why}` : undefined
+  const wordsNote = words ? 'tokens of several characters, joined with one space (none beside a Chinese character)' : undefined
+  return { records, warnings: problems.warnings, readAs: [readAs, wordsNote].filter(Boolean).join('; ') || undefined }
+}
+
+/** Code-point bounds of characters joined as they are (one token may be a character outside the BMP). */
+function characterBounds(tokens: readonly string[]): Array<[number, number]> {
+  let at = 0
+  return tokens.map((token) => {
+    const length = token.length === 1 ? 1 : codePointLength(token)
+    at += length
+    return [at - length, at]
   })
-  return { records, warnings }
 }
 
 /** The first column and the last: other columns (a part of speech, a segmentation) sit between them in some files. */
@@ -155,6 +236,11 @@ function columnCodec(scheme: TagScheme): FileCodec {
     parse: (input, defaults, options = {}) => parseColumns(input, defaults, options, scheme),
     write: (records, options) => writeColumns(records, scheme, options),
   }
+}
+
+/** Tagged tokens whose scheme the tags tell (see detectScheme); the result's `readAs` says which was chosen and why. */
+export function parseTagged(input: SourceFile, defaults: ParseDefaults, options: ParseOptions = {}): ParseResult {
+  return parseColumns(input, defaults, options, undefined)
 }
 
 export const bioCodec = columnCodec('bio')

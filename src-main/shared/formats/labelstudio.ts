@@ -1,14 +1,16 @@
-// Label Studio's JSON task export: one JSON list of tasks, each with `data.text` and `annotations[].result[]` regions
+// Label Studio's JSON task export: one JSON list of tasks (or one task, as its import takes too), each with `data.text` and `annotations[].result[]` regions
 // {from_name, to_name, type: "labels", value: {start, end, text, labels}}. Offsets are UTF-16 units, as its JavaScript
 // editor counts them (label-studio issue #1347). One annotation per annotator.
 import { z } from 'zod'
 import { InputError } from '../errors'
 import { compareSpans } from '../model'
 import { OffsetMap } from '../offsets'
-import type { FileCodec, FileWarning } from './codec'
-import { checkLine, writeJsonLine } from './jsonl'
+import type { FileCodec, ParseOptions, ParseResult } from './codec'
+import { checkField, checkLine, noTextField, withFieldNames, writeJsonLine } from './jsonl'
+import { jsonValueProblem } from './jsonValues'
 import { parseJsonWithLines } from './jsonWithLines'
 import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type NativeSpan, type ParseDefaults } from './native'
+import { Problems } from './problems'
 import { SkippedLines } from './skippedLines'
 import { fileStem } from './sourceNames'
 
@@ -61,79 +63,107 @@ const labelsSchema = z.looseObject({
   value: z.looseObject({ start: int, end: int, text: z.string().optional(), labels: z.array(z.string().min(1)) }),
 })
 
-function parseLabelStudio(file: string, content: string, defaults: ParseDefaults) {
-  const { value: tasks, lineOf } = parseJsonWithLines(content, file)
-  if (!Array.isArray(tasks)) throw new InputError(file, 1, 'a Label Studio export is a JSON list of tasks, [ {…}, … ]')
+/** True for a value Label Studio would read as a task: it has `data`, or annotations or predictions of one. */
+export function isLabelStudioTask(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+  const { data } = value as { data?: unknown }
+  return (data !== null && typeof data === 'object' && !Array.isArray(data)) || ['annotations', 'completions', 'predictions'].some((key) => key in value)
+}
+
+/** Reads Label Studio's export, a JSON list of tasks, or one task; pretty-printed or not, each error names its line. */
+function parseLabelStudio(file: string, content: string, defaults: ParseDefaults, options: ParseOptions = {}): ParseResult {
+  const { value, lineOf } = parseJsonWithLines(content, file)
+  return labelStudioTasks(value, lineOf, file, defaults, options)
+}
+
+/** The records of Label Studio tasks already parsed: `value` is the list of tasks or one task. */
+export function labelStudioTasks(value: unknown, lineOf: (node: object) => number | undefined, file: string, defaults: ParseDefaults, options: ParseOptions = {}): ParseResult {
+  if (value === null || typeof value !== 'object') {
+    throw new InputError(file, 1, 'a Label Studio export is a JSON list of tasks, [ {"data": {"text": …}, "annotations": […]}, … ], or one such task')
+  }
+  const tasks: unknown[] = Array.isArray(value) ? value : [value]
+  if (tasks.length === 0) throw new InputError(file, 1, 'holds no tasks: the list is empty')
   const ids = new DocumentIds(file)
   const stem = fileStem(file)
-  const warnings: FileWarning[] = []
+  const problems = new Problems(file, options.lenient)
   const skipped = new SkippedLines()
-  const records = tasks.map((task, t) => {
+  const textField = options.textField ?? 'text'
+  const records: NativeRecord[] = []
+  for (const [t, task] of tasks.entries()) {
     const taskLine = (task !== null && typeof task === 'object' && lineOf(task)) || 1
-    /** Checks a node of the task, naming where it is in the message. */
-    const check = <S extends z.ZodType>(schema: S, node: unknown, where: string): z.output<S> => {
-      const line = (node !== null && typeof node === 'object' && lineOf(node)) || taskLine
+    const lineAt = (node: unknown, fallback = taskLine) => (node !== null && typeof node === 'object' && lineOf(node)) || fallback
+    const where = `task ${t + 1}`
+    /** Checks a node of the task, naming where it is in the message; a problem leaves the task out. */
+    const check = <S extends z.ZodType>(schema: S, node: unknown, at: string): z.output<S> => {
+      const line = lineAt(node)
       try {
         return checkLine(schema, { line, value: node }, file)
       } catch (error) {
-        if (error instanceof InputError) throw new InputError(file, line, `${where}: ${error.reason}`)
+        if (error instanceof InputError) throw new InputError(file, line, `${at}: ${error.reason}`)
         throw error
       }
     }
-    const where = `task ${t + 1}`
-    const { id: taskId, data, annotations, completions, predictions } = check(taskSchema, task, where)
-    // Label Studio reads a task without `data` as the data itself.
-    const dataNode = data ?? Object.fromEntries(Object.entries(task as object).filter(([key]) => !TASK_KEYS.has(key)))
-    const { text, id: dataId, ...meta } = check(dataSchema, dataNode, `${where} data`)
-    const map = new OffsetMap(text)
-    const spans: Array<{ start: number; end: number; label: string; text?: string; annotator: string }> = []
-    for (const [a, node] of (annotations ?? completions ?? []).entries()) {
-      const annotationWhere = `${where}, annotation ${a + 1}`
-      const annotation = check(annotationSchema, node, annotationWhere)
-      const annotationLine = lineOf(node as object) ?? taskLine
-      if (annotation.was_cancelled) {
-        warnings.push({ file, line: annotationLine, reason: `${annotationWhere} was cancelled (skipped), so it is not imported` })
-        continue
-      }
-      const annotator = annotatorOf(annotation) ?? defaults.annotator
-      for (const [r, region] of (annotation.result ?? []).entries()) {
-        const regionWhere = `${annotationWhere}, result ${r + 1}`
-        const { type } = check(regionSchema, region, regionWhere)
-        const regionLine = lineOf(region as object) ?? annotationLine
-        if (type !== 'labels') {
-          skipped.add(`result(s) of type ${JSON.stringify(type)} (only "labels" regions are spans)`, regionLine)
+    const record = problems.each(() => {
+      const problem = jsonValueProblem(task)
+      if (problem) throw new InputError(file, lineAt(problem.node), `${where}: ${problem.where} ${problem.reason}`)
+      const { id: taskId, data, annotations, completions, predictions } = check(taskSchema, task, where)
+      // Label Studio reads a task without `data` as the data itself.
+      const dataNode = data ?? Object.fromEntries(Object.entries(task as object).filter(([key]) => !TASK_KEYS.has(key)))
+      if (!Object.hasOwn(dataNode, textField)) throw new InputError(file, lineAt(data), `${where} data: ${noTextField(dataNode, { text: options.textField })}`)
+      const { text, id: dataId, ...meta } = check(dataSchema, withFieldNames(dataNode, { text: options.textField }), `${where} data`)
+      const map = new OffsetMap(text)
+      const spans: Array<{ start: number; end: number; label: string; annotator: string }> = []
+      for (const [a, node] of (annotations ?? completions ?? []).entries()) {
+        const annotationWhere = `${where}, annotation ${a + 1}`
+        const annotation = check(annotationSchema, node, annotationWhere)
+        const annotationLine = lineAt(node)
+        if (annotation.was_cancelled) {
+          problems.skipped({ file, line: annotationLine, reason: `${annotationWhere} was cancelled (skipped), so it is not imported` })
           continue
         }
-        const { value } = check(labelsSchema, region, regionWhere)
-        const fail = (reason: string) => new InputError(file, regionLine, `${regionWhere}: ${reason}`)
-        if (!(value.start >= 0 && value.start < value.end && value.end <= map.utf16Length)) {
-          throw fail(
-            `value.start ${value.start} and value.end ${value.end} must satisfy 0 ≤ start < end ≤ ${map.utf16Length}, the text's length in UTF-16 units`,
-          )
-        }
-        for (const offset of [value.start, value.end]) {
-          const before = map.toCodePoint(offset, 'before')
-          if (before !== map.toCodePoint(offset, 'after')) {
-            throw fail(`offset ${offset} falls inside ${JSON.stringify(map.slice(before, before + 1))}, which takes two UTF-16 units`)
+        const annotator = annotatorOf(annotation) ?? defaults.annotator
+        for (const [r, region] of (annotation.result ?? []).entries()) {
+          const regionWhere = `${annotationWhere}, result ${r + 1}`
+          const regionLine = lineAt(region, annotationLine)
+          const entry = { line: regionLine, value: region }
+          const typed = checkField(regionSchema, region, '', entry, problems, `${regionWhere}: `)
+          if (typed === undefined) continue
+          if (typed.type !== 'labels') {
+            skipped.add(`result(s) of type ${JSON.stringify(typed.type)} (only "labels" regions are spans)`, regionLine)
+            continue
           }
+          const labelled = checkField(labelsSchema, region, '', entry, problems, `${regionWhere}: `)
+          if (labelled === undefined) continue
+          const { value } = labelled
+          if (!(value.start >= 0 && value.start < value.end && value.end <= map.utf16Length)) {
+            problems.span(regionLine, `${regionWhere}: value.start ${value.start} and value.end ${value.end} must satisfy 0 ≤ start < end ≤ ${map.utf16Length}, the text's length in UTF-16 units`)
+            continue
+          }
+          const inside = [value.start, value.end].find((offset) => map.toCodePoint(offset, 'before') !== map.toCodePoint(offset, 'after'))
+          if (inside !== undefined) {
+            const before = map.toCodePoint(inside, 'before')
+            problems.span(regionLine, `${regionWhere}: offset ${inside} falls inside ${JSON.stringify(map.slice(before, before + 1))}, which takes two UTF-16 units`)
+            continue
+          }
+          const covered = text.slice(value.start, value.end)
+          if (value.text !== undefined && value.text !== covered) {
+            problems.quote(regionLine, `${regionWhere}: value.text is ${JSON.stringify(value.text)} but the text at ${value.start}–${value.end} (UTF-16) is ${JSON.stringify(covered)}`)
+          }
+          if (value.labels.length === 0) skipped.add('region(s) without a label', regionLine)
+          const start = map.toCodePoint(value.start)
+          const end = map.toCodePoint(value.end)
+          for (const label of value.labels) spans.push({ start, end, label, annotator })
         }
-        const covered = text.slice(value.start, value.end)
-        if (value.text !== undefined && value.text !== covered) {
-          throw fail(`value.text is ${JSON.stringify(value.text)} but the text at ${value.start}–${value.end} (UTF-16) is ${JSON.stringify(covered)}`)
-        }
-        if (value.labels.length === 0) skipped.add('region(s) without a label', regionLine)
-        const start = map.toCodePoint(value.start)
-        const end = map.toCodePoint(value.end)
-        for (const label of value.labels) spans.push({ start, end, label, annotator })
       }
-    }
-    if (Array.isArray(predictions) && predictions.length > 0) skipped.add('task(s) with predictions (only annotations are imported)', taskLine)
-    // Factspan writes the document id into data; Label Studio's own task id comes next.
-    const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans }, file, taskLine, defaults)
-    ids.add(record.id, taskLine)
-    return record
-  })
-  return { records, warnings: [...warnings, ...skipped.warnings(file)] }
+      if (Array.isArray(predictions) && predictions.length > 0) skipped.add('task(s) with predictions (only annotations are imported)', taskLine)
+      // Factspan writes the document id into data; Label Studio's own task id comes next.
+      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans }, taskLine, { file, defaults, problems })
+      ids.add(record.id, taskLine)
+      return record
+    })
+    if (record) records.push(record)
+  }
+  return { records, warnings: [...problems.warnings, ...skipped.warnings(file)] }
 }
 
 /** Who made an annotation: an exported user's email, the `created_username` ("name, id") or a user id. */
@@ -156,6 +186,6 @@ export const labelStudioCodec: FileCodec = {
   offsetUnit: 'utf16',
   extensions: ['.json'],
   output: 'file',
-  parse: (input, defaults) => parseLabelStudio(input.name, input.text, defaults),
+  parse: (input, defaults, options) => parseLabelStudio(input.name, input.text, defaults, options),
   write: writeLabelStudio,
 }

@@ -2,9 +2,13 @@
 import { z } from 'zod'
 import { InputError } from '../errors'
 import { sha256Hex } from '../hash'
+import { labelNameProblem } from '../labelSet'
 import { compareSpans } from '../model'
 import { OffsetMap } from '../offsets'
 import { checkLine, writeJsonLine, type JsonLine } from './jsonl'
+import { isWellFormed, loneSurrogateAt } from './jsonValues'
+import { recordsFromLines, type LineContext } from './lineCodec'
+import type { Problems } from './problems'
 import { titleFromText } from './text'
 
 export interface NativeSpan {
@@ -27,6 +31,16 @@ export interface ParseDefaults {
   /** Who made spans that arrive without an annotator. */
   annotator: string
 }
+
+/** Where records come from and what to do with their problems. */
+export interface RecordContext {
+  file: string
+  defaults: ParseDefaults
+  problems: Problems
+}
+
+/** The longest text one document may have, in code points: ten times what the editor is measured with, and far less than a 200 MB file. */
+export const MAX_DOCUMENT_CHARACTERS = 10_000_000
 
 /** One document as one line, keys in a fixed order and spans in text order, so exports diff cleanly. */
 export function serializeNative(record: NativeRecord): string {
@@ -69,10 +83,10 @@ const nativeLineSchema = z.object({
     .optional(),
 })
 
-export function nativeFromLines(lines: JsonLine[], file: string, defaults: ParseDefaults): NativeRecord[] {
-  const ids = new DocumentIds(file)
-  return lines.map((entry) => {
-    const input = checkLine(nativeLineSchema, entry, file)
+export function nativeFromLines(lines: JsonLine[], context: LineContext): NativeRecord[] {
+  const { file } = context
+  return recordsFromLines(lines, context, (entry) => {
+    const input = checkLine(nativeLineSchema, entry, file, context.fields)
     const fail = (reason: string) => new InputError(file, entry.line, reason)
     if (input.offset_unit !== undefined && input.offset_unit !== 'codepoint') {
       throw fail(
@@ -84,9 +98,8 @@ export function nativeFromLines(lines: JsonLine[], file: string, defaults: Parse
     if (sha256 !== undefined && input.text_sha256?.toLowerCase() !== sha256) {
       throw fail('text_sha256 does not match the text')
     }
-    const record = recordFromInput(input, file, entry.line, defaults)
+    const record = recordFromInput(input, entry.line, context)
     if (sha256 !== undefined) checkedHashes.set(record, sha256)
-    ids.add(record.id, entry.line)
     return record
   })
 }
@@ -99,31 +112,60 @@ export interface RecordInput {
   spans?: Array<{ start: number; end: number; label: string; text?: string; annotator?: string }>
 }
 
-/** A checked record from a line's fields, offsets in code points: spans inside the text, quotes matching it, no NUL. */
-export function recordFromInput(input: RecordInput, file: string, line: number, defaults: ParseDefaults): NativeRecord {
+/**
+ * A checked record from a line's fields, offsets in code points: a text a document can hold, spans inside it with
+ * labels a project can hold, and quotes matching it. A span that fails goes to the context's problems.
+ */
+export function recordFromInput(input: RecordInput, line: number, context: RecordContext): NativeRecord {
+  const { file, defaults, problems } = context
+  const textProblem = documentTextProblem(input.text)
+  if (textProblem) throw new InputError(file, line, textProblem)
   const map = new OffsetMap(input.text)
-  const nul = input.text.indexOf('\u0000')
-  if (nul !== -1) throw new InputError(file, line, `text contains a NUL character at offset ${map.toCodePoint(nul)}`)
   const length = map.codePointLength
-  const spans = (input.spans ?? []).map((span, i) => {
+  const spans: NativeSpan[] = []
+  for (const [i, span] of (input.spans ?? []).entries()) {
     const { start, end, label } = span
     if (!(start >= 0 && start < end && end <= length)) {
-      throw new InputError(
-        file,
-        line,
-        `spans[${i}] has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`,
-      )
+      problems.span(line, `spans[${i}] has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`)
+      continue
+    }
+    const labelProblem = labelNameProblem(label)
+    if (labelProblem) {
+      problems.span(line, `spans[${i}] has the label ${JSON.stringify(label)}, which ${labelProblem}`)
+      continue
     }
     const text = map.slice(start, end)
     if (span.text !== undefined && span.text !== text) {
-      throw new InputError(file, line, `spans[${i}] quotes ${JSON.stringify(span.text)} but the text at ${start}–${end} is ${JSON.stringify(text)}`)
+      problems.quote(line, `spans[${i}] quotes ${JSON.stringify(span.text)} but the text at ${start}–${end} is ${JSON.stringify(text)}`)
     }
-    return { start, end, label, text, annotator: span.annotator ?? defaults.annotator }
-  })
+    spans.push({ start, end, label, text, annotator: span.annotator ?? defaults.annotator })
+  }
   const title = input.title?.trim() ? input.title : titleFromText(input.text, input.id)
   const record = { id: input.id, title, text: input.text, meta: input.meta ?? {}, spans }
   sourceLines.set(record, line)
   return record
+}
+
+/** Why a text cannot be a document's, or undefined: a NUL, a lone surrogate, or more than MAX_DOCUMENT_CHARACTERS. */
+export function documentTextProblem(text: string): string | undefined {
+  const nul = text.indexOf('\u0000')
+  if (nul !== -1) return `text contains a NUL character at offset ${codePointOffset(text, nul)}`
+  const lone = isWellFormed(text) ? -1 : loneSurrogateAt(text)
+  if (lone !== -1) {
+    return `text has a lone surrogate \\u${text.charCodeAt(lone).toString(16)} at offset ${codePointOffset(text, lone)}: text must be valid Unicode, and no UTF-8 can hold half a surrogate pair`
+  }
+  // Cheap bound first: a string has at least half as many code points as UTF-16 units.
+  if (text.length > MAX_DOCUMENT_CHARACTERS) {
+    const length = new OffsetMap(text).codePointLength
+    if (length > MAX_DOCUMENT_CHARACTERS) {
+      return `text has ${length.toLocaleString('en')} characters, but a document holds at most ${MAX_DOCUMENT_CHARACTERS.toLocaleString('en')}: split it into several documents`
+    }
+  }
+  return undefined
+}
+
+function codePointOffset(text: string, utf16: number): number {
+  return new OffsetMap(text.slice(0, utf16 + 1)).toCodePoint(utf16)
 }
 
 // Kept beside the records rather than in them, so a record stays exactly what it serializes to.

@@ -2,13 +2,11 @@
 // Python, so character offsets count code points, end exclusive; Chinese has no spaces to split on, so every code point
 // is one token, and `token_end` is inclusive as Prodigy writes it.
 import { z } from 'zod'
-import { InputError } from '../errors'
 import { OffsetMap } from '../offsets'
-import type { FileWarning } from './codec'
 import { distinctSpans } from './distinctSpans'
-import { checkLine, writeJsonLine, type JsonLine } from './jsonl'
-import { lineCodec } from './lineCodec'
-import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type ParseDefaults } from './native'
+import { checkField, checkLine, writeJsonLine, type JsonLine } from './jsonl'
+import { lineCodec, recordsFromLines, type LineContext } from './lineCodec'
+import { documentIdSchema, recordFromInput, type NativeRecord } from './native'
 import { fileStem } from './sourceNames'
 
 /** One document as one accepted example; Prodigy keeps one answer per example, so the layers merge. */
@@ -25,57 +23,66 @@ const prodigyLineSchema = z.looseObject({
   text: z.string().min(1),
   meta: z.record(z.string(), z.unknown()).optional(),
   tokens: z.array(z.looseObject({ text: z.string().optional(), start: int, end: int })).optional(),
-  spans: z
-    .array(z.looseObject({ start: int, end: int, label: z.string().min(1), token_start: int.optional(), token_end: int.optional(), text: z.string().optional() }))
-    .optional(),
+  spans: z.array(z.unknown()).optional(),
   answer: z.string().optional(),
 })
+const spanSchema = z.looseObject({ start: int, end: int, label: z.string().min(1), token_start: int.optional(), token_end: int.optional(), text: z.string().optional() })
 
 /** Answers that say the example is wrong or was skipped: importing their spans would pass them off as annotations. */
 const NOT_ACCEPTED = new Set(['reject', 'ignore'])
 
-export function prodigyFromLines(lines: JsonLine[], file: string, defaults: ParseDefaults, warnings: FileWarning[]): NativeRecord[] {
-  const ids = new DocumentIds(file)
+export function prodigyFromLines(lines: JsonLine[], context: LineContext): NativeRecord[] {
+  const { file, problems } = context
   const stem = fileStem(file)
-  const records: NativeRecord[] = []
-  for (const entry of lines) {
-    const { id, text, meta, tokens, spans, answer, ...rest } = checkLine(prodigyLineSchema, entry, file)
+  return recordsFromLines(lines, context, (entry) => {
+    const { id, text, meta, tokens: given, spans: items, answer, ...rest } = checkLine(prodigyLineSchema, entry, file, context.fields)
     if (answer !== undefined && NOT_ACCEPTED.has(answer)) {
-      warnings.push({ file, line: entry.line, reason: `answer is "${answer}", so the example is not imported` })
-      continue
+      problems.skipped({ file, line: entry.line, reason: `answer is "${answer}", so the example is not imported` })
+      return undefined
     }
-    const fail = (reason: string) => new InputError(file, entry.line, reason)
     const map = new OffsetMap(text)
-    for (const [i, token] of (tokens ?? []).entries()) {
-      if (!(token.start >= 0 && token.start < token.end && token.end <= map.codePointLength)) {
-        throw fail(`tokens[${i}] has start ${token.start} and end ${token.end}, outside the text's ${map.codePointLength} code points`)
-      }
-      const covered = map.slice(token.start, token.end)
-      if (token.text !== undefined && token.text !== covered) {
-        throw fail(`tokens[${i}] quotes ${JSON.stringify(token.text)} but the text at ${token.start}–${token.end} is ${JSON.stringify(covered)}`)
-      }
-    }
-    for (const [i, span] of (spans ?? []).entries()) {
-      if (tokens === undefined) break
-      if (span.token_start !== undefined) {
-        const first = tokens[span.token_start]
-        if (first === undefined) throw fail(`spans[${i}] has token_start ${span.token_start}, but the line has ${tokens.length} tokens`)
-        if (first.start !== span.start) throw fail(`spans[${i}] starts at ${span.start}, but its token_start ${span.token_start} starts at ${first.start}`)
-      }
-      if (span.token_end !== undefined) {
-        const last = tokens[span.token_end]
-        if (last === undefined) throw fail(`spans[${i}] has token_end ${span.token_end}, but the line has ${tokens.length} tokens`)
-        if (last.end !== span.end) throw fail(`spans[${i}] ends at ${span.end}, but its token_end ${span.token_end} (inclusive) ends at ${last.end}`)
-      }
-    }
+    const tokens = tokenProblem(given, map) === undefined ? given : undefined
+    if (given !== undefined && tokens === undefined) problems.without(entry.line, tokenProblem(given, map)!, "its tokens are not used; the spans' character offsets are")
+    const spans = (items ?? []).flatMap((item, i) => {
+      const span = checkField(spanSchema, item, `spans[${i}]`, entry, problems)
+      if (span === undefined) return []
+      const disagreement = tokens && tokenDisagreement(span, tokens)
+      if (disagreement) problems.quote(entry.line, `spans[${i}] ${disagreement}`)
+      return [span]
+    })
     const { id: metaId, ...otherMeta } = meta ?? {}
     const documentId = documentIdSchema.safeParse(metaId).data ?? id ?? `${stem}-${entry.line}`
     // Prodigy's hashes, session and the example's own meta stay with the document.
-    const record = recordFromInput({ id: documentId, text, meta: { ...rest, ...otherMeta }, spans }, file, entry.line, defaults)
-    ids.add(record.id, entry.line)
-    records.push(record)
+    return recordFromInput({ id: documentId, text, meta: { ...rest, ...otherMeta }, spans }, entry.line, context)
+  })
+}
+
+type Token = { text?: string; start: number; end: number }
+
+function tokenProblem(tokens: Token[] | undefined, map: OffsetMap): string | undefined {
+  for (const [i, token] of (tokens ?? []).entries()) {
+    if (!(token.start >= 0 && token.start < token.end && token.end <= map.codePointLength)) {
+      return `tokens[${i}] has start ${token.start} and end ${token.end}, outside the text's ${map.codePointLength} code points`
+    }
+    const covered = map.slice(token.start, token.end)
+    if (token.text !== undefined && token.text !== covered) return `tokens[${i}] quotes ${JSON.stringify(token.text)} but the text at ${token.start}–${token.end} is ${JSON.stringify(covered)}`
   }
-  return records
+  return undefined
+}
+
+/** How a span's token_start and token_end disagree with its character offsets, or undefined. */
+function tokenDisagreement(span: z.output<typeof spanSchema>, tokens: Token[]): string | undefined {
+  if (span.token_start !== undefined) {
+    const first = tokens[span.token_start]
+    if (first === undefined) return `has token_start ${span.token_start}, but the line has ${tokens.length} tokens`
+    if (first.start !== span.start) return `starts at ${span.start}, but its token_start ${span.token_start} starts at ${first.start}`
+  }
+  if (span.token_end !== undefined) {
+    const last = tokens[span.token_end]
+    if (last === undefined) return `has token_end ${span.token_end}, but the line has ${tokens.length} tokens`
+    if (last.end !== span.end) return `ends at ${span.end}, but its token_end ${span.token_end} (inclusive) ends at ${last.end}`
+  }
+  return undefined
 }
 
 export const prodigyCodec = lineCodec({ name: 'prodigy', offsetUnit: 'codepoint', serialize: serializeProdigy, fromLines: prodigyFromLines })

@@ -2,17 +2,18 @@
 import type { FileWarning } from './codec'
 
 export class SkippedLines {
-  private readonly lines = new Map<string, number[]>()
+  private readonly kinds = new Map<string, { count: number; lines: number[] }>()
 
   /** `what` reads after a count: "relations (R lines)", "results of type \"choices\"". */
-  add(what: string, line: number): void {
-    const lines = this.lines.get(what)
-    if (lines) lines.push(line)
-    else this.lines.set(what, [line])
+  add(what: string, line: number, count = 1): void {
+    const kind = this.kinds.get(what) ?? { count: 0, lines: [] }
+    kind.count += count
+    if (kind.lines.at(-1) !== line) kind.lines.push(line)
+    this.kinds.set(what, kind)
   }
 
   warnings(file: string): FileWarning[] {
-    return [...this.lines].map(([what, lines]) => ({ file, line: lines[0], reason: `skipped ${lines.length} ${what}, ${linesList(lines)}` }))
+    return [...this.kinds].map(([what, { count, lines }]) => ({ file, line: lines[0], reason: `skipped ${count} ${what}, ${linesList(lines)}` }))
   }
 }
 

@@ -1,12 +1,11 @@
 // spaCy's entity JSONL: {"id","text","entities":[[start,end,label],…]}, offsets in code points (Python's str), end
 // exclusive. spaCy's training tuples, ["text", {"entities": […]}] on a line, read the same.
 import { z } from 'zod'
-import { InputError } from '../errors'
 import { codePointLength } from '../offsets'
 import { distinctSpans } from './distinctSpans'
-import { checkLine, writeJsonLine, type JsonLine } from './jsonl'
-import { lineCodec } from './lineCodec'
-import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type ParseDefaults } from './native'
+import { checkField, checkLine, writeJsonLine, type FieldNames, type JsonLine } from './jsonl'
+import { lineCodec, recordsFromLines, type LineContext } from './lineCodec'
+import { documentIdSchema, recordFromInput, type NativeRecord } from './native'
 import { fileStem } from './sourceNames'
 
 /** One document as one line; spaCy has no annotators, so the layers merge. */
@@ -17,35 +16,35 @@ export function serializeSpacy(record: NativeRecord): string {
 
 const entitySchema = z.tuple([z.number().int(), z.number().int(), z.string().min(1)])
 
-const spacyLineSchema = z.looseObject({ id: documentIdSchema.optional(), text: z.string().min(1), entities: z.array(entitySchema).optional() })
-const trainingTupleSchema = z.tuple([z.string().min(1), z.looseObject({ entities: z.array(entitySchema).optional() })])
+const spacyLineSchema = z.looseObject({ id: documentIdSchema.optional(), text: z.string().min(1), entities: z.array(z.unknown()).optional() })
+const trainingTupleSchema = z.tuple([z.string().min(1), z.looseObject({ entities: z.array(z.unknown()).optional() })])
 
 /** A line's fields, from either shape; the tuple's annotations object keeps its other keys as metadata. */
-function readLine(entry: JsonLine, file: string) {
-  if (!Array.isArray(entry.value)) return checkLine(spacyLineSchema, entry, file)
+function readLine(entry: JsonLine, file: string, fields: FieldNames) {
+  if (!Array.isArray(entry.value)) return checkLine(spacyLineSchema, entry, file, fields)
   const [text, { entities, ...meta }] = checkLine(trainingTupleSchema, entry, file)
   return { ...meta, id: undefined, text, entities }
 }
 
-export function spacyFromLines(lines: JsonLine[], file: string, defaults: ParseDefaults): NativeRecord[] {
-  const ids = new DocumentIds(file)
-  const stem = fileStem(file)
-  return lines.map((entry) => {
-    const { id, text, entities, ...meta } = readLine(entry, file)
+export function spacyFromLines(lines: JsonLine[], context: LineContext): NativeRecord[] {
+  const stem = fileStem(context.file)
+  return recordsFromLines(lines, context, (entry) => {
+    const { id, text, entities, ...meta } = readLine(entry, context.file, context.fields)
     const length = codePointLength(text)
-    const spans = (entities ?? []).map(([start, end, label], i) => {
+    const spans = (entities ?? []).flatMap((item, i) => {
+      const entity = checkField(entitySchema, item, `entities[${i}]`, entry, context.problems)
+      if (entity === undefined) return []
+      const [start, end, label] = entity
       if (!(start >= 0 && start < end && end <= length)) {
-        throw new InputError(
-          file,
+        context.problems.span(
           entry.line,
           `entities[${i}] has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`,
         )
+        return []
       }
-      return { start, end, label }
+      return [{ start, end, label }]
     })
-    const record = recordFromInput({ id: id ?? `${stem}-${entry.line}`, text, meta, spans }, file, entry.line, defaults)
-    ids.add(record.id, entry.line)
-    return record
+    return recordFromInput({ id: id ?? `${stem}-${entry.line}`, text, meta, spans }, entry.line, context)
   })
 }
 

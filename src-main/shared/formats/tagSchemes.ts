@@ -49,12 +49,51 @@ export interface TagProblem {
 
 const TAG = /^([A-Za-z])[-_](.+)$/
 
+/** The scheme chosen for tags nobody named, and why, in words that follow "read as BIO: ". */
+export interface SchemeChoice {
+  scheme: TagScheme
+  /** BIO as CoNLL-2003's original files write it: I- opens a span, and B- only starts one right after another of its label. */
+  iob1: boolean
+  why: string
+}
+
+/** The scheme of sentences' tags when nobody named it: M- means BMES, E- or S- BIOES, otherwise BIO (IOB1 when its I- tags open spans). */
+export function detectScheme(sentences: ReadonlyArray<readonly string[]>): SchemeChoice {
+  const prefixes = new Set<string>()
+  let opensWithI = 0
+  let opensWithB = 0
+  for (const tags of sentences) {
+    let previous: { prefix: string; label: string } | undefined
+    for (const tag of tags) {
+      const match = TAG.exec(tag)
+      const current = match ? { prefix: match[1].toUpperCase(), label: match[2] } : undefined
+      if (current) prefixes.add(current.prefix)
+      const continues = current !== undefined && previous !== undefined && previous.label === current.label && 'BI'.includes(previous.prefix)
+      if (current?.prefix === 'I' && !continues) opensWithI++
+      if (current?.prefix === 'B' && !continues) opensWithB++
+      previous = current
+    }
+  }
+  if (prefixes.has('M')) return { scheme: 'bmes', iob1: false, why: 'its tags use M-' }
+  const endTags = ['E', 'S'].filter((p) => prefixes.has(p))
+  if (endTags.length > 0) return { scheme: 'bioes', iob1: false, why: `its tags use ${endTags.map((p) => `${p}-`).join(' and ')}` }
+  if (opensWithI > 0 && opensWithB === 0) {
+    return { scheme: 'bio', iob1: true, why: "its I- tags open spans, as in CoNLL-2003's original files" }
+  }
+  return { scheme: 'bio', iob1: false, why: prefixes.size === 0 ? 'it has no tags but O' : 'its tags use only B-, I- and O' }
+}
+
+/** The scheme's name as people write it: BIO, BIOES, BMES. */
+export function schemeTitle(scheme: TagScheme): string {
+  return SCHEMES[scheme].title
+}
+
 /**
  * The spans a tag sequence spells, and every place where it breaks the scheme: a continuation with nothing to
  * continue, a span never closed, a tag of another scheme. Broken spans are left out, never repaired by guessing.
- * `lines` holds the file line of each tag, for the messages.
+ * `lines` holds the file line of each tag, for the messages. With `iob1`, an I- that continues nothing opens a span.
  */
-export function tagsToSpans(tags: readonly string[], lines: readonly number[], scheme: TagScheme): { spans: TokenSpan[]; problems: TagProblem[] } {
+export function tagsToSpans(tags: readonly string[], lines: readonly number[], scheme: TagScheme, iob1 = false): { spans: TokenSpan[]; problems: TagProblem[] } {
   const { title, inside, end: last, single } = SCHEMES[scheme]
   const prefixes = ['B', inside, ...(last ? [last] : []), ...(single ? [single] : [])]
   const spans: TokenSpan[] = []
@@ -98,6 +137,12 @@ export function tagsToSpans(tags: readonly string[], lines: readonly number[], s
     }
     const continues = open !== null && open.label === label
     if (prefix === inside && continues) continue
+    if (prefix === inside && iob1) {
+      finishOpen(i)
+      broken = null
+      open = { label, start: i }
+      continue
+    }
     if (prefix === last && continues) {
       spans.push({ start: open!.start, end: i + 1, label })
       open = null

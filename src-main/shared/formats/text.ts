@@ -3,6 +3,7 @@ import type { TextEncoding } from '../api'
 import { InputError } from '../errors'
 import { lowerBound } from '../lowerBound'
 import { codePointLength } from '../offsets'
+import { notTextReason } from './binary'
 
 export type DecodedEncoding = 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be'
 
@@ -27,19 +28,44 @@ const ENCODING_NAMES: Record<DecodedEncoding, string> = {
 export function decodeText(bytes: Uint8Array, file: string, encoding: TextEncoding = 'auto', lineEnds: 'normalize' | 'keep' = 'normalize'): DecodedText {
   const bom = byteOrderMark(bytes)
   const body = bytes.subarray(bom?.length ?? 0)
+  if (bom === undefined) refuseNotText(bytes, file)
   // A byte order mark is the file's own word on its encoding, so it wins over a named one.
   const chosen = bom?.encoding ?? (encoding === 'auto' ? undefined : encoding)
   if (chosen === undefined) return finish(detect(body, file), file, lineEnds)
-  const text = strictDecode(body, chosen)
-  if (text === null) {
-    const at = firstBadByte(body, chosen)
-    const { line, column } = positionAfter(body.subarray(0, at), chosen)
-    throw new InputError(file, line, `not valid ${ENCODING_NAMES[chosen]} at byte ${at + (bom?.length ?? 0)}, column ${column}`)
-  }
-  return finish({ text, encoding: chosen }, file, lineEnds)
+  return finish({ text: decodeAs(body, chosen, file, bom?.length ?? 0), encoding: chosen }, file, lineEnds)
 }
 
-function byteOrderMark(bytes: Uint8Array): { encoding: DecodedEncoding; length: number } | undefined {
+/**
+ * The text of a JSON file (JSONL, Label Studio): UTF-8 as JSON requires, or UTF-16 with a byte order mark, or the
+ * encoding named; never guessed. Line ends are kept, since JSON reads them as white space.
+ */
+export function decodeJson(bytes: Uint8Array, file: string, encoding: TextEncoding = 'auto'): DecodedText {
+  const bom = byteOrderMark(bytes)
+  const body = bytes.subarray(bom?.length ?? 0)
+  if (bom === undefined) refuseNotText(bytes, file)
+  const chosen = bom?.encoding ?? (encoding === 'auto' ? 'utf-8' : encoding)
+  const guessed = bom === undefined && encoding === 'auto'
+  return finish({ text: decodeAs(body, chosen, file, bom?.length ?? 0, guessed ? JSON_IS_UTF8 : ''), encoding: chosen }, file, 'keep')
+}
+
+/** Said after a JSON file's bad byte when nobody named its encoding. */
+export const JSON_IS_UTF8 = ': JSON files are UTF-8, so no other encoding is guessed; name the encoding (--encoding) if the file has another'
+
+/** Throws for a file that is compressed, binary, or UTF-16 without a byte order mark, naming what it is. */
+export function refuseNotText(head: Uint8Array, file: string): void {
+  const reason = notTextReason(head)
+  if (reason !== undefined) throw new InputError(file, 1, reason)
+}
+
+function decodeAs(body: Uint8Array, encoding: DecodedEncoding, file: string, offset: number, hint = ''): string {
+  const text = strictDecode(body, encoding)
+  if (text !== null) return text
+  const at = firstBadByte(body, encoding)
+  const { line, column } = positionAfter(body.subarray(0, at), encoding)
+  throw new InputError(file, line, `not valid ${ENCODING_NAMES[encoding]} at byte ${at + offset}, column ${column}${hint}`)
+}
+
+export function byteOrderMark(bytes: Uint8Array): { encoding: DecodedEncoding; length: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 }
@@ -49,6 +75,18 @@ function byteOrderMark(bytes: Uint8Array): { encoding: DecodedEncoding; length: 
 function detect(body: Uint8Array, file: string): DecodedText {
   const utf8 = strictDecode(body, 'utf-8')
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' }
+  // Chinese characters before the first bad byte mean UTF-8 that was cut off or damaged, which another encoding
+  // would only turn into other characters.
+  const bad = firstBadByte(body, 'utf-8')
+  const before = strictDecode(body.subarray(0, bad), 'utf-8') ?? ''
+  if (multiByteCharacters(before) >= DAMAGED_UTF8_AFTER) {
+    const { line, column } = lineAndColumn(before.replace(/\r\n?/g, '\n'))
+    throw new InputError(
+      file,
+      line,
+      `not valid UTF-8 at byte ${bad}, column ${column}, though the text before it is UTF-8: the file looks cut off or damaged there; name its encoding (--encoding) if it has another`,
+    )
+  }
   const gb = strictDecode(body, 'gb18030')
   const big5 = strictDecode(body, 'big5')
   // Big5 bytes nearly always decode as GB18030 too, and chardet ties on short texts, so the decoding with more common characters wins.
@@ -62,11 +100,23 @@ function detect(body: Uint8Array, file: string): DecodedText {
   throw new InputError(file, line, `cannot decode as UTF-8, GB18030 or Big5 (first bad byte at line ${line})`)
 }
 
+/**
+ * Characters of three or more UTF-8 bytes (every Chinese character) that show a file is UTF-8: many GB18030 and Big5
+ * pairs are valid two-byte UTF-8 by chance, but they seldom chain into three-byte sequences.
+ */
+const DAMAGED_UTF8_AFTER = 3
+
+function multiByteCharacters(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length && n < DAMAGED_UTF8_AFTER; i++) if (text.charCodeAt(i) >= 0x800) n++
+  return n
+}
+
 /** `keep` leaves CRLF and CR as they are, for formats whose offsets were counted on the file's own line ends (brat). */
 function finish({ text, encoding }: DecodedText, file: string, lineEnds: 'normalize' | 'keep'): DecodedText {
   // U+FEFF first is a BOM the decoder kept: GB18030 writes it as 84 31 95 33.
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  if (withoutBom === '') throw new InputError(file, undefined, 'file is empty')
+  if (withoutBom === '') throw new InputError(file, 1, 'file is empty')
   const normalized = withoutBom.replace(/\r\n?/g, '\n')
   const nul = normalized.indexOf('\u0000')
   if (nul !== -1) {
@@ -76,7 +126,7 @@ function finish({ text, encoding }: DecodedText, file: string, lineEnds: 'normal
   return { text: lineEnds === 'keep' ? withoutBom : normalized, encoding }
 }
 
-function strictDecode(bytes: Uint8Array, encoding: DecodedEncoding): string | null {
+export function strictDecode(bytes: Uint8Array, encoding: DecodedEncoding): string | null {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
@@ -85,7 +135,7 @@ function strictDecode(bytes: Uint8Array, encoding: DecodedEncoding): string | nu
 }
 
 /** Byte offset where the first undecodable sequence starts, in bytes known not to decode. */
-function firstBadByte(bytes: Uint8Array, encoding: DecodedEncoding): number {
+export function firstBadByte(bytes: Uint8Array, encoding: DecodedEncoding): number {
   // The shortest prefix whose streamed decoding already fails ends at the byte where the error shows.
   const lo = lowerBound(bytes.length + 1, (end) => !streamFails(bytes.subarray(0, end), encoding), 1)
   // The bad sequence starts at the last character boundary before that byte (or before a truncated end).
@@ -109,7 +159,7 @@ function positionAfter(prefix: Uint8Array, encoding: DecodedEncoding): { line: n
   return lineAndColumn((strictDecode(prefix, encoding) ?? '').replace(/\r\n?/g, '\n'))
 }
 
-function lineAndColumn(before: string): { line: number; column: number } {
+export function lineAndColumn(before: string): { line: number; column: number } {
   let line = 1
   let lineStart = 0
   for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) {
