@@ -88,9 +88,21 @@ export async function measureView(browser: Browser, probeScript: string, driver:
     if (!figures.addsCut) {
       const browser = page.context().browser()!
       await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+      const profileTo = process.env.FACTSPAN_BENCH_CPU_PROFILE
+      const cdp = profileTo ? await page.context().newCDPSession(page) : null
+      if (cdp) {
+        await cdp.send('Profiler.enable')
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+        await cdp.send('Profiler.start')
+      }
       try {
         await addSpans(page, driver, seed + 1, figures, TRACED_ADDS, true)
       } finally {
+        if (cdp && profileTo) {
+          const { profile } = await cdp.send('Profiler.stop')
+          ;(await import('node:fs')).writeFileSync(`${profileTo}-${driver.app}.cpuprofile`, JSON.stringify(profile))
+          await cdp.detach()
+        }
         figures.addWork = workBetweenMarks((await browser.stopTracing()).toString('utf8'), WORK_MARK)
       }
     }
