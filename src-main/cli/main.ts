@@ -10,13 +10,14 @@ import * as restoreCommand from './commands/restore'
 import * as salvageCommand from './commands/salvage'
 import * as serveCommand from './commands/serve'
 import * as statsCommand from './commands/stats'
+import * as statusCommand from './commands/status'
 
 const program = new Command('factspan')
   .description('Label facts in report texts: import documents, export datasets, serve the app in a browser.')
   .showHelpAfterError()
 
 // One file per command under commands/, each adding itself to the program.
-for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand]) {
+for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, statusCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand]) {
   command.register(program)
 }
 

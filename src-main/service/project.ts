@@ -25,7 +25,7 @@ export function projectInfo(ws: Workspace): ProjectInfo {
 export function projectStats(ws: Workspace): ProjectStats {
   const db = ws.database()
   const byStatus = Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as ProjectStats['byStatus']
-  const documents = listDocuments(db)
+  const documents = listDocuments(db, ws.settings.annotator)
   for (const doc of documents) byStatus[doc.status]++
   const byLabel = Object.fromEntries(countSpansByLabel(db).map((row) => [row.label, row.count]))
   return {
