@@ -272,6 +272,7 @@ export interface Salvage {
 
 export interface ProjectStats {
   documents: number
+  /** The project as a whole: reviewed, else done once every annotator who began a document finished it. */
   byStatus: Record<DocumentStatus, number>
   spans: number
   byLabel: Record<string, number>

@@ -22,6 +22,14 @@ function allLayersStatusSql(d: string): string {
     ELSE 'in_progress' END`
 }
 
+/** How many documents have each status for the project as a whole: reviewed, else every layer together. */
+export function countDocumentsByStatus(db: Database): Array<[status: string, count: number]> {
+  return db
+    .prepare(`SELECT CASE WHEN d.reviewed_at IS NOT NULL THEN 'reviewed' ELSE ${allLayersStatusSql('d')} END AS status, count(*) FROM documents d GROUP BY status`)
+    .raw()
+    .all() as Array<[string, number]>
+}
+
 /**
  * An export's status filter on `d`, for the layer it exports (null: every layer), over the JSON array @statuses
  * (NULL: every document). 'reviewed' is the gold layer's, and so the document's, whichever layer is exported.
