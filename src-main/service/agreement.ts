@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3'
 import { categoryConfusion, characterCategories, characterConfusion, fleissTotalsOfPairs } from '../shared/agreement/characters'
 import { kappaFromConfusion } from '../shared/agreement/cohenKappa'
 import { fleissKappaFromTotals } from '../shared/agreement/fleissKappa'
@@ -9,6 +8,7 @@ import type { AgreementReport, GroupScores, PairScores, Score, SpanScores } from
 import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { GOLD_LAYER } from '../shared/model'
+import type { ReadableDB } from '../store/db'
 import { readContinuumSpans } from '../store/continuumSpans'
 import { listLabels } from '../store/labels'
 import { statusTable } from '../store/layerStatus'
@@ -29,7 +29,7 @@ export interface AgreementOptions {
  * The documents are laid end to end, in project order, as one continuum; the kappas code each of its characters
  * by the label covering it (characters.ts says which when one annotator's spans overlap).
  */
-export function projectAgreement(db: Database, options: AgreementOptions = {}): AgreementReport {
+export function projectAgreement(db: ReadableDB, options: AgreementOptions = {}): AgreementReport {
   const annotators = chooseAnnotators(db, options)
   const labels = listLabels(db).map((l) => l.name)
   const { counted, leftOut } = countedDocuments(db, annotators, options.allDocuments ?? false)
@@ -124,7 +124,7 @@ interface Disagreement {
  * The documents every compared annotator has finished (gold: reviewed), and the others with why they were left out;
  * with `all`, every document (counted: undefined) and none left out.
  */
-function countedDocuments(db: Database, annotators: readonly string[], all: boolean): { counted?: string[]; leftOut: AgreementReport['leftOut'] } {
+function countedDocuments(db: ReadableDB, annotators: readonly string[], all: boolean): { counted?: string[]; leftOut: AgreementReport['leftOut'] } {
   if (all) return { leftOut: [] }
   const people = annotators.filter((name) => name !== GOLD_LAYER)
   const counted: string[] = []
@@ -139,7 +139,7 @@ function countedDocuments(db: Database, annotators: readonly string[], all: bool
 }
 
 /** The layers to compare: those named, or every annotator but the gold layer; the gold layer added when asked. */
-function chooseAnnotators(db: Database, { annotators, includeGold }: AgreementOptions): string[] {
+function chooseAnnotators(db: ReadableDB, { annotators, includeGold }: AgreementOptions): string[] {
   const present = listAnnotators(db)
   const unknown = (annotators ?? []).filter((name) => !present.includes(name))
   if (unknown.length > 0) {

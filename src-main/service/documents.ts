@@ -1,6 +1,7 @@
 import type { Api, StatusTable } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { isGoldName, type LayerStatus } from '../shared/model'
+import { writeTransaction } from '../store/db'
 import { documentExists, getDocument, getDocumentSummary, listDocuments, nextOpenDocument } from '../store/documents'
 import { clearLayerStatus, layerAnnotators, setLayerStatus, statusTable } from '../store/layerStatus'
 import { now, type Workspace } from './workspace'
@@ -12,10 +13,10 @@ export function setStatus(ws: Workspace, ids: readonly string[], annotator: stri
   }
   const db = ws.database()
   const unique = [...new Set(ids)]
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const missing = setLayerStatus(db, unique, annotator, status, now())
     if (missing.length > 0) throw new FactspanError('not-found', `No document ${missing.map((id) => `"${id}"`).join(', ')} in this project: no status was changed.`)
-  }).immediate()
+  })
   ws.emit('documents-changed', { ids: unique })
   return { changed: unique.length }
 }

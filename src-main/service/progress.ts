@@ -1,5 +1,5 @@
 // Who has finished what, per annotator: the progress view's charts and `factspan stats` read the same figures.
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB } from '../store/db'
 import type { Api, TeamProgress } from '../shared/api'
 import { LAYER_STATUSES, type LayerStatus } from '../shared/model'
 import { listLabels } from '../store/labels'
@@ -8,7 +8,7 @@ import { countSpansByAnnotatorAndLabel } from '../store/spans'
 import { projectAgreement } from './agreement'
 import type { Workspace } from './workspace'
 
-export function teamProgress(db: Database): TeamProgress {
+export function teamProgress(db: ReadableDB): TeamProgress {
   const annotators = layerAnnotators(db)
   const labels = listLabels(db).map((l) => l.name)
   const rows = statusTable(db, annotators)

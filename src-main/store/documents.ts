@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB, WritableDB } from './db'
 import type { Document, DocumentStatus, DocumentSummary } from '../shared/model'
 import { documentStatusSql, exportStatusFilterSql, layerStatusSql } from './layerStatus'
 
@@ -23,7 +23,7 @@ type SummaryRow = Omit<DocumentSummary, 'finishedBy'> & { finishedBy: string }
 const summaryOf = ({ finishedBy, ...row }: SummaryRow): DocumentSummary => ({ ...row, finishedBy: JSON.parse(finishedBy) as string[] })
 
 /** The documents as `annotator` sees them, their status being their own layer's. */
-export function listDocuments(db: Database, annotator: string, filter: { status?: DocumentStatus; query?: string } = {}): DocumentSummary[] {
+export function listDocuments(db: ReadableDB, annotator: string, filter: { status?: DocumentStatus; query?: string } = {}): DocumentSummary[] {
   const rows = db
     .prepare(
       `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, d.position FROM documents d
@@ -35,21 +35,21 @@ export function listDocuments(db: Database, annotator: string, filter: { status?
   return rows.map(({ position: _position, ...summary }) => summaryOf(summary))
 }
 
-export function getDocumentSummary(db: Database, id: string, annotator: string): DocumentSummary | undefined {
+export function getDocumentSummary(db: ReadableDB, id: string, annotator: string): DocumentSummary | undefined {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = @id`).get({ id, annotator }) as SummaryRow | undefined
   return row && summaryOf(row)
 }
 
-export function documentExists(db: Database, id: string): boolean {
+export function documentExists(db: ReadableDB, id: string): boolean {
   return db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(id) !== undefined
 }
 
 /** A document's text, for the offsets of spans. */
-export function getDocumentText(db: Database, id: string): string | undefined {
+export function getDocumentText(db: ReadableDB, id: string): string | undefined {
   return db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined
 }
 
-export function getDocument(db: Database, id: string, annotator: string): Document | undefined {
+export function getDocument(db: ReadableDB, id: string, annotator: string): Document | undefined {
   const row = db
     .prepare(`SELECT ${SUMMARY_COLUMNS}, d.text, d.text_sha256 AS textSha256, d.meta FROM documents d WHERE d.id = @id`)
     .get({ id, annotator }) as (SummaryRow & { text: string; textSha256: string; meta: string }) | undefined
@@ -57,7 +57,7 @@ export function getDocument(db: Database, id: string, annotator: string): Docume
 }
 
 /** Every document in project order, text included; for exports. */
-export function insertDocument(db: Database, doc: NewDocument, now: string): void {
+export function insertDocument(db: WritableDB, doc: NewDocument, now: string): void {
   db.prepare(
     `INSERT INTO documents (id, title, text, text_sha256, length, meta, position, created_at)
      VALUES (@id, @title, @text, @textSha256, @length, @meta, (SELECT coalesce(max(position), -1) + 1 FROM documents), @now)`,
@@ -65,7 +65,7 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): voi
 }
 
 /** Lookups by id and by text hash, prepared once for the many documents of a merge. */
-export function documentFinder(db: Database): { hashOf(id: string): string | undefined; idWithHash(sha: string): string | undefined } {
+export function documentFinder(db: ReadableDB): { hashOf(id: string): string | undefined; idWithHash(sha: string): string | undefined } {
   const byId = db.prepare('SELECT text_sha256 FROM documents WHERE id = ?').pluck()
   const bySha = db.prepare('SELECT id FROM documents WHERE text_sha256 = ? ORDER BY position LIMIT 1').pluck()
   return {
@@ -75,7 +75,7 @@ export function documentFinder(db: Database): { hashOf(id: string): string | und
 }
 
 /** The document after `id` in project order whose layer of `annotator` is not done yet, wrapping around; null when all are done. */
-export function nextOpenDocument(db: Database, id: string, annotator: string): string | null {
+export function nextOpenDocument(db: ReadableDB, id: string, annotator: string): string | null {
   const position = db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get(id) as number | undefined
   if (position === undefined) return null
   const next = db
@@ -88,12 +88,12 @@ export function nextOpenDocument(db: Database, id: string, annotator: string): s
   return next ?? null
 }
 
-export function setDocumentReviewed(db: Database, id: string, reviewedAt: string | null): boolean {
+export function setDocumentReviewed(db: WritableDB, id: string, reviewedAt: string | null): boolean {
   return db.prepare('UPDATE documents SET reviewed_at = ? WHERE id = ?').run(reviewedAt, id).changes > 0
 }
 
 /** The document after `id` in project order (from the first when absent) not reviewed yet, wrapping around; null when all are. */
-export function nextUnreviewedDocument(db: Database, id?: string): string | null {
+export function nextUnreviewedDocument(db: ReadableDB, id?: string): string | null {
   const position = id === undefined ? -1 : (db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get(id) as number | undefined)
   if (position === undefined) return null
   const next = db
@@ -106,11 +106,11 @@ export function nextUnreviewedDocument(db: Database, id?: string): string | null
   return next ?? null
 }
 
-export function countReviewedDocuments(db: Database): number {
+export function countReviewedDocuments(db: ReadableDB): number {
   return db.prepare('SELECT count(*) FROM documents WHERE reviewed_at IS NOT NULL').pluck().get() as number
 }
 
-export function countDocuments(db: Database): number {
+export function countDocuments(db: ReadableDB): number {
   return db.prepare('SELECT count(*) FROM documents').pluck().get() as number
 }
 
@@ -118,7 +118,7 @@ export function countDocuments(db: Database): number {
  * The ids of the documents whose exported layer (an annotator's, gold, or every layer when null) has one of these
  * statuses (every document when absent), in project order.
  */
-export function iterateDocumentIds(db: Database, statuses: readonly DocumentStatus[] | undefined, layer: string | null): IterableIterator<string> {
+export function iterateDocumentIds(db: ReadableDB, statuses: readonly DocumentStatus[] | undefined, layer: string | null): IterableIterator<string> {
   return db
     .prepare(`SELECT d.id FROM documents d WHERE ${exportStatusFilterSql('d', layer)} ORDER BY d.position`)
     .pluck()
@@ -126,7 +126,7 @@ export function iterateDocumentIds(db: Database, statuses: readonly DocumentStat
 }
 
 /** Every document as iterateDocumentIds chooses them, in project order, text included; for exports. */
-export function iterateDocumentsWithStatus(db: Database, statuses: readonly DocumentStatus[] | undefined, layer: string | null): IterableIterator<ExportedDocument> {
+export function iterateDocumentsWithStatus(db: ReadableDB, statuses: readonly DocumentStatus[] | undefined, layer: string | null): IterableIterator<ExportedDocument> {
   const rows = db
     .prepare(`SELECT d.id, d.title, d.text, d.meta FROM documents d WHERE ${exportStatusFilterSql('d', layer)} ORDER BY d.position`)
     .iterate({ statuses: statuses ? JSON.stringify(statuses) : null, ...(layer !== null && { layer }) }) as IterableIterator<ExportedDocument & { meta: string }>
@@ -142,8 +142,22 @@ export interface ExportedDocument {
   meta: Record<string, unknown>
 }
 
+/** A document as stored, with the hash of its text and its meta as JSON, for checking a file before trusting it. */
+export interface StoredDocument {
+  id: string
+  title: string
+  text: string
+  sha: string
+  meta: string
+}
+
+/** Every document as stored, in the project's order, read one at a time. */
+export function iterateStoredDocuments(db: ReadableDB): IterableIterator<StoredDocument> {
+  return db.prepare('SELECT id, title, text, text_sha256 AS sha, meta FROM documents ORDER BY position').iterate() as IterableIterator<StoredDocument>
+}
+
 /** Reads documents by id, prepared once for the many documents of a split export. */
-export function documentReader(db: Database): (id: string) => ExportedDocument | undefined {
+export function documentReader(db: ReadableDB): (id: string) => ExportedDocument | undefined {
   const statement = db.prepare('SELECT id, title, text, meta FROM documents WHERE id = ?')
   return (id) => {
     const row = statement.get(id) as (ExportedDocument & { meta: string }) | undefined
@@ -155,7 +169,7 @@ export function documentReader(db: Database): (id: string) => ExportedDocument |
  * Inserts documents at the end of the project with one prepared statement: for imports of many documents. Create it
  * inside the caller's transaction, which it must not outlive: it counts positions on from the last one it saw.
  */
-export function documentWriter(db: Database): (doc: NewDocument, now: string) => void {
+export function documentWriter(db: WritableDB): (doc: NewDocument, now: string) => void {
   const statement = db.prepare('INSERT INTO documents (id, title, text, text_sha256, length, meta, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
   let position = db.prepare('SELECT coalesce(max(position), -1) + 1 FROM documents').pluck().get() as number
   return (doc, now) => {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB, WritableDB } from './db'
 import { GOLD_LAYER, type LayerStatus } from '../shared/model'
 
 // The one place status is derived. A layer's stored status wins; without one it is in progress once it has a span,
@@ -23,7 +23,7 @@ function allLayersStatusSql(d: string): string {
 }
 
 /** How many documents have each status for the project as a whole: reviewed, else every layer together. */
-export function countDocumentsByStatus(db: Database): Array<[status: string, count: number]> {
+export function countDocumentsByStatus(db: ReadableDB): Array<[status: string, count: number]> {
   return db
     .prepare(`SELECT CASE WHEN d.reviewed_at IS NOT NULL THEN 'reviewed' ELSE ${allLayersStatusSql('d')} END AS status, count(*) FROM documents d GROUP BY status`)
     .raw()
@@ -41,7 +41,7 @@ export function exportStatusFilterSql(d: string, layer: string | null): string {
 }
 
 /** Sets one annotator's status of some documents; returns the ids that are not in the project. */
-export function setLayerStatus(db: Database, ids: readonly string[], annotator: string, status: LayerStatus, now: string): string[] {
+export function setLayerStatus(db: WritableDB, ids: readonly string[], annotator: string, status: LayerStatus, now: string): string[] {
   const exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck()
   const write = db.prepare(
     `INSERT INTO layer_status (document_id, annotator, status, done_at, changed_at) VALUES (@id, @annotator, @status, @doneAt, @now)
@@ -57,7 +57,7 @@ export function setLayerStatus(db: Database, ids: readonly string[], annotator: 
 }
 
 /** Forgets one annotator's stored status of a document, so it is derived again from their spans. */
-export function clearLayerStatus(db: Database, id: string, annotator: string): void {
+export function clearLayerStatus(db: WritableDB, id: string, annotator: string): void {
   db.prepare('DELETE FROM layer_status WHERE document_id = ? AND annotator = ?').run(id, annotator)
 }
 
@@ -65,7 +65,7 @@ export function clearLayerStatus(db: Database, id: string, annotator: string): v
 export type LayerStatusRow = [documentId: string, annotator: string, status: LayerStatus, doneAt: string | null, changedAt: string]
 
 /** Every stored status of a project at version 3 or later, by document; older files derive it (see merge.ts). */
-export function storedStatusesByDocument(db: Database): Map<string, LayerStatusRow[]> {
+export function storedStatusesByDocument(db: ReadableDB): Map<string, LayerStatusRow[]> {
   const byDocument = new Map<string, LayerStatusRow[]>()
   const rows = db.prepare('SELECT document_id, annotator, status, done_at, changed_at FROM layer_status ORDER BY document_id, annotator').raw()
   for (const row of rows.iterate() as IterableIterator<LayerStatusRow>) {
@@ -80,7 +80,7 @@ export function storedStatusesByDocument(db: Database): Map<string, LayerStatusR
  * Copies a status into a document of this project, inside the caller's transaction. The later change wins, so merging
  * a file again, or an older copy of it, leaves what is here.
  */
-export function statusCopier(db: Database): (documentId: string, row: LayerStatusRow) => boolean {
+export function statusCopier(db: WritableDB): (documentId: string, row: LayerStatusRow) => boolean {
   const statement = db.prepare(
     `INSERT INTO layer_status (document_id, annotator, status, done_at, changed_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (document_id, annotator) DO UPDATE SET status = excluded.status, done_at = excluded.done_at, changed_at = excluded.changed_at
@@ -98,7 +98,7 @@ export interface StatusRow {
 }
 
 /** The annotators who have a layer: spans, or a stored status; the gold layer left out. */
-export function layerAnnotators(db: Database): string[] {
+export function layerAnnotators(db: ReadableDB): string[] {
   return db
     .prepare(`SELECT annotator FROM spans WHERE annotator <> '${GOLD_LAYER}' UNION SELECT annotator FROM layer_status ORDER BY annotator`)
     .pluck()
@@ -106,7 +106,7 @@ export function layerAnnotators(db: Database): string[] {
 }
 
 /** Each document's status for each of these annotators. */
-export function statusTable(db: Database, annotators: readonly string[]): StatusRow[] {
+export function statusTable(db: ReadableDB, annotators: readonly string[]): StatusRow[] {
   const documents = db.prepare('SELECT d.id, d.title, d.reviewed_at IS NOT NULL AS reviewed FROM documents d ORDER BY d.position').all() as Array<{ id: string; title: string; reviewed: number }>
   const statusOf = db.prepare(`SELECT ${layerStatusSql('d', '@annotator')} FROM documents d WHERE d.id = @id`).pluck()
   return documents.map((doc) => ({
@@ -118,14 +118,14 @@ export function statusTable(db: Database, annotators: readonly string[]): Status
 }
 
 /** When each layer was finished, for "finished over time": annotator and done_at of every done layer, oldest first. */
-export function finishedLayers(db: Database): Array<{ annotator: string; documentId: string; doneAt: string }> {
+export function finishedLayers(db: ReadableDB): Array<{ annotator: string; documentId: string; doneAt: string }> {
   return db
     .prepare("SELECT annotator, document_id AS documentId, done_at AS doneAt FROM layer_status WHERE status = 'done' ORDER BY done_at, annotator")
     .all() as Array<{ annotator: string; documentId: string; doneAt: string }>
 }
 
 /** How many documents each annotator has marked done. */
-export function countFinishedLayers(db: Database): Map<string, number> {
+export function countFinishedLayers(db: ReadableDB): Map<string, number> {
   const rows = db.prepare("SELECT annotator, count(*) FROM layer_status WHERE status = 'done' GROUP BY annotator").raw().all() as Array<[string, number]>
   return new Map(rows)
 }
