@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
-import { projectAgreement } from '../../service/agreement'
 import type { AgreementReport, GroupScores, PairScores, Score } from '../../shared/agreementReport'
 import { dbOption, openForCommand } from '../common'
+import { contractOf } from '../contract'
 
 export function register(program: Command): void {
   program
@@ -12,14 +12,13 @@ export function register(program: Command): void {
     .option('--include-gold', 'compare the gold layer too (then only reviewed documents count)')
     .option('--all-documents', 'count every document, also those an annotator has not marked done')
     .option('--json', 'print JSON')
-    .action((opts: { db: string; annotators?: string; includeGold?: boolean; allDocuments?: boolean; json?: boolean }) => {
-      const { workspace } = openForCommand(opts.db)
+    .action(async (opts: { db: string; annotators?: string; includeGold?: boolean; allDocuments?: boolean; json?: boolean }) => {
+      const { service, workspace } = openForCommand(opts.db)
       const annotators = opts.annotators
         ?.split(',')
         .map((name) => name.trim())
         .filter(Boolean)
-      const report = projectAgreement(workspace.database(), { annotators, includeGold: opts.includeGold, allDocuments: opts.allDocuments })
-      workspace.close()
+      const report = await contractOf(service)('review.agreement', { annotators, includeGold: opts.includeGold, allDocuments: opts.allDocuments }).finally(() => workspace.close())
       console.log(opts.json ? JSON.stringify(report, null, 2) : formatReport(report))
     })
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander'
-import { teamProgress } from '../../service/progress'
-import { projectStats } from '../../service/project'
 import type { TeamProgress } from '../../shared/api'
 import { dbOption, openForCommand } from '../common'
+import { contractOf } from '../contract'
 
 export function register(program: Command): void {
   program
@@ -10,11 +9,10 @@ export function register(program: Command): void {
     .description("count documents by status and spans by label, and each annotator's progress: statuses, spans per label, finished over time, agreement on finished documents")
     .addOption(dbOption())
     .option('--json', 'print JSON')
-    .action((opts: { db: string; json?: boolean }) => {
-      const { workspace } = openForCommand(opts.db)
-      const stats = projectStats(workspace)
-      const team = teamProgress(workspace.database())
-      workspace.close()
+    .action(async (opts: { db: string; json?: boolean }) => {
+      const { service, workspace } = openForCommand(opts.db)
+      const call = contractOf(service)
+      const [stats, team] = await Promise.all([call('project.stats', {}), call('project.progress', {})]).finally(() => workspace.close())
       if (opts.json) return console.log(JSON.stringify({ ...stats, team }, null, 2))
       console.log(`documents: ${stats.documents} (new ${stats.byStatus.new}, in progress ${stats.byStatus.in_progress}, done ${stats.byStatus.done})`)
       console.log(`spans: ${stats.spans}`)

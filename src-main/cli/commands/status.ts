@@ -3,6 +3,7 @@ import type { StatusTable } from '../../shared/api'
 import { FactspanError } from '../../shared/errors'
 import type { LayerStatus } from '../../shared/model'
 import { dbOption, openForCommand } from '../common'
+import { contractOf } from '../contract'
 
 // What people type, and what the project stores.
 const STATUS_WORDS = { done: 'done', 'in-progress': 'in_progress', new: 'new' } as const satisfies Record<string, LayerStatus>
@@ -24,20 +25,21 @@ export function register(program: Command): void {
     .option('--annotator <name>', "one annotator's layer (with --set: required)")
     .addOption(new Option('--set <status>', 'set the status of the documents named').choices(Object.keys(STATUS_WORDS)))
     .option('--json', 'print JSON')
-    .action((ids: string[], opts: StatusOptions) => {
+    .action(async (ids: string[], opts: StatusOptions) => {
       if (opts.set === undefined && ids.length > 0) throw new FactspanError('bad-input', `document ids are for --set: to list statuses, name no documents (got ${ids.join(' ')})`)
       if (opts.set !== undefined && opts.annotator === undefined) throw new FactspanError('bad-input', '--set needs --annotator NAME: whose layer to mark')
       if (opts.set !== undefined && ids.length === 0) throw new FactspanError('bad-input', '--set needs the ids of the documents to mark')
       const { service, workspace } = openForCommand(opts.db)
+      const call = contractOf(service)
       try {
         if (opts.set !== undefined) {
           const status = STATUS_WORDS[opts.set]
-          const { changed } = service['documents.setStatus']({ ids, annotator: opts.annotator!, status })
+          const { changed } = await call('documents.setStatus', { ids, annotator: opts.annotator!, status })
           if (opts.json) console.log(JSON.stringify({ annotator: opts.annotator, status, changed }, null, 2))
           else console.log(`${opts.annotator}: ${changed} document${changed === 1 ? '' : 's'} marked ${SHOWN[status]}`)
           return
         }
-        const table = service['documents.statuses']({ annotator: opts.annotator })
+        const table = await call('documents.statuses', { annotator: opts.annotator })
         console.log(opts.json ? JSON.stringify(table, null, 2) : formatTable(table))
       } finally {
         workspace.close()
