@@ -10,6 +10,7 @@ import * as restoreCommand from './commands/restore'
 import * as salvageCommand from './commands/salvage'
 import * as serveCommand from './commands/serve'
 import * as statsCommand from './commands/stats'
+import * as statusCommand from './commands/status'
 import { UsageError } from './contract'
 
 const program = new Command('factspan')
@@ -17,7 +18,7 @@ const program = new Command('factspan')
   .showHelpAfterError()
 
 // One file per command under commands/, each adding itself to the program.
-for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand]) {
+for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, statusCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand]) {
   command.register(program)
 }
 

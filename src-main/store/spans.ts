@@ -163,3 +163,12 @@ export function countSpansByLabelInLayer(db: ReadableDB, annotator?: string): Ar
     .raw()
     .all({ annotator: annotator ?? null }) as Array<[string, number]>
 }
+
+/** Spans per annotator and label, gold included. */
+export function countSpansByAnnotatorAndLabel(db: ReadableDB): Array<{ annotator: string; label: string; count: number }> {
+  return db.prepare('SELECT annotator, label, count(*) AS count FROM spans GROUP BY annotator, label ORDER BY annotator, label').all() as Array<{
+    annotator: string
+    label: string
+    count: number
+  }>
+}

@@ -48,6 +48,8 @@ test.beforeAll(async () => {
   )
   const imported = importFiles(workspace.database(), [{ name: 'layers.jsonl', bytes: new TextEncoder().encode(lines.join('\n')) }], { annotator: 'alice' })
   expect(imported.errors).toEqual([])
+  // Agreement counts what every annotator finished: all three finished both documents.
+  for (const annotator of Object.keys(LAYERS)) created.service['documents.setStatus']({ ids: DOCUMENTS.map((d) => d.id), annotator, status: 'done' })
   report = created.service['review.agreement']({})
   bridge = await startHttpBridge({ service: created.service, workspace, staticDir: harness })
   fs.mkdirSync(SHOTS, { recursive: true })
@@ -98,6 +100,8 @@ test('switches label and heatmap measure with the keyboard alone', async ({ page
   await expect(panel.getByRole('table', { name: 'Agreement on all labels' })).toBeVisible()
 
   await page.keyboard.press('Tab') // Measure again
+  await page.keyboard.press('Tab')
+  await expect(panel.getByRole('checkbox', { name: 'Count every document, finished or not' })).toBeFocused()
   await page.keyboard.press('Tab')
   await expect(panel.getByRole('combobox', { name: 'Label' })).toBeFocused()
   await page.keyboard.press('ArrowDown') // metric

@@ -27,8 +27,9 @@ export function register(program: Command): void {
         const layers = file.annotators.join(', ') || 'no spans'
         console.log(
           `${file.file}: ${layers} — documents: ${file.documents.matched} matched, ${file.documents.added} added; ` +
-            `spans: ${file.spans.added} added, ${file.spans.skipped} already present`,
+            `spans: ${file.spans.added} added, ${file.spans.skipped} already present; statuses: ${file.statuses} brought`,
         )
+        if (file.guidelines === 'different') console.log(`${file.file}: its guidelines differ from this project's, which stay as they are`)
       }
       if (report.newLabels.length) console.log(`new labels: ${report.newLabels.join(', ')}`)
       for (const problem of report.problems) console.error(`not merged: ${problem.message}`)
