@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Api, DatasetCounts, ExportWarning } from '../shared/api'
 import { codecs, fileCodec, type FolderEntry } from '../shared/formats'
 import type { NativeRecord, NativeSpan } from '../shared/formats/native'
-import { checkpoint, readTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
+import { checkpoint, readTransaction, readTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
 import { documentReader, iterateDocumentsWithStatus, type ExportedDocument } from '../store/documents'
 import { exportedSpanReader } from '../store/spans'
 import { planDataset, previewOf, type DatasetOptions, type DatasetPlan, type PlannedSplit } from './datasetPlan'
@@ -128,7 +128,11 @@ export function exportDataset(db: WritableDB, options: DatasetOptions, out: stri
 
 export function datasetMethods(ws: Workspace, jobs: Jobs): Pick<Api, 'export.preview' | 'export.dataset'> {
   return {
-    'export.preview': (options) => previewOf(planDataset(ws.database(), options)),
+    // One read transaction, so the counts of every split come from one state of the project.
+    'export.preview': (options) => {
+      const db = ws.database()
+      return previewOf(readTransaction(db, () => planDataset(db, options)))
+    },
     'export.dataset': async ({ jobId, ...options }) => {
       const db = ws.database()
       const projectFile = ws.path

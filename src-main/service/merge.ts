@@ -13,7 +13,7 @@ import { labelsToAdd, tooManyLabels } from '../shared/labelSet'
 import { isGoldName, type Label } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { writeTransaction, type ReadableDB, type WritableDB } from '../store/db'
-import { documentFinder, insertDocument, iterateStoredDocuments, parseStoredMeta } from '../store/documents'
+import { documentFinder, insertDocument, iterateStoredDocuments, listDoneMarks, parseStoredMeta } from '../store/documents'
 import { addMissingLabels, listLabels, listLabelsInUse } from '../store/labels'
 import { statusCopier, storedStatusesByDocument, type LayerStatusRow } from '../store/layerStatus'
 import { openProjectReadOnly } from '../store/open'
@@ -187,7 +187,7 @@ function incomingStatuses(source: ReadableDB, spansOf: ReadonlyMap<string, SpanR
   if ((source.pragma('user_version', { simple: true }) as number) >= 3) return storedStatusesByDocument(source)
   const byDocument = new Map<string, LayerStatusRow[]>()
   const everyone = [...new Set([...spansOf.values()].flatMap((spans) => spans.map((s) => s[4])))].filter((name) => !isGoldName(name))
-  const done = source.prepare('SELECT id, done_at FROM documents WHERE done_at IS NOT NULL').raw().all() as Array<[string, string]>
+  const done = listDoneMarks(source)
   for (const [id, doneAt] of done) {
     const spans = spansOf.get(id) ?? []
     const layers = spans.length > 0 ? [...new Set(spans.map((s) => s[4]))].filter((name) => !isGoldName(name)) : everyone
