@@ -181,6 +181,8 @@ export const argSchemas = {
     textField: fieldName.optional(),
     /** doccano: the field that holds the spans, when it is not "label" (doccano's "Column label"). */
     labelField: fieldName.optional(),
+    /** 'suggestions': store the file's spans as suggestions to accept or reject (a model run elsewhere), not as spans. */
+    as: z.enum(['spans', 'suggestions']).optional(),
     jobId: jobId.optional(),
   }),
   /** The documents and spans per label each split of a dataset export would get, without writing anything. */
@@ -259,6 +261,8 @@ export interface ImportFileReport {
   file: string
   documents: number
   spans: number
+  /** Suggestions stored (a file's predictions, or its spans imported as suggestions). */
+  suggestions?: number
   /** Documents already in the project with the same text: left as they were. */
   skipped: number
   encoding?: string
