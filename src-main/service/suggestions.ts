@@ -6,6 +6,7 @@
 //
 // API: suggestionMethods(workspace, jobs) — the 'suggestions.*' and 'model.*' methods of the contract.
 import fs from 'node:fs'
+import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { Api, ModelInfo, SuggestionKey, SuggestionSettings, SuggestionView } from '../shared/api'
@@ -32,6 +33,7 @@ import { getDocument, iterateDocumentIds } from '../store/documents'
 import { listLabels } from '../store/labels'
 import { findSameSpan, getSpan, listAnnotators, spanReader, spanWriter, taggedTextCounts } from '../store/spans'
 import {
+  countFinishedDocumentsInLayer,
   decisionCounts,
   deleteDecision,
   deleteStoredSuggestions,
@@ -228,16 +230,65 @@ export async function trainProjectModel(
   return { model: trained.model, info: modelInfoOf(trained, layer, learned, held, now()), trained }
 }
 
-export function suggestionMethods(ws: Workspace, jobs: Jobs): Methods {
+export interface SuggestionOptions {
+  /**
+   * How long after a document is finished the model retrains in the background, when it was trained on a layer that
+   * now has more finished documents; negative: never. Edits within the delay push it back (debounced).
+   */
+  retrainDelayMs?: number
+}
+
+export function suggestionMethods(ws: Workspace, jobs: Jobs, options: SuggestionOptions = {}): Methods {
   const db = () => ws.database()
   const me = () => ws.settings.annotator
   // Rebuilt only after spans or the project change.
   let dictionary: { annotator: string; value: ProjectDictionary } | undefined
   let tagger: { value: CharacterTagger | undefined } | undefined
+  const retrainDelay = options.retrainDelayMs ?? 20_000
+  const retraining: { timer?: NodeJS.Timeout; running?: AbortController } = {}
   ws.onEvent((message) => {
     if (message.event === 'documents-changed' || message.event === 'project-changed') dictionary = undefined
-    if (message.event === 'project-changed') tagger = undefined
+    if (message.event === 'project-changed') {
+      tagger = undefined
+      retraining.running?.abort()
+      clearTimeout(retraining.timer)
+    }
+    if (message.event === 'documents-changed') scheduleRetraining()
   })
+
+  function scheduleRetraining(): void {
+    if (retrainDelay < 0) return
+    clearTimeout(retraining.timer)
+    retraining.timer = setTimeout(() => void retrainIfDue(), retrainDelay)
+    // A CLI command or a test that ends does not wait for it.
+    retraining.timer.unref()
+  }
+
+  /** Retrains the model on a worker thread when its layer has more finished documents than it learned from; never blocks. */
+  async function retrainIfDue(): Promise<void> {
+    if (!ws.isOpen || retraining.running) return
+    const stored = readModelInfo(db())
+    if (stored === undefined) return
+    const info = JSON.parse(stored) as ModelInfo
+    // A model loaded from a file does not say what it learned from.
+    if (info.layer === '' || countFinishedDocumentsInLayer(db(), info.layer) <= info.documents + info.heldOutDocuments) return
+    const project = ws.path
+    const controller = new AbortController()
+    retraining.running = controller
+    try {
+      const { model, info: next } = await jobs.track(`retrain-${randomUUID()}`, 'training', controller, (onProgress) =>
+        trainProjectModel(db(), { layer: info.layer, labels: info.labels, heldOut: info.heldOutDocuments === 0 ? 0 : undefined }, { signal: controller.signal, onProgress: (p) => onProgress(p.phase === 'training' ? p.fraction : 1) }),
+      )
+      if (!ws.isOpen || ws.path !== project) return
+      // An import holds the write transaction: the model waits for it rather than joining it.
+      if (jobs.importing) return scheduleRetraining()
+      db().transaction(() => storeModel(model, next)).immediate()
+    } catch (error) {
+      if (!controller.signal.aborted) console.error(`factspan: retraining the suggestion model failed: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      retraining.running = undefined
+    }
+  }
 
   function myDictionary(): ProjectDictionary {
     if (!dictionary || dictionary.annotator !== me()) dictionary = { annotator: me(), value: projectDictionary(db(), [me(), GOLD_LAYER]) }
@@ -412,14 +463,8 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs): Methods {
       ws.emit('suggestions-changed', {})
       return settingsView()
     },
-    'suggestions.importPatterns': ({ path }) => {
-      let content: string
-      try {
-        content = fs.readFileSync(path, 'utf8')
-      } catch (error) {
-        throw new FactspanError('bad-input', `${path}: cannot read: ${(error as Error).message}`)
-      }
-      const added = parsePatternsJsonl(content, path)
+    'suggestions.importPatterns': ({ name, content }) => {
+      const added = parsePatternsJsonl(content, name)
       const current = readProjectSuggestionSettings(db()).patterns
       const seen = new Set(current.map((p) => JSON.stringify([p.label, p.pattern, p.regex ?? false])))
       const merged = [...current, ...added.filter((p) => !seen.has(JSON.stringify([p.label, p.pattern, p.regex ?? false])))]
@@ -427,14 +472,9 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs): Methods {
       ws.emit('suggestions-changed', {})
       return settingsView()
     },
-    'suggestions.exportPatterns': ({ path }) => {
+    'suggestions.exportPatterns': () => {
       const patterns = readProjectSuggestionSettings(db()).patterns
-      try {
-        fs.writeFileSync(path, writePatternsJsonl(patterns))
-      } catch (error) {
-        throw new FactspanError('io-error', `${path}: cannot write: ${(error as Error).message}`)
-      }
-      return { path, patterns: patterns.length }
+      return { fileName: `${path.basename(ws.path, '.factspan')}-patterns.jsonl`, content: writePatternsJsonl(patterns), patterns: patterns.length }
     },
     'suggestions.quality': () => decisionCounts(db()),
     'model.info': () => {
@@ -448,19 +488,14 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs): Methods {
       )
       return storeModel(model, info)
     },
-    'model.save': ({ path }) => {
+    'model.save': () => {
       const stored = readModel(db())
       if (!stored) throw new FactspanError('not-found', 'This project has no model yet: train one first.')
-      try {
-        fs.writeFileSync(path, stored.model)
-      } catch (error) {
-        throw new FactspanError('io-error', `${path}: cannot write: ${(error as Error).message}`)
-      }
-      return { path, bytes: stored.model.byteLength }
+      return { fileName: `${path.basename(ws.path, '.factspan')}.fsmodel`, base64: Buffer.from(stored.model).toString('base64'), bytes: stored.model.byteLength }
     },
-    'model.load': ({ path }) => {
-      const loaded = taggerFromFile(path)
-      const bytes = loaded.save()
+    'model.load': ({ name, base64 }) => {
+      const bytes = new Uint8Array(Buffer.from(base64, 'base64'))
+      const loaded = CharacterTagger.load(bytes, name)
       const info: ModelInfo = {
         trainedAt: now(),
         layer: '',

@@ -173,3 +173,14 @@ export function suggestionSpanReader(db: Database): (documentId: string) => Arra
     .raw()
   return (documentId) => statement.all(documentId) as Array<[number, number, string, number]>
 }
+
+/** Finished (done or reviewed) documents with spans in a layer: what the model of that layer learns from. */
+export function countFinishedDocumentsInLayer(db: Database, layer: string): number {
+  return (
+    cached(
+      db,
+      `SELECT count(*) AS n FROM documents d WHERE (d.done_at IS NOT NULL OR d.reviewed_at IS NOT NULL)
+         AND EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id AND s.annotator = ?)`,
+    ).get(layer) as { n: number }
+  ).n
+}
