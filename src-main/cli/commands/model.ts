@@ -64,7 +64,7 @@ export function register(program: Command): void {
         if (info.evaluation) {
           const width = Math.max(5, ...info.evaluation.perLabel.map((l) => [...l.label].length))
           console.log(`${'label'.padEnd(width)}  precision  recall  f1     support`)
-          const row = (label: string, p: number, r: number, f: number, n: string) => console.log(`${label.padEnd(width)}  ${p.toFixed(3).padEnd(9)}  ${r.toFixed(3).padEnd(6)}  ${f.toFixed(3).padEnd(5)}  ${n}`)
+          const row = (label: string, p: number, r: number, f: number, n: string) => console.log(`${label.padEnd(width)}  ${p.toFixed(3).padEnd(9)}  ${r.toFixed(3).padEnd(6)}  ${f.toFixed(3).padEnd(5)}  ${n}`.trimEnd())
           for (const l of info.evaluation.perLabel) row(l.label, l.precision, l.recall, l.f1, String(l.support))
           const { micro } = info.evaluation
           row('micro', micro.precision, micro.recall, micro.f1, '')
