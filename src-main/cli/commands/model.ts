@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type { Command } from 'commander'
 import { trainProjectModel } from '../../service/suggestions'
+import { writeTransaction } from '../../store/db'
 import { writeModel } from '../../store/suggestions'
 import { FactspanError } from '../../shared/errors'
 import { GOLD_LAYER, isGoldName } from '../../shared/model'
@@ -58,7 +59,7 @@ export function register(program: Command): void {
         } catch (error) {
           throw new FactspanError('io-error', `${opts.out}: cannot write: ${(error as Error).message}`)
         }
-        db.transaction(() => writeModel(db, bytes, JSON.stringify(info), now())).immediate()
+        writeTransaction(db, () => writeModel(db, bytes, JSON.stringify(info), now()))
         const seconds = (performance.now() - started) / 1000
         console.log(`trained on ${info.documents} documents of the layer "${layer}", evaluated on ${info.heldOutDocuments} held out, in ${seconds.toFixed(1)} s`)
         if (info.evaluation) {
