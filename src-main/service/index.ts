@@ -15,6 +15,7 @@ import { reviewMethods } from './review'
 import { salvageMethods } from './salvage'
 import { SettingsFile } from './settings'
 import { spanMethods } from './spans'
+import { suggestionMethods } from './suggestions'
 import { guardStorage } from './storageGuard'
 import { Workspace } from './workspace'
 
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   projectPath?: string
   createProject?: boolean
   nativeBinding?: string
+  /** How long after a document is finished the suggestion model retrains in the background; negative: never. */
+  retrainDelayMs?: number
 }
 
 export function createService(options: ServiceOptions): { service: Service; workspace: Workspace } {
@@ -52,6 +55,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...salvageMethods(workspace),
     ...guidelineMethods(workspace),
     ...progressMethods(workspace),
+    ...suggestionMethods(workspace, jobs, { retrainDelayMs: options.retrainDelayMs }),
   })
   // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
   const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))

@@ -172,3 +172,10 @@ export function countSpansByAnnotatorAndLabel(db: ReadableDB): Array<{ annotator
     count: number
   }>
 }
+
+/** Each text tagged in these layers with each label, and how many times: what the project's dictionary is made of. */
+export function taggedTextCounts(db: ReadableDB, annotators: readonly string[]): Array<{ text: string; label: string; count: number }> {
+  return db
+    .prepare('SELECT quote AS text, label, count(*) AS count FROM spans WHERE annotator IN (SELECT value FROM json_each(?)) GROUP BY quote, label')
+    .all(JSON.stringify(annotators)) as Array<{ text: string; label: string; count: number }>
+}
