@@ -9,6 +9,7 @@ import { save } from './save'
 import { selectFindHits } from './selectors'
 import { createSpanEdits, type SpanEdits } from './spanEdits'
 import { clearSelection, createTextSession, placeCaret, pendingOf, quote, refreshSession, selectSpan, setPending, type TextSession } from './textSession'
+import { FAST_SOURCES, mergeSuggestions } from './suggestionSelectors'
 import type { Ctx, SliceCreator } from './types'
 
 export interface AnnotateSlice extends SpanEdits, LabelEdits {
@@ -89,10 +90,32 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
       const current = runtime.latest.start('annotate/open')
       try {
         const annotator = get().project?.annotator
-        const [document, spans] = await Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id, annotator })])
+        // The fast sources' suggestions come in the same update as the text, so they are painted in its first frame.
+        const [document, spans, found] = await Promise.all([
+          api.call('documents.get', { id }),
+          api.call('spans.list', { documentId: id, annotator }),
+          api.call('suggestions.list', { documentId: id, sources: FAST_SOURCES }).catch((error: unknown) => {
+            get().reportError(error)
+            return []
+          }),
+        ])
         if (!current()) return
         runtime.echoes.forget()
-        set({ annotate: createTextSession(document, spans), ...NO_TOOLS, view: 'annotate', notice: null, lastOpenedId: id }, undefined, 'document/open')
+        set(
+          {
+            annotate: createTextSession(document, spans),
+            ...NO_TOOLS,
+            suggestions: mergeSuggestions([], found),
+            suggestionsFor: id,
+            suggestionCursor: null,
+            view: 'annotate',
+            notice: null,
+            lastOpenedId: id,
+          },
+          undefined,
+          'document/open',
+        )
+        void get().loadSuggestions(id, 'slow')
       } catch (error) {
         get().reportError(error)
       }
@@ -108,6 +131,8 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
           Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id, annotator })]),
         )
         set((s) => (s.annotate?.document.id === id ? { annotate: refreshSession(s.annotate, fresh, spans) } : {}), undefined, 'document/refresh')
+        // Spans made elsewhere answer some suggestions and teach the dictionary new ones.
+        void get().loadSuggestions(id, 'all')
       } catch (error) {
         get().reportError(error)
       }
