@@ -13,6 +13,7 @@ import { reviewMethods } from './review'
 import { salvageMethods } from './salvage'
 import { SettingsFile } from './settings'
 import { spanMethods } from './spans'
+import { suggestionMethods } from './suggestions'
 import { guardStorage } from './storageGuard'
 import { Workspace } from './workspace'
 
@@ -48,6 +49,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...agreementMethods(workspace),
     ...backupMethods(workspace, jobs),
     ...salvageMethods(workspace),
+    ...suggestionMethods(workspace, jobs),
   })
   // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
   const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))

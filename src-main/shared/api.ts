@@ -8,6 +8,7 @@ import { DOCUMENT_STATUSES, isGoldName } from './model'
 import type { AgreementReport } from './agreementReport'
 import { SPLIT_NAME } from './splitSpec'
 import type { EventName } from './apiNames'
+import type { UserPattern } from './suggest/rules/userPatterns'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
@@ -81,6 +82,27 @@ const datasetOptions = {
   /** The seed of the split; the same seed and project give the same files. */
   seed: z.number().int().min(0).max(4_294_967_295).optional(),
 }
+/** A suggestion is named by where it is and its label; `source` narrows a decision to one source. */
+const suggestionKey = z.object({
+  start: offset,
+  end: offset,
+  label: spanLabel,
+  source: z.string().min(1).max(100).optional(),
+  /** accept only: the label of the span to make, when not the suggestion's (a label key on a selected suggestion). */
+  as: spanLabel.optional(),
+})
+const suggestionItems = z.array(suggestionKey).min(1).max(200_000)
+const userPattern = z.object({
+  label: spanLabel,
+  pattern: z.string().min(1).max(10_000),
+  regex: z.boolean().optional(),
+  id: z.string().min(1).max(200).optional(),
+})
+const externalRecommender = z.object({
+  enabled: z.boolean(),
+  /** A local HTTP endpoint (see the README for the JSON it takes and answers). */
+  url: z.string().max(2000).refine((url) => url === '' || /^https?:\/\//.test(url), 'must be an http:// or https:// address'),
+})
 const labelFields = z.object({
   name: labelName,
   /** A hex colour such as #f59e0b. */
@@ -190,6 +212,47 @@ export const argSchemas = {
   'review.next': z.object({ after: documentId.optional() }),
   /** Agreement between layers over the whole project; by default every annotator but the gold layer. */
   'review.agreement': z.object({ annotators: z.array(annotatorName).max(100).optional(), includeGold: z.boolean().optional() }),
+  /**
+   * The open suggestions of a document for my layer: not rejected by me, not already a span of mine with the same
+   * start, end and label, from enabled sources only (all enabled ones when `sources` is absent). Rules and the
+   * dictionary are computed live; 'model' and 'external' may take longer, so ask for them apart.
+   */
+  'suggestions.list': z.object({ documentId, sources: z.array(z.string().min(1).max(100)).max(20).optional() }),
+  /** Makes spans in my layer (with the key's label, which may differ from the suggestion's) and records 'accepted', in one transaction. */
+  'suggestions.accept': z.object({ documentId, items: suggestionItems }),
+  /** Remembers the suggestions as rejected for my layer, so they do not come back. */
+  'suggestions.reject': z.object({ documentId, items: suggestionItems }),
+  /** Forgets my decisions on the suggestions: the undo of accept (with spans.removeMany) or reject. */
+  'suggestions.forget': z.object({ documentId, items: suggestionItems }),
+  'suggestions.settings': z.object({}),
+  'suggestions.configure': z.object({
+    sources: z.record(z.string().min(1).max(100), z.boolean()).optional(),
+    /** Built-in rules switched off, by id; replaces the list. */
+    disabledRules: z.array(z.string().min(1).max(200)).max(1000).optional(),
+    /** The project's own patterns; replaces them. */
+    patterns: z.array(userPattern).max(100_000).optional(),
+    external: externalRecommender.optional(),
+  }),
+  /** Adds the patterns of a Prodigy-style JSONL file ({"label": …, "pattern": …}) to the project's. */
+  'suggestions.importPatterns': z.object({ path: projectPath }),
+  'suggestions.exportPatterns': z.object({ path: projectPath }),
+  /** Per source: how many of its suggestions were accepted and rejected in this project. */
+  'suggestions.quality': z.object({}),
+  /** The project's trained model, or null when it has none. */
+  'model.info': z.object({}),
+  /** Trains the model on a worker thread from the finished documents of a layer ('gold' or an annotator's), stores it in the project. */
+  'model.train': z.object({
+    layer: annotatorName,
+    labels: z.array(spanLabel).min(1).max(1000).optional(),
+    /** The share of documents held out to evaluate on (default 0.1). */
+    heldOut: z.number().min(0).max(0.9).optional(),
+    seed: z.number().int().min(0).max(4_294_967_295).optional(),
+    jobId: jobId.optional(),
+  }),
+  /** Writes the project's model to a file. */
+  'model.save': z.object({ path: projectPath }),
+  /** Reads a model file into the project in place of its model. */
+  'model.load': z.object({ path: projectPath }),
 } as const
 
 export interface ImportFileReport {
@@ -323,7 +386,7 @@ export interface DatasetExport {
 /** Sent as the 'job-progress' event while a job runs, and once more with fraction 1 when it ends. */
 export interface JobProgress {
   jobId: string
-  kind: 'import' | 'export'
+  kind: 'import' | 'export' | 'training' | 'suggest'
   /** How far the job is, in its own units (documents, or bytes of a file). */
   done: number
   total: number
@@ -381,6 +444,73 @@ export interface GoldEdit {
   removed: Span[]
 }
 
+/** Where suggestions come from; a new source may use any other name. */
+export type SuggestionSourceKind = 'rule' | 'dictionary' | 'model' | 'imported' | 'external' | 'relation' | (string & {})
+
+/** A proposed span, named by (documentId, start, end, label): no id. Offsets in code points, end exclusive. */
+export interface SuggestionView {
+  documentId: string
+  start: number
+  end: number
+  label: string
+  source: SuggestionSourceKind
+  /** 0…1 */
+  score: number
+  /** The rule (or `user:…` pattern) that made it. */
+  ruleId?: string
+  /** The text it covers. */
+  text: string
+}
+
+export type SuggestionKey = z.infer<typeof suggestionKey>
+
+export interface SuggestionRuleInfo {
+  id: string
+  family: string
+  /** The label its suggestions get. */
+  label: string
+  description: string
+  enabled: boolean
+}
+
+export interface SuggestionSettings {
+  /** Every source by name, on or off; 'external' is off by default. */
+  sources: Record<string, boolean>
+  rules: SuggestionRuleInfo[]
+  patterns: UserPattern[]
+  external: { enabled: boolean; url: string }
+}
+
+export interface SourceQuality {
+  source: string
+  accepted: number
+  rejected: number
+}
+
+export interface ModelLabelScore {
+  label: string
+  precision: number
+  recall: number
+  f1: number
+  /** Spans of the label in the held-out documents. */
+  support: number
+}
+
+/** The project's model: what it learned from, and how well it does on the held-out documents. */
+export interface ModelInfo {
+  trainedAt: string
+  /** The layer it learned from ('gold' or an annotator's); '' when loaded from a file that does not say. */
+  layer: string
+  labels: string[]
+  /** Documents it learned from, and documents held out to evaluate it. */
+  documents: number
+  heldOutDocuments: number
+  milliseconds: number
+  /** Null when nothing was held out. */
+  evaluation: { perLabel: ModelLabelScore[]; micro: { precision: number; recall: number; f1: number } } | null
+  learningCurve: Array<{ share: number; documents: number; f1: number }>
+}
+
 type Args<K extends keyof typeof argSchemas> = z.infer<(typeof argSchemas)[K]>
 
 /** Method name → argument and result types. */
@@ -427,6 +557,20 @@ export interface Api {
   'review.setReviewed': (args: Args<'review.setReviewed'>) => DocumentSummary
   'review.next': (args: Args<'review.next'>) => string | null
   'review.agreement': (args: Args<'review.agreement'>) => AgreementReport
+  /** In text order. */
+  'suggestions.list': (args: Args<'suggestions.list'>) => Promise<SuggestionView[]>
+  'suggestions.accept': (args: Args<'suggestions.accept'>) => Span[]
+  'suggestions.reject': (args: Args<'suggestions.reject'>) => { rejected: number }
+  'suggestions.forget': (args: Args<'suggestions.forget'>) => { forgotten: number }
+  'suggestions.settings': (args: Args<'suggestions.settings'>) => SuggestionSettings
+  'suggestions.configure': (args: Args<'suggestions.configure'>) => SuggestionSettings
+  'suggestions.importPatterns': (args: Args<'suggestions.importPatterns'>) => SuggestionSettings
+  'suggestions.exportPatterns': (args: Args<'suggestions.exportPatterns'>) => { path: string; patterns: number }
+  'suggestions.quality': (args: Args<'suggestions.quality'>) => SourceQuality[]
+  'model.info': (args: Args<'model.info'>) => ModelInfo | null
+  'model.train': (args: Args<'model.train'>) => Promise<ModelInfo>
+  'model.save': (args: Args<'model.save'>) => { path: string; bytes: number }
+  'model.load': (args: Args<'model.load'>) => ModelInfo
 }
 
 export type Method = keyof Api
@@ -442,6 +586,8 @@ export interface ApiEvents {
   /** Documents or their spans changed; `ids` names them, and is absent when any may have (an import). */
   'documents-changed': { ids?: string[] }
   'job-progress': JobProgress
+  /** Suggestions may have changed (a model trained, settings changed, the CLI wrote some); for one document or all. */
+  'suggestions-changed': { documentId?: string }
 }
 /** One event as both bridges carry it. */
 export type EventMessage = { [E in EventName]: { event: E; payload: ApiEvents[E] } }[EventName]

@@ -163,3 +163,10 @@ export function countSpansByLabelInLayer(db: Database, annotator?: string): Arra
     .raw()
     .all({ annotator: annotator ?? null }) as Array<[string, number]>
 }
+
+/** Each text tagged in these layers with each label, and how many times: what the project's dictionary is made of. */
+export function taggedTextCounts(db: Database, annotators: readonly string[]): Array<{ text: string; label: string; count: number }> {
+  return db
+    .prepare('SELECT quote AS text, label, count(*) AS count FROM spans WHERE annotator IN (SELECT value FROM json_each(?)) GROUP BY quote, label')
+    .all(JSON.stringify(annotators)) as Array<{ text: string; label: string; count: number }>
+}

@@ -1,0 +1,151 @@
+// The suggestion tables (migration 0004): stored suggestions (imported, or written by `factspan suggest`), each
+// annotator's decisions on suggestions, the project's suggestion settings and its trained model.
+import type { Database } from 'better-sqlite3'
+import { cached } from './statements'
+
+export interface StoredSuggestion {
+  documentId: string
+  start: number
+  end: number
+  label: string
+  source: string
+  score: number
+  ruleId?: string
+}
+
+export type Decision = 'accepted' | 'rejected'
+
+export interface DecisionRow {
+  documentId: string
+  annotator: string
+  start: number
+  end: number
+  label: string
+  decision: Decision
+  source: string
+  decidedAt: string
+}
+
+const SUGGESTION_COLUMNS = 'document_id AS documentId, start, "end", label, source, score, rule_id AS ruleId'
+
+/** The stored suggestions of a document (of some sources, or all), in text order. */
+export function listStoredSuggestions(db: Database, documentId: string, sources?: readonly string[]): StoredSuggestion[] {
+  const rows = cached(
+    db,
+    `SELECT ${SUGGESTION_COLUMNS} FROM suggestions WHERE document_id = @documentId
+       AND (@sources IS NULL OR source IN (SELECT value FROM json_each(@sources)))
+     ORDER BY start, "end" DESC, label, source`,
+  ).all({ documentId, sources: sources ? JSON.stringify(sources) : null }) as Array<StoredSuggestion & { ruleId: string | null }>
+  return rows.map(withoutNullRule)
+}
+
+/** Every stored suggestion of a document, reading one document at a time; prepared once for many documents. */
+export function storedSuggestionReader(db: Database, sources?: readonly string[]): (documentId: string) => StoredSuggestion[] {
+  return (documentId) => listStoredSuggestions(db, documentId, sources)
+}
+
+/** Writes suggestions inside the caller's transaction; the same (document, start, end, label, source) is replaced. */
+export function suggestionWriter(db: Database, createdAt: string): (suggestion: StoredSuggestion) => void {
+  const statement = cached(
+    db,
+    `INSERT OR REPLACE INTO suggestions (document_id, start, "end", label, source, score, rule_id, created_at)
+     VALUES (@documentId, @start, @end, @label, @source, @score, @ruleId, @createdAt)`,
+  )
+  return (s) => {
+    statement.run({ documentId: s.documentId, start: s.start, end: s.end, label: s.label, source: s.source, score: s.score, ruleId: s.ruleId ?? null, createdAt })
+  }
+}
+
+/** Removes a document's stored suggestions of one source (before writing that source's new ones). */
+export function deleteStoredSuggestions(db: Database, documentId: string, source: string): number {
+  return cached(db, 'DELETE FROM suggestions WHERE document_id = ? AND source = ?').run(documentId, source).changes
+}
+
+export function countStoredSuggestions(db: Database): number {
+  return (cached(db, 'SELECT count(*) AS n FROM suggestions').get() as { n: number }).n
+}
+
+/** Documents with stored suggestions, in project order. */
+export function documentsWithSuggestions(db: Database): string[] {
+  return db
+    .prepare('SELECT s.document_id FROM suggestions s JOIN documents d ON d.id = s.document_id GROUP BY s.document_id ORDER BY min(d.position)')
+    .pluck()
+    .all() as string[]
+}
+
+/** One annotator's decisions on a document's suggestions. */
+export function listDecisions(db: Database, documentId: string, annotator: string): DecisionRow[] {
+  return cached(
+    db,
+    `SELECT document_id AS documentId, annotator, start, "end", label, decision, source, decided_at AS decidedAt
+     FROM suggestion_decisions WHERE document_id = ? AND annotator = ? ORDER BY start, "end", label`,
+  ).all(documentId, annotator) as DecisionRow[]
+}
+
+/** Records a decision (replacing an earlier one on the same suggestion), inside the caller's transaction. */
+export function recordDecision(db: Database, row: DecisionRow): void {
+  cached(
+    db,
+    `INSERT OR REPLACE INTO suggestion_decisions (document_id, annotator, start, "end", label, decision, source, decided_at)
+     VALUES (@documentId, @annotator, @start, @end, @label, @decision, @source, @decidedAt)`,
+  ).run(row)
+}
+
+/** Forgets a decision; true when there was one. */
+export function deleteDecision(db: Database, key: { documentId: string; annotator: string; start: number; end: number; label: string }): boolean {
+  return (
+    cached(db, 'DELETE FROM suggestion_decisions WHERE document_id = @documentId AND annotator = @annotator AND start = @start AND "end" = @end AND label = @label').run(key)
+      .changes > 0
+  )
+}
+
+/** Accepted and rejected decisions per source, every annotator's, by source name. */
+export function decisionCounts(db: Database): Array<{ source: string; accepted: number; rejected: number }> {
+  return db
+    .prepare(
+      `SELECT source, sum(decision = 'accepted') AS accepted, sum(decision = 'rejected') AS rejected
+       FROM suggestion_decisions GROUP BY source ORDER BY source`,
+    )
+    .all() as Array<{ source: string; accepted: number; rejected: number }>
+}
+
+/** A setting's JSON value, or undefined when the project has none. */
+export function readSuggestionSetting(db: Database, key: string): unknown {
+  const row = cached(db, 'SELECT value FROM suggestion_settings WHERE key = ?').get(key) as { value: string } | undefined
+  return row === undefined ? undefined : (JSON.parse(row.value) as unknown)
+}
+
+export function writeSuggestionSetting(db: Database, key: string, value: unknown): void {
+  cached(db, 'INSERT OR REPLACE INTO suggestion_settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value))
+}
+
+export interface StoredModel {
+  model: Uint8Array
+  /** The model's info as JSON. */
+  info: string
+  createdAt: string
+}
+
+export function readModel(db: Database): StoredModel | undefined {
+  const row = cached(db, 'SELECT model, info, created_at AS createdAt FROM suggestion_model WHERE id = 1').get() as
+    | { model: Buffer; info: string; createdAt: string }
+    | undefined
+  return row && { model: new Uint8Array(row.model.buffer, row.model.byteOffset, row.model.byteLength), info: row.info, createdAt: row.createdAt }
+}
+
+/** The model's info alone, without reading its blob. */
+export function readModelInfo(db: Database): string | undefined {
+  const row = cached(db, 'SELECT info FROM suggestion_model WHERE id = 1').get() as { info: string } | undefined
+  return row?.info
+}
+
+export function writeModel(db: Database, model: Uint8Array, info: string, createdAt: string): void {
+  cached(db, 'INSERT OR REPLACE INTO suggestion_model (id, model, info, created_at) VALUES (1, ?, ?, ?)').run(Buffer.from(model.buffer, model.byteOffset, model.byteLength), info, createdAt)
+}
+
+function withoutNullRule(row: StoredSuggestion & { ruleId: string | null }): StoredSuggestion {
+  if (row.ruleId !== null) return row
+  const { ruleId, ...rest } = row
+  void ruleId
+  return rest
+}
