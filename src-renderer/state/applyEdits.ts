@@ -42,13 +42,13 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
       return { kind: 'labels-saved', labels: await call('labels.reorder', { names: edit.to }) }
     case 'acceptSuggestions': {
       const { documentId, suggestions, label } = edit
-      const spans = await echo(documentId, call('suggestions.accept', { documentId, items: keysOf(suggestions, label) }))
+      const spans = await runtime.echoes.expect(documentId, call('suggestions.accept', { documentId, items: keysOf(suggestions, label) }), (made) => made.length > 0)
       return { kind: 'suggestions-accepted', documentId, suggestions, label, spans }
     }
     case 'unacceptSuggestions': {
       const { documentId, suggestions, label, spans } = edit
       if (spans.length > 0) await echo(documentId, call('spans.removeMany', { ids: spans.map((s) => s.id) }))
-      await call('suggestions.forget', { documentId, items: keysOf(suggestions, label) })
+      await call('suggestions.forget', { documentId, items: keysOf(suggestions) })
       return { kind: 'suggestions-unaccepted', documentId, suggestions, label, spans }
     }
     case 'rejectSuggestions':
@@ -60,9 +60,9 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
   }
 }
 
-/** Suggestions as the server names them; `label`, when given, is the label they are accepted with. */
-function keysOf(suggestions: readonly SuggestionView[], label?: string): SuggestionKey[] {
-  return suggestions.map((s) => ({ start: s.start, end: s.end, label: label ?? s.label, source: s.source }))
+/** Suggestions as the server names them; `as`, when given, is the label they are accepted with. */
+function keysOf(suggestions: readonly SuggestionView[], as?: string): SuggestionKey[] {
+  return suggestions.map((s) => ({ start: s.start, end: s.end, label: s.label, source: s.source, ...(as === undefined ? {} : { as }) }))
 }
 
 /** Changes the gold layer; spans with ids come back as they were (undo, redo), spans without are new. */

@@ -302,36 +302,40 @@ function ModelReport({ model }: { model: ModelInfo }) {
         Trained {new Date(model.trainedAt).toLocaleString()} on the layer {model.layer}: {model.documents} documents, {model.heldOutDocuments} held out for
         evaluation.
       </p>
-      <table className="compact model-scores">
-        <caption>Precision, recall and F1 on the held-out documents</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Precision</th>
-            <th scope="col">Recall</th>
-            <th scope="col">F1</th>
-            <th scope="col">Spans</th>
-          </tr>
-        </thead>
-        <tbody>
-          {evaluation.perLabel.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <td>{percent(row.precision)}</td>
-              <td>{percent(row.recall)}</td>
-              <td>{percent(row.f1)}</td>
-              <td>{row.support}</td>
+      {!evaluation ? (
+        <p className="muted">No documents were held out, so there are no scores.</p>
+      ) : (
+        <table className="compact model-scores">
+          <caption>Precision, recall and F1 on the held-out documents</caption>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Precision</th>
+              <th scope="col">Recall</th>
+              <th scope="col">F1</th>
+              <th scope="col">Spans</th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row">all (micro)</th>
-            <td>{percent(evaluation.micro.precision)}</td>
-            <td>{percent(evaluation.micro.recall)}</td>
-            <td>{percent(evaluation.micro.f1)}</td>
-            <td />
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {evaluation.perLabel.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td>{percent(row.precision)}</td>
+                <td>{percent(row.recall)}</td>
+                <td>{percent(row.f1)}</td>
+                <td>{row.support}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">all (micro)</th>
+              <td>{percent(evaluation.micro.precision)}</td>
+              <td>{percent(evaluation.micro.recall)}</td>
+              <td>{percent(evaluation.micro.f1)}</td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      )}
       <LearningCurve points={model.learningCurve} />
     </>
   )
