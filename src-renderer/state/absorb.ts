@@ -1,7 +1,7 @@
 // Folds a server answer into the store: the UI shows what the server saved, never a local guess.
 import type { Span } from '../../src-main/shared/model'
 import { applyEdit } from './applyEdits'
-import { describeEdit, documentOf, type Edit, type EditOutcome } from './edits'
+import { asDone, describeEdit, documentOf, type Edit, type EditOutcome } from './edits'
 import { pushEdit } from './history'
 import { withoutSpans, withSpan, withSpans } from './sortedSpans'
 import { mergeSuggestions, withoutSuggestions } from './suggestionSelectors'
@@ -83,6 +83,8 @@ export function recorded(s: Store, edit: Edit): Partial<Store> {
 /** Applies one edit (inside a queued write), shows the server's answer and records the edit for undo. */
 export async function perform(ctx: Ctx, edit: Edit): Promise<string> {
   const outcome = await applyEdit(ctx, edit)
-  ctx.set((s) => ({ ...absorb(s, outcome), ...recorded(s, edit) }), undefined, `edit/${edit.kind}`)
-  return `Saved · ${describeEdit(edit)}`
+  // Recorded as the server did it: an accept's undo removes the spans the accept made.
+  const done = asDone(edit, outcome)
+  ctx.set((s) => ({ ...absorb(s, outcome), ...recorded(s, done) }), undefined, `edit/${edit.kind}`)
+  return `Saved · ${describeEdit(done)}`
 }

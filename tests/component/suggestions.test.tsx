@@ -1,0 +1,133 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { suggestionHighlightName, suggestionsLayer } from '../../src-renderer/editor/layers'
+import { importTexts, renderWith, setUp } from './render'
+
+// Code points by hand: 𠮷野家公告 is 0–5 and its line break 5; 😀 is 6, 截至 7–8, 2月25日 9–14, "，" 14,
+// 𠮷野家 15–18, 復工率 18–21, 91.9% 21–26. The built-in rules propose 2月25日 as a date and 91.9% as a metric.
+const RARE = '𠮷野家公告\n😀截至2月25日，𠮷野家復工率91.9%。\n'
+
+// jsdom lays nothing out, so the side lists' scroll boxes are given a height, else the virtualizer shows no row.
+const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!
+beforeAll(() => {
+  Object.defineProperty(Element.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: Element) {
+      return this.classList.contains('side-scroll') ? 800 : 0
+    },
+  })
+})
+afterAll(() => Object.defineProperty(Element.prototype, 'clientHeight', clientHeight))
+
+async function openRare() {
+  const { backend, app } = setUp('alice')
+  await importTexts(backend, { 'rare.txt': RARE })
+  renderWith(app)
+  fireEvent.click(await screen.findByRole('button', { name: /𠮷野家公告/ }))
+  const article = await screen.findByRole('document', { name: 'Article text' })
+  article.focus()
+  const panel = screen.getByRole('region', { name: /Suggestions/ })
+  await within(panel).findByRole('button', { name: 'Accept “91.9%” as metric' })
+  return { backend, app, article, panel }
+}
+
+const key = (target: HTMLElement, key: string, init: { shiftKey?: boolean; ctrlKey?: boolean } = {}) => fireEvent.keyDown(target, { key, ...init })
+
+describe('suggestions in the annotate view', () => {
+  it('come with the document in their own section, with source and score, never as spans', async () => {
+    const { app, panel } = await openRare()
+    expect(within(panel).getByRole('heading', { name: /Suggestions/ }).textContent).toContain('2')
+    expect(within(panel).getByRole('button', { name: 'Go to the suggestion “2月25日” as date, from rule, 90%' })).toBeTruthy()
+    expect(app.store.getState().annotate?.spans).toEqual([])
+    expect(app.store.getState().suggestions.map((s) => [s.start, s.end, s.label, s.source])).toEqual([
+      [9, 14, 'date', 'rule'],
+      [21, 26, 'metric', 'rule'],
+    ])
+  })
+
+  it('paints them in a layer of their own, one highlight per label, found by range like spans', async () => {
+    const { app } = await openRare()
+    const state = app.store.getState()
+    const layer = suggestionsLayer(state.suggestions, state.project!.labels, '')
+    expect(layer.id).toBe('suggestions')
+    expect([...layer.visible(0, 15)].map((s) => s.text)).toEqual(['2月25日'])
+    expect(layer.highlight(state.suggestions[1])).toBe(suggestionHighlightName('metric'))
+    // A label the set does not have shares the fallback highlight.
+    expect(layer.highlight({ ...state.suggestions[1], label: 'gone' })).toBe(suggestionHighlightName(''))
+  })
+
+  it('y accepts the next suggestion as a span of my layer and moves on; n rejects; undo brings each back', async () => {
+    const { backend, app, article } = await openRare()
+    key(article, 'y')
+    await screen.findByText(/Saved · accept the suggestion “2月25日” \(date\)/)
+    expect(backend.service['spans.list']({ documentId: 'rare' })).toMatchObject([{ start: 9, end: 14, label: 'date', text: '2月25日', annotator: 'alice' }])
+    // The caret went on to the next suggestion.
+    expect(screen.getByText('Character 21 of 28')).toBeTruthy()
+    key(article, 'n')
+    await screen.findByText(/Saved · reject the suggestion “91.9%” \(metric\)/)
+    expect(app.store.getState().suggestions).toEqual([])
+    expect(await backend.service['suggestions.list']({ documentId: 'rare' })).toEqual([])
+    expect(backend.service['suggestions.quality']({})).toEqual([{ source: 'rule', accepted: 1, rejected: 1 }])
+
+    key(article, 'z', { ctrlKey: true })
+    await waitFor(() => expect(app.store.getState().suggestions.map((s) => s.text)).toEqual(['91.9%']))
+    key(article, 'z', { ctrlKey: true })
+    await waitFor(() => expect(backend.service['spans.list']({ documentId: 'rare' })).toEqual([]))
+    await waitFor(() => expect(app.store.getState().suggestions.map((s) => s.text)).toEqual(['2月25日', '91.9%']))
+    expect((await backend.service['suggestions.list']({ documentId: 'rare' })).length).toBe(2)
+    // Redo accepts again, and its undo removes the span that redo made.
+    key(article, 'z', { ctrlKey: true, shiftKey: true })
+    await waitFor(() => expect(backend.service['spans.list']({ documentId: 'rare' })).toHaveLength(1))
+    key(article, 'z', { ctrlKey: true })
+    await waitFor(() => expect(backend.service['spans.list']({ documentId: 'rare' })).toEqual([]))
+  })
+
+  it('s and Shift+S step through them; a label key on the selected one accepts it with that label', async () => {
+    const { backend, article } = await openRare()
+    key(article, 's')
+    expect(screen.getByText('Character 9 of 28')).toBeTruthy()
+    key(article, 's')
+    expect(screen.getByText('Character 21 of 28')).toBeTruthy()
+    key(article, 'S', { shiftKey: true })
+    expect(screen.getByText('Character 9 of 28')).toBeTruthy()
+    // 3 is organization's hotkey.
+    key(article, '3')
+    await screen.findByText(/Saved · accept the suggestion “2月25日” \(date\) as organization/)
+    expect(backend.service['spans.list']({ documentId: 'rare' })).toMatchObject([{ start: 9, end: 14, label: 'organization' }])
+    // The date suggestion was decided: it does not come back as a date either.
+    expect((await backend.service['suggestions.list']({ documentId: 'rare' })).map((s) => s.text)).toEqual(['91.9%'])
+  })
+
+  it('Shift+Y accepts every suggestion of the document as one undo step', async () => {
+    const { backend, article } = await openRare()
+    key(article, 'Y', { shiftKey: true })
+    await screen.findByText(/Saved · accept 2 suggestions/)
+    expect(backend.service['spans.list']({ documentId: 'rare' }).map((s) => [s.start, s.end, s.label])).toEqual([
+      [9, 14, 'date'],
+      [21, 26, 'metric'],
+    ])
+    key(article, 'z', { ctrlKey: true })
+    await waitFor(() => expect(backend.service['spans.list']({ documentId: 'rare' })).toEqual([]))
+  })
+
+  it('accepts and rejects from the side list by named buttons, and from one source above a score', async () => {
+    const { backend, panel } = await openRare()
+    fireEvent.click(within(panel).getByRole('button', { name: 'Reject “2月25日” as date' }))
+    await screen.findByText(/Saved · reject the suggestion “2月25日”/)
+    fireEvent.change(within(panel).getByRole('combobox'), { target: { value: 'rule' } })
+    fireEvent.change(within(panel).getByRole('spinbutton', { name: 'Lowest score, in percent' }), { target: { value: '95' } })
+    expect(within(panel).getByRole('button', { name: 'Accept 0' })).toHaveProperty('disabled', true)
+    fireEvent.change(within(panel).getByRole('spinbutton', { name: 'Lowest score, in percent' }), { target: { value: '80' } })
+    fireEvent.click(await within(panel).findByRole('button', { name: 'Accept 1' }))
+    await screen.findByText(/Saved · accept the suggestion “91.9%”/)
+    expect(backend.service['spans.list']({ documentId: 'rare' })).toMatchObject([{ start: 21, end: 26, label: 'metric', text: '91.9%' }])
+  })
+
+  it('lists the suggestion keys in the help dialog', async () => {
+    const { article } = await openRare()
+    key(article, '?')
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })
+    expect(within(help).getByText(/accept the suggestion at the caret, or the next one/)).toBeTruthy()
+    expect(within(help).getByText(/accept every suggestion in the document, as one undo step/)).toBeTruthy()
+  })
+})
