@@ -10,8 +10,8 @@ import { useStore, useStoreApi } from '../state/store'
 import { LabelChip } from './LabelChip'
 import { SideList } from './SideList'
 
-/** Chip, source and score, then one line of text, then the buttons; app.css gives .suggestion-row this height. */
-const ROW_HEIGHT = 96
+/** Chip, source and score, then one line of text with the buttons beside it; app.css gives .suggestion-row this height. */
+const ROW_HEIGHT = 60
 const NO_SUGGESTIONS: SuggestionView[] = []
 const suggestionKey = (s: SuggestionView) => `${s.start}:${s.end}:${s.label}`
 
@@ -78,13 +78,15 @@ export function SuggestionList({ afterAction, openSettings }: { afterAction: () 
 
   return (
     <section className="side-panel suggestions-panel" aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading" className="panel-heading">
-        Suggestions <span className="count">{suggestions.length}</span>
+      <div className="panel-heading">
+        <h2 id="suggestions-heading">
+          Suggestions <span className="count">{suggestions.length}</span>
+        </h2>
         <span className="toolbar-gap" />
         <button type="button" className="small quiet" onClick={openSettings}>
           Settings
         </button>
-      </h2>
+      </div>
       {suggestions.length > 0 && (
         <form
           className="accept-many"
@@ -95,8 +97,7 @@ export function SuggestionList({ afterAction, openSettings }: { afterAction: () 
           }}
         >
           <label>
-            From{' '}
-            <select value={source} onChange={(e) => setSource(e.target.value)}>
+            <select aria-label="Source to accept from" value={source} onChange={(e) => setSource(e.target.value)}>
               <option value="">every source</option>
               {sources.map((s) => (
                 <option key={s} value={s}>
@@ -106,7 +107,7 @@ export function SuggestionList({ afterAction, openSettings }: { afterAction: () 
             </select>
           </label>
           <label>
-            score ≥ <input type="number" min={0} max={100} step={5} value={minimum} onChange={(e) => setMinimum(Number(e.target.value))} aria-label="Lowest score, in percent" />%
+            ≥ <input type="number" min={0} max={100} step={5} value={minimum} onChange={(e) => setMinimum(Number(e.target.value))} aria-label="Lowest score, in percent" />%
           </label>
           <button type="submit" className="small" disabled={chosen.length === 0} aria-keyshortcuts={source === '' && minimum === 0 ? 'Shift+Y' : undefined}>
             Accept {chosen.length}
