@@ -7,10 +7,12 @@ import type { Database } from 'better-sqlite3'
 import type { Api, DatasetCounts, ExportWarning } from '../shared/api'
 import { codecs, fileCodec, type FolderEntry } from '../shared/formats'
 import type { NativeRecord, NativeSpan } from '../shared/formats/native'
+import { OffsetMap } from '../shared/offsets'
 import { documentReader, iterateDocumentsWithStatus, type ExportedDocument } from '../store/documents'
-import { exportedSpanReader } from '../store/spans'
+import { exportedSpanReader, type ExportedSpanRow } from '../store/spans'
+import { suggestionSpanReader } from '../store/suggestions'
 import { planDataset, previewOf, type DatasetOptions, type DatasetPlan, type PlannedSplit } from './datasetPlan'
-import { exportFileName, exportLayer } from './export'
+import { exportFileName, exportLayer, SUGGESTIONS_LAYER } from './export'
 import { fileTarget, folderTarget, memoryTarget, type ExportTarget } from './exportTargets'
 import { runJob, type Job, type Jobs, type RunOptions } from './jobs'
 import { agreementSummary, manifestJson, sha256OfFile, type ManifestFile } from './manifest'
@@ -97,11 +99,11 @@ export function* exportDatasetJob(db: Database, options: DatasetOptions, destina
 
 /** The split's documents with the layer's spans of the chosen labels, counted as they are read. */
 function* datasetRecords(db: Database, plan: DatasetPlan, split: PlannedSplit, options: DatasetOptions, counts: DatasetCounts): Generator<NativeRecord> {
-  const spansOf = exportedSpanReader(db, plan.layer.all ? undefined : plan.layer.name)
+  const spansOf = !plan.layer.all && plan.layer.name === SUGGESTIONS_LAYER ? suggestionsAsSpans(db) : exportedSpanReader(db, plan.layer.all ? undefined : plan.layer.name)
   const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status)
   for (const { id, title, text, meta } of documents) {
     const spans: NativeSpan[] = []
-    for (const [start, end, label, quote, annotator] of spansOf(id)) {
+    for (const [start, end, label, quote, annotator] of spansOf(id, text)) {
       if (plan.labelFilter && !plan.labelFilter.has(label)) continue
       spans.push({ start, end, label, text: quote, annotator })
       counts.labels[label]++
@@ -109,6 +111,17 @@ function* datasetRecords(db: Database, plan: DatasetPlan, split: PlannedSplit, o
     counts.documents++
     counts.spans += spans.length
     yield { id, title, text, meta, spans }
+  }
+}
+
+/** The stored suggestions of a document as span rows of the layer 'suggestions', quoting the text they cover. */
+function suggestionsAsSpans(db: Database): (documentId: string, text: string) => ExportedSpanRow[] {
+  const read = suggestionSpanReader(db)
+  return (documentId, text) => {
+    const rows = read(documentId)
+    if (rows.length === 0) return []
+    const map = new OffsetMap(text)
+    return rows.map(([start, end, label]) => [start, end, label, map.slice(start, end), SUGGESTIONS_LAYER])
   }
 }
 

@@ -29,6 +29,8 @@ export interface ServiceOptions {
   projectPath?: string
   createProject?: boolean
   nativeBinding?: string
+  /** How long after a document is finished the suggestion model retrains in the background; negative: never. */
+  retrainDelayMs?: number
 }
 
 export function createService(options: ServiceOptions): { service: Service; workspace: Workspace } {
@@ -49,7 +51,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...agreementMethods(workspace),
     ...backupMethods(workspace, jobs),
     ...salvageMethods(workspace),
-    ...suggestionMethods(workspace, jobs),
+    ...suggestionMethods(workspace, jobs, { retrainDelayMs: options.retrainDelayMs }),
   })
   // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
   const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))

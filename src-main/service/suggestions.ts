@@ -6,11 +6,12 @@
 //
 // API: suggestionMethods(workspace, jobs) — the 'suggestions.*' and 'model.*' methods of the contract.
 import fs from 'node:fs'
+import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { Api, ModelInfo, SuggestionKey, SuggestionSettings, SuggestionView } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import { GOLD_LAYER, compareSpans, type Span } from '../shared/model'
+import { GOLD_LAYER, compareSpans, type DocumentStatus, type Span } from '../shared/model'
 import type { OffsetMap } from '../shared/offsets'
 import {
   BUILT_IN_RULES,
@@ -30,21 +31,24 @@ import {
 } from '../shared/suggest'
 import { getDocument, iterateDocumentIds } from '../store/documents'
 import { listLabels } from '../store/labels'
-import { findSameSpan, getSpan, spanReader, spanWriter, taggedTextCounts } from '../store/spans'
+import { findSameSpan, getSpan, listAnnotators, spanReader, spanWriter, taggedTextCounts } from '../store/spans'
 import {
+  countFinishedDocumentsInLayer,
   decisionCounts,
   deleteDecision,
+  deleteStoredSuggestions,
   listDecisions,
   listStoredSuggestions,
   readModel,
   readModelInfo,
   readSuggestionSetting,
   recordDecision,
+  suggestionWriter,
   writeModel,
   writeSuggestionSetting,
 } from '../store/suggestions'
-import type { Jobs } from './jobs'
-import { trainInWorker, type TrainedModel } from './modelWorker'
+import type { Job, Jobs } from './jobs'
+import { trainInWorker, type TrainedModel, type TrainingProgress } from './modelWorker'
 import { now, type Workspace } from './workspace'
 
 type Methods = Pick<
@@ -176,7 +180,11 @@ export function modelInfoOf(trained: TrainedModel, layer: string, labels: readon
           micro: { precision: evaluation.micro.precision, recall: evaluation.micro.recall, f1: evaluation.micro.f1 },
         }
       : null,
-    learningCurve: (trained.learningCurve ?? []).map(({ share, documents, evaluation: e }) => ({ share, documents, f1: e.micro.f1 })),
+    // The model itself is the curve's last point: all of the training part.
+    learningCurve: [
+      ...(trained.learningCurve ?? []).map(({ share, documents, evaluation: e }) => ({ share, documents, f1: e.micro.f1 })),
+      ...(evaluation && trained.learningCurve ? [{ share: 1, documents: trained.training.documents, f1: evaluation.micro.f1 }] : []),
+    ],
   }
 }
 
@@ -192,16 +200,95 @@ export function trainingDocuments(db: Database, layer: string): Array<{ text: st
   return documents
 }
 
-export function suggestionMethods(ws: Workspace, jobs: Jobs): Methods {
+export interface ModelTraining {
+  layer: string
+  labels?: readonly string[]
+  /** The share of documents held out to evaluate on (default 0.1). */
+  heldOut?: number
+  seed?: number
+  epochs?: number
+  /** Also train on a quarter and a half of the training part, for the learning curve (default true). */
+  curve?: boolean
+}
+
+/** Trains a model on a worker thread from the finished documents of a layer, evaluated on a held-out part, with a learning curve. */
+export async function trainProjectModel(
+  db: Database,
+  { layer, labels, heldOut = 0.1, seed = 1, epochs, curve = true }: ModelTraining,
+  handlers: { onProgress?: (progress: TrainingProgress) => void; signal?: AbortSignal } = {},
+): Promise<{ model: Uint8Array; info: ModelInfo; trained: TrainedModel }> {
+  const documents = trainingDocuments(db, layer)
+  if (documents.length === 0) {
+    throw new FactspanError('bad-input', `No finished document has spans in the layer "${layer}": mark documents done (or reviewed) first.`)
+  }
+  const learned = labels ? [...labels] : [...new Set(documents.flatMap((d) => d.spans.map((s) => s.label)))].sort()
+  const held = documents.length < 2 || heldOut === 0 ? 0 : Math.max(1, Math.round(documents.length * heldOut))
+  const trained = await trainInWorker(
+    { documents, options: { labels: learned, seed, ...(epochs === undefined ? {} : { epochs }) }, heldOut, learningCurve: held > 0 && curve ? [0.25, 0.5] : undefined },
+    handlers,
+  )
+  return { model: trained.model, info: modelInfoOf(trained, layer, learned, held, now()), trained }
+}
+
+export interface SuggestionOptions {
+  /**
+   * How long after a document is finished the model retrains in the background, when it was trained on a layer that
+   * now has more finished documents; negative: never. Edits within the delay push it back (debounced).
+   */
+  retrainDelayMs?: number
+}
+
+export function suggestionMethods(ws: Workspace, jobs: Jobs, options: SuggestionOptions = {}): Methods {
   const db = () => ws.database()
   const me = () => ws.settings.annotator
   // Rebuilt only after spans or the project change.
   let dictionary: { annotator: string; value: ProjectDictionary } | undefined
   let tagger: { value: CharacterTagger | undefined } | undefined
+  const retrainDelay = options.retrainDelayMs ?? 20_000
+  const retraining: { timer?: NodeJS.Timeout; running?: AbortController } = {}
   ws.onEvent((message) => {
     if (message.event === 'documents-changed' || message.event === 'project-changed') dictionary = undefined
-    if (message.event === 'project-changed') tagger = undefined
+    if (message.event === 'project-changed') {
+      tagger = undefined
+      retraining.running?.abort()
+      clearTimeout(retraining.timer)
+    }
+    if (message.event === 'documents-changed') scheduleRetraining()
   })
+
+  function scheduleRetraining(): void {
+    if (retrainDelay < 0) return
+    clearTimeout(retraining.timer)
+    retraining.timer = setTimeout(() => void retrainIfDue(), retrainDelay)
+    // A CLI command or a test that ends does not wait for it.
+    retraining.timer.unref()
+  }
+
+  /** Retrains the model on a worker thread when its layer has more finished documents than it learned from; never blocks. */
+  async function retrainIfDue(): Promise<void> {
+    if (!ws.isOpen || retraining.running) return
+    const stored = readModelInfo(db())
+    if (stored === undefined) return
+    const info = JSON.parse(stored) as ModelInfo
+    // A model loaded from a file does not say what it learned from.
+    if (info.layer === '' || countFinishedDocumentsInLayer(db(), info.layer) <= info.documents + info.heldOutDocuments) return
+    const project = ws.path
+    const controller = new AbortController()
+    retraining.running = controller
+    try {
+      const { model, info: next } = await jobs.track(`retrain-${randomUUID()}`, 'training', controller, (onProgress) =>
+        trainProjectModel(db(), { layer: info.layer, labels: info.labels, heldOut: info.heldOutDocuments === 0 ? 0 : undefined }, { signal: controller.signal, onProgress: (p) => onProgress(p.phase === 'training' ? p.fraction : 1) }),
+      )
+      if (!ws.isOpen || ws.path !== project) return
+      // An import holds the write transaction: the model waits for it rather than joining it.
+      if (jobs.importing) return scheduleRetraining()
+      db().transaction(() => storeModel(model, next)).immediate()
+    } catch (error) {
+      if (!controller.signal.aborted) console.error(`factspan: retraining the suggestion model failed: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      retraining.running = undefined
+    }
+  }
 
   function myDictionary(): ProjectDictionary {
     if (!dictionary || dictionary.annotator !== me()) dictionary = { annotator: me(), value: projectDictionary(db(), [me(), GOLD_LAYER]) }
@@ -376,14 +463,8 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs): Methods {
       ws.emit('suggestions-changed', {})
       return settingsView()
     },
-    'suggestions.importPatterns': ({ path }) => {
-      let content: string
-      try {
-        content = fs.readFileSync(path, 'utf8')
-      } catch (error) {
-        throw new FactspanError('bad-input', `${path}: cannot read: ${(error as Error).message}`)
-      }
-      const added = parsePatternsJsonl(content, path)
+    'suggestions.importPatterns': ({ name, content }) => {
+      const added = parsePatternsJsonl(content, name)
       const current = readProjectSuggestionSettings(db()).patterns
       const seen = new Set(current.map((p) => JSON.stringify([p.label, p.pattern, p.regex ?? false])))
       const merged = [...current, ...added.filter((p) => !seen.has(JSON.stringify([p.label, p.pattern, p.regex ?? false])))]
@@ -391,49 +472,30 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs): Methods {
       ws.emit('suggestions-changed', {})
       return settingsView()
     },
-    'suggestions.exportPatterns': ({ path }) => {
+    'suggestions.exportPatterns': () => {
       const patterns = readProjectSuggestionSettings(db()).patterns
-      try {
-        fs.writeFileSync(path, writePatternsJsonl(patterns))
-      } catch (error) {
-        throw new FactspanError('io-error', `${path}: cannot write: ${(error as Error).message}`)
-      }
-      return { path, patterns: patterns.length }
+      return { fileName: `${path.basename(ws.path, '.factspan')}-patterns.jsonl`, content: writePatternsJsonl(patterns), patterns: patterns.length }
     },
     'suggestions.quality': () => decisionCounts(db()),
     'model.info': () => {
       const info = readModelInfo(db())
       return info === undefined ? null : (JSON.parse(info) as ModelInfo)
     },
-    'model.train': async ({ layer, labels, heldOut = 0.1, seed = 1, jobId = randomUUID() }) => {
-      const documents = trainingDocuments(db(), layer)
-      if (documents.length === 0) {
-        throw new FactspanError('bad-input', `No finished document has spans in the layer "${layer}": mark documents done (or reviewed) first.`)
-      }
-      const learned = labels ?? [...new Set(documents.flatMap((d) => d.spans.map((s) => s.label)))].sort()
-      const held = documents.length < 2 || heldOut === 0 ? 0 : Math.max(1, Math.round(documents.length * heldOut))
+    'model.train': async ({ layer, labels, heldOut, seed, jobId = randomUUID() }) => {
       const controller = new AbortController()
-      const trained = await jobs.track(jobId, 'training', controller, (onProgress) =>
-        trainInWorker(
-          { documents, options: { labels: learned, seed }, heldOut, learningCurve: held > 0 ? [0.25, 0.5, 1] : undefined },
-          { signal: controller.signal, onProgress: (p) => onProgress(p.phase === 'training' ? p.fraction : 1) },
-        ),
+      const { model, info } = await jobs.track(jobId, 'training', controller, (onProgress) =>
+        trainProjectModel(db(), { layer, labels, heldOut, seed }, { signal: controller.signal, onProgress: (p) => onProgress(p.phase === 'training' ? p.fraction : 1) }),
       )
-      return storeModel(trained.model, modelInfoOf(trained, layer, learned, held, now()))
+      return storeModel(model, info)
     },
-    'model.save': ({ path }) => {
+    'model.save': () => {
       const stored = readModel(db())
       if (!stored) throw new FactspanError('not-found', 'This project has no model yet: train one first.')
-      try {
-        fs.writeFileSync(path, stored.model)
-      } catch (error) {
-        throw new FactspanError('io-error', `${path}: cannot write: ${(error as Error).message}`)
-      }
-      return { path, bytes: stored.model.byteLength }
+      return { fileName: `${path.basename(ws.path, '.factspan')}.fsmodel`, base64: Buffer.from(stored.model).toString('base64'), bytes: stored.model.byteLength }
     },
-    'model.load': ({ path }) => {
-      const loaded = taggerFromFile(path)
-      const bytes = loaded.save()
+    'model.load': ({ name, base64 }) => {
+      const bytes = new Uint8Array(Buffer.from(base64, 'base64'))
+      const loaded = CharacterTagger.load(bytes, name)
       const info: ModelInfo = {
         trainedAt: now(),
         layer: '',
@@ -447,4 +509,66 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs): Methods {
       return storeModel(bytes, info)
     },
   }
+}
+
+/** The sources `factspan suggest` can write. */
+export const WRITABLE_SOURCES = ['rule', 'dictionary', 'model'] as const
+export type WritableSource = (typeof WRITABLE_SOURCES)[number]
+
+export interface SuggestJobOptions {
+  sources: readonly WritableSource[]
+  /** The model for 'model': a file's, else the project's. */
+  tagger?: CharacterTagger
+  /** Only documents with these statuses; every document when absent. */
+  status?: readonly DocumentStatus[]
+}
+
+export interface SuggestReport {
+  documents: number
+  /** Suggestions written per source. */
+  bySource: Record<string, number>
+}
+
+/**
+ * Writes suggestions of the sources into the project, one document per step, in one transaction: each document's
+ * earlier suggestions of those sources are replaced. The dictionary is made of every layer's spans (a team's).
+ */
+export function* suggestJob(db: Database, options: SuggestJobOptions): Job<SuggestReport> {
+  const settings = readProjectSuggestionSettings(db)
+  const sources: SuggestionSource[] = []
+  for (const name of options.sources) {
+    if (name === 'rule') sources.push(projectRuleSource(settings))
+    if (name === 'dictionary') sources.push(dictionarySource(ProjectDictionary.fromSpans(taggedTextCounts(db, listAnnotators(db)))))
+    if (name === 'model') {
+      const tagger = options.tagger ?? storedTagger(db)
+      if (!tagger) throw new FactspanError('bad-input', 'The project has no model: train one (factspan model train) or give one with --model FILE.')
+      sources.push(modelSource(tagger))
+    }
+  }
+  const ids = [...iterateDocumentIds(db, options.status)]
+  const labels = new Set(listLabels(db).map((l) => l.name))
+  const report: SuggestReport = { documents: 0, bySource: Object.fromEntries(options.sources.map((s) => [s, 0])) }
+  const write = suggestionWriter(db, now())
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    for (const [i, id] of ids.entries()) {
+      const text = getDocument(db, id)!.text
+      for (const source of sources) {
+        deleteStoredSuggestions(db, id, source.name)
+        for (const suggestion of source.suggest(text, id)) {
+          // A label the project lacks could never be accepted.
+          if (!labels.has(suggestion.label)) continue
+          write({ documentId: id, start: suggestion.start, end: suggestion.end, label: suggestion.label, source: source.name, score: suggestion.score, ruleId: suggestion.ruleId })
+          report.bySource[source.name]++
+        }
+      }
+      report.documents++
+      yield { done: i + 1, total: ids.length, documents: i + 1 }
+    }
+    db.exec('COMMIT')
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw error
+  }
+  return report
 }

@@ -181,6 +181,8 @@ export const argSchemas = {
     textField: fieldName.optional(),
     /** doccano: the field that holds the spans, when it is not "label" (doccano's "Column label"). */
     labelField: fieldName.optional(),
+    /** 'suggestions': store the file's spans as suggestions to accept or reject (a model run elsewhere), not as spans. */
+    as: z.enum(['spans', 'suggestions']).optional(),
     jobId: jobId.optional(),
   }),
   /** The documents and spans per label each split of a dataset export would get, without writing anything. */
@@ -233,9 +235,13 @@ export const argSchemas = {
     patterns: z.array(userPattern).max(100_000).optional(),
     external: externalRecommender.optional(),
   }),
-  /** Adds the patterns of a Prodigy-style JSONL file ({"label": …, "pattern": …}) to the project's. */
-  'suggestions.importPatterns': z.object({ path: projectPath }),
-  'suggestions.exportPatterns': z.object({ path: projectPath }),
+  /**
+   * Adds the patterns of a Prodigy-style JSONL file ({"label": …, "pattern": …}, "regex": true for a regular
+   * expression) to the project's. Files travel as content, as with 'import.files', so the browser's picker works too.
+   */
+  'suggestions.importPatterns': z.object({ name: z.string().min(1).max(4096), content: z.string().max(50_000_000) }),
+  /** The project's patterns as Prodigy-style JSONL, to download. */
+  'suggestions.exportPatterns': z.object({}),
   /** Per source: how many of its suggestions were accepted and rejected in this project. */
   'suggestions.quality': z.object({}),
   /** The project's trained model, or null when it has none. */
@@ -249,16 +255,18 @@ export const argSchemas = {
     seed: z.number().int().min(0).max(4_294_967_295).optional(),
     jobId: jobId.optional(),
   }),
-  /** Writes the project's model to a file. */
-  'model.save': z.object({ path: projectPath }),
-  /** Reads a model file into the project in place of its model. */
-  'model.load': z.object({ path: projectPath }),
+  /** The project's model file, to download. */
+  'model.save': z.object({}),
+  /** A model file (as saved, base64) in place of the project's model. */
+  'model.load': z.object({ name: z.string().min(1).max(4096), base64: fileBytes }),
 } as const
 
 export interface ImportFileReport {
   file: string
   documents: number
   spans: number
+  /** Suggestions stored (a file's predictions, or its spans imported as suggestions). */
+  suggestions?: number
   /** Documents already in the project with the same text: left as they were. */
   skipped: number
   encoding?: string
@@ -565,11 +573,11 @@ export interface Api {
   'suggestions.settings': (args: Args<'suggestions.settings'>) => SuggestionSettings
   'suggestions.configure': (args: Args<'suggestions.configure'>) => SuggestionSettings
   'suggestions.importPatterns': (args: Args<'suggestions.importPatterns'>) => SuggestionSettings
-  'suggestions.exportPatterns': (args: Args<'suggestions.exportPatterns'>) => { path: string; patterns: number }
+  'suggestions.exportPatterns': (args: Args<'suggestions.exportPatterns'>) => { fileName: string; content: string; patterns: number }
   'suggestions.quality': (args: Args<'suggestions.quality'>) => SourceQuality[]
   'model.info': (args: Args<'model.info'>) => ModelInfo | null
   'model.train': (args: Args<'model.train'>) => Promise<ModelInfo>
-  'model.save': (args: Args<'model.save'>) => { path: string; bytes: number }
+  'model.save': (args: Args<'model.save'>) => { fileName: string; base64: string; bytes: number }
   'model.load': (args: Args<'model.load'>) => ModelInfo
 }
 

@@ -149,3 +149,38 @@ function withoutNullRule(row: StoredSuggestion & { ruleId: string | null }): Sto
   void ruleId
   return rest
 }
+
+/** Stored suggestions per label, each (document, start, end, label) once whatever its sources: what `export --layer suggestions` counts. */
+export function countSuggestionsByLabel(db: Database): Array<[label: string, count: number]> {
+  return db
+    .prepare('SELECT label, count(*) FROM (SELECT DISTINCT document_id, start, "end", label FROM suggestions) GROUP BY label')
+    .raw()
+    .all() as Array<[string, number]>
+}
+
+/** Stored suggestions per document and label as [document id, label, count] rows, each span once: what a split of `--layer suggestions` is planned on. */
+export function* iterateSuggestionCountsByDocument(db: Database): Generator<[documentId: string, label: string, count: number]> {
+  yield* db
+    .prepare('SELECT document_id, label, count(*) FROM (SELECT DISTINCT document_id, start, "end", label FROM suggestions) GROUP BY document_id, label')
+    .raw()
+    .iterate() as IterableIterator<[string, string, number]>
+}
+
+/** A document's stored suggestions as spans, each (start, end, label) once with its best score, in text order. */
+export function suggestionSpanReader(db: Database): (documentId: string) => Array<[start: number, end: number, label: string, score: number]> {
+  const statement = db
+    .prepare('SELECT start, "end", label, max(score) FROM suggestions WHERE document_id = ? GROUP BY start, "end", label ORDER BY start, "end", label')
+    .raw()
+  return (documentId) => statement.all(documentId) as Array<[number, number, string, number]>
+}
+
+/** Finished (done or reviewed) documents with spans in a layer: what the model of that layer learns from. */
+export function countFinishedDocumentsInLayer(db: Database, layer: string): number {
+  return (
+    cached(
+      db,
+      `SELECT count(*) AS n FROM documents d WHERE (d.done_at IS NOT NULL OR d.reviewed_at IS NOT NULL)
+         AND EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id AND s.annotator = ?)`,
+    ).get(layer) as { n: number }
+  ).n
+}

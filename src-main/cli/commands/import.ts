@@ -26,6 +26,7 @@ interface ImportCommandOptions {
   discontinuous: DiscontinuousSpans
   textField?: string
   labelField?: string
+  as: 'spans' | 'suggestions'
 }
 
 export function register(program: Command): void {
@@ -42,6 +43,7 @@ export function register(program: Command): void {
     .addOption(new Option('--discontinuous <how>', 'brat: a span of several fragments becomes one span per fragment, or none').choices(DISCONTINUOUS_SPANS).default('split'))
     .option('--text-field <name>', 'JSON files: the field that holds the text (default: text)')
     .option('--label-field <name>', 'doccano: the field that holds the spans (default: label)')
+    .addOption(new Option('--as <what>', 'suggestions: store the spans as suggestions to accept or reject (a model run elsewhere), not as spans').choices(['spans', 'suggestions']).default('spans'))
     .action(async (paths: string[], opts: ImportCommandOptions) => {
       const files = collectFiles(paths, opts.format, (file, reason) => console.error(`warning: ${file}: ${reason}`))
       const { workspace } = openForCommand(opts.db, true)
@@ -55,6 +57,7 @@ export function register(program: Command): void {
         discontinuous: opts.discontinuous,
         textField: opts.textField,
         labelField: opts.labelField,
+        as: opts.as,
       })
       const progress = progressReporter('import')
       const interrupt = cancelOnInterrupt()
@@ -64,7 +67,8 @@ export function register(program: Command): void {
       })
       for (const file of report.imported) {
         const readAs = file.readAs ? ` (read as ${file.readAs})` : ''
-        console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans imported${file.skipped ? `, ${file.skipped} already present` : ''}${readAs}`)
+        const suggestions = file.suggestions ? `, ${file.suggestions} suggestions` : ''
+        console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans${suggestions} imported${file.skipped ? `, ${file.skipped} already present` : ''}${readAs}`)
       }
       if (report.newLabels.length) console.log(`new labels: ${report.newLabels.join(', ')}`)
       for (const warning of report.warnings) console.error(`warning: ${warning.message}`)

@@ -1,6 +1,6 @@
 // Label Studio's JSON task export: one JSON list of tasks (or one task, as its import takes too), each with `data.text` and `annotations[].result[]` regions
 // {from_name, to_name, type: "labels", value: {start, end, text, labels}}. Offsets are UTF-16 units, as its JavaScript
-// editor counts them (label-studio issue #1347). One annotation per annotator.
+// editor counts them (label-studio issue #1347). One annotation per annotator; `predictions[]` (a model's regions, with their score) arrive as suggestions, never spans.
 import { z } from 'zod'
 import { InputError } from '../errors'
 import { compareSpans } from '../model'
@@ -54,10 +54,16 @@ function* writeLabelStudio(records: Iterable<NativeRecord>): Generator<string> {
 }
 
 const int = z.number().int()
-const taskSchema = z.looseObject({ id: documentIdSchema.optional(), data: z.looseObject({}).optional(), annotations: z.array(z.unknown()).optional(), completions: z.array(z.unknown()).optional() })
+const taskSchema = z.looseObject({ id: documentIdSchema.optional(), data: z.looseObject({}).optional(), annotations: z.array(z.unknown()).optional(), completions: z.array(z.unknown()).optional(), predictions: z.array(z.unknown()).optional() })
 const TASK_KEYS = new Set(['id', 'annotations', 'completions', 'predictions', 'drafts', 'meta', 'created_at', 'updated_at', 'project'])
 const dataSchema = z.looseObject({ text: z.string().min(1), id: documentIdSchema.optional() })
 const annotationSchema = z.looseObject({ result: z.array(z.unknown()).optional(), was_cancelled: z.boolean().optional() })
+const predictionSchema = z.looseObject({ result: z.array(z.unknown()).optional(), score: z.unknown().optional() })
+
+/** A score from 0 to 1, or undefined when the file gives none (or one out of range). */
+function unitScore(value: unknown): number | undefined {
+  return typeof value === 'number' && value >= 0 && value <= 1 ? value : undefined
+}
 const regionSchema = z.looseObject({ type: z.string() })
 const labelsSchema = z.looseObject({
   value: z.looseObject({ start: int, end: int, text: z.string().optional(), labels: z.array(z.string().min(1)) }),
@@ -112,19 +118,12 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
       if (!Object.hasOwn(dataNode, textField)) throw new InputError(file, lineAt(data), `${where} data: ${noTextField(dataNode, { text: options.textField })}`)
       const { text, id: dataId, ...meta } = check(dataSchema, withFieldNames(dataNode, { text: options.textField }), `${where} data`)
       const map = new OffsetMap(text)
-      const spans: Array<{ start: number; end: number; label: string; annotator: string }> = []
-      for (const [a, node] of (annotations ?? completions ?? []).entries()) {
-        const annotationWhere = `${where}, annotation ${a + 1}`
-        const annotation = check(annotationSchema, node, annotationWhere)
-        const annotationLine = lineAt(node)
-        if (annotation.was_cancelled) {
-          problems.skipped({ file, line: annotationLine, reason: `${annotationWhere} was cancelled (skipped), so it is not imported` })
-          continue
-        }
-        const annotator = annotatorOf(annotation) ?? defaults.annotator
-        for (const [r, region] of (annotation.result ?? []).entries()) {
-          const regionWhere = `${annotationWhere}, result ${r + 1}`
-          const regionLine = lineAt(region, annotationLine)
+      /** The labelled regions of a result list, in code points; a bad one goes to the problems. */
+      function regionsOf(result: unknown[], at: string, atLine: number | undefined): Array<{ start: number; end: number; label: string; score?: number }> {
+        const ranges: Array<{ start: number; end: number; label: string; score?: number }> = []
+        for (const [r, region] of result.entries()) {
+          const regionWhere = `${at}, result ${r + 1}`
+          const regionLine = lineAt(region, atLine)
           const entry = { line: regionLine, value: region }
           const typed = checkField(regionSchema, region, '', entry, problems, `${regionWhere}: `)
           if (typed === undefined) continue
@@ -152,12 +151,35 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           if (value.labels.length === 0) skipped.add('region(s) without a label', regionLine)
           const start = map.toCodePoint(value.start)
           const end = map.toCodePoint(value.end)
-          for (const label of value.labels) spans.push({ start, end, label, annotator })
+          const score = unitScore((region as { score?: unknown }).score)
+          for (const label of value.labels) ranges.push({ start, end, label, ...(score === undefined ? {} : { score }) })
+        }
+        return ranges
+      }
+      const spans: Array<{ start: number; end: number; label: string; annotator: string }> = []
+      for (const [a, node] of (annotations ?? completions ?? []).entries()) {
+        const annotationWhere = `${where}, annotation ${a + 1}`
+        const annotation = check(annotationSchema, node, annotationWhere)
+        const annotationLine = lineAt(node)
+        if (annotation.was_cancelled) {
+          problems.skipped({ file, line: annotationLine, reason: `${annotationWhere} was cancelled (skipped), so it is not imported` })
+          continue
+        }
+        const annotator = annotatorOf(annotation) ?? defaults.annotator
+        for (const range of regionsOf(annotation.result ?? [], annotationWhere, annotationLine)) spans.push({ ...range, annotator })
+      }
+      // A model's predictions are suggestions, never spans: scored by the region's score, else the prediction's.
+      const suggestions: Array<{ start: number; end: number; label: string; score?: number; source: string }> = []
+      for (const [p, node] of (predictions ?? []).entries()) {
+        const predictionWhere = `${where}, prediction ${p + 1}`
+        const prediction = check(predictionSchema, node, predictionWhere)
+        const score = unitScore(prediction.score)
+        for (const range of regionsOf(prediction.result ?? [], predictionWhere, lineAt(node))) {
+          suggestions.push({ start: range.start, end: range.end, label: range.label, score: range.score ?? score, source: 'imported' })
         }
       }
-      if (Array.isArray(predictions) && predictions.length > 0) skipped.add('task(s) with predictions (only annotations are imported)', taskLine)
       // Factspan writes the document id into data; Label Studio's own task id comes next.
-      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans }, taskLine, { file, defaults, problems })
+      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans, suggestions }, taskLine, { file, defaults, problems })
       ids.add(record.id, taskLine)
       return record
     })

@@ -19,12 +19,24 @@ export interface NativeSpan {
   annotator: string
 }
 
+/** A proposed span that arrived with a document (a model's prediction): stored as a suggestion, never as a span. */
+export interface NativeSuggestion {
+  start: number
+  end: number
+  label: string
+  /** 0…1; 1 when the file gives none. */
+  score: number
+  /** Where it came from; 'imported' when the file does not say. */
+  source: string
+}
+
 export interface NativeRecord {
   id: string
   title: string
   text: string
   meta: Record<string, unknown>
   spans: NativeSpan[]
+  suggestions?: NativeSuggestion[]
 }
 
 export interface ParseDefaults {
@@ -81,6 +93,18 @@ const nativeLineSchema = z.object({
       }),
     )
     .optional(),
+  /** Predictions to offer as suggestions: {start, end, label, score?, source?}, offsets in code points. */
+  suggestions: z
+    .array(
+      z.object({
+        start: z.number().int(),
+        end: z.number().int(),
+        label: nonEmptyString,
+        score: z.number().min(0).max(1).optional(),
+        source: z.string().min(1).max(100).optional(),
+      }),
+    )
+    .optional(),
 })
 
 export function nativeFromLines(lines: JsonLine[], context: LineContext): NativeRecord[] {
@@ -110,6 +134,8 @@ export interface RecordInput {
   text: string
   meta?: Record<string, unknown>
   spans?: Array<{ start: number; end: number; label: string; text?: string; annotator?: string }>
+  /** Code points, as spans. */
+  suggestions?: Array<{ start: number; end: number; label: string; score?: number; source?: string }>
 }
 
 /**
@@ -140,8 +166,21 @@ export function recordFromInput(input: RecordInput, line: number, context: Recor
     }
     spans.push({ start, end, label, text, annotator: span.annotator ?? defaults.annotator })
   }
+  const suggestions: NativeSuggestion[] = []
+  for (const [i, { start, end, label, score, source }] of (input.suggestions ?? []).entries()) {
+    if (!(start >= 0 && start < end && end <= length)) {
+      problems.span(line, `suggestions[${i}] has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`)
+      continue
+    }
+    const labelProblem = labelNameProblem(label)
+    if (labelProblem) {
+      problems.span(line, `suggestions[${i}] has the label ${JSON.stringify(label)}, which ${labelProblem}`)
+      continue
+    }
+    suggestions.push({ start, end, label, score: score ?? 1, source: source ?? 'imported' })
+  }
   const title = input.title?.trim() ? input.title : titleFromText(input.text, input.id)
-  const record = { id: input.id, title, text: input.text, meta: input.meta ?? {}, spans }
+  const record: NativeRecord = { id: input.id, title, text: input.text, meta: input.meta ?? {}, spans, ...(suggestions.length > 0 ? { suggestions } : {}) }
   sourceLines.set(record, line)
   return record
 }
