@@ -4,6 +4,8 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { ModelInfo, SuggestionSettings } from '../../src-main/shared/api'
 import type { UserPattern } from '../../src-main/shared/suggest/rules/userPatterns'
+import { bytesToBase64 } from '../files/base64'
+import { downloadBase64, downloadText } from '../files/download'
 import { selectLabels } from '../state/selectors'
 import { useApi, useStore, useStoreApi } from '../state/store'
 import { messageOf } from '../state/uiSlice'
@@ -124,7 +126,6 @@ function PatternsSection({ settings }: { settings: SuggestionSettings }) {
   const [pattern, setPattern] = useState('')
   const [label, setLabel] = useState(labels[0]?.name ?? '')
   const [regex, setRegex] = useState(false)
-  const [file, setFile] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const patterns: UserPattern[] = settings.patterns
 
@@ -135,17 +136,24 @@ function PatternsSection({ settings }: { settings: SuggestionSettings }) {
     setPattern('')
   }
 
-  async function transfer(kind: 'import' | 'export') {
+  async function importFile(file: File | undefined) {
+    if (!file) return
     setMessage(null)
     try {
-      if (kind === 'import') {
-        await api.call('suggestions.importPatterns', { path: file })
-        await storeApi.getState().loadSuggestionSettings()
-        setMessage(`Imported the patterns of ${file}`)
-      } else {
-        await api.call('suggestions.exportPatterns', { path: file })
-        setMessage(`Wrote ${patterns.length} patterns to ${file}`)
-      }
+      const after = await api.call('suggestions.importPatterns', { name: file.name, content: await file.text() })
+      await storeApi.getState().loadSuggestionSettings()
+      setMessage(`Imported ${after.patterns.length - patterns.length} patterns from ${file.name}`)
+    } catch (error) {
+      setMessage(messageOf(error))
+    }
+  }
+
+  async function exportFile() {
+    setMessage(null)
+    try {
+      const file = await api.call('suggestions.exportPatterns', {})
+      downloadText(file.fileName, file.content)
+      setMessage(`Saved ${file.patterns} patterns as ${file.fileName}`)
     } catch (error) {
       setMessage(messageOf(error))
     }
@@ -190,12 +198,11 @@ function PatternsSection({ settings }: { settings: SuggestionSettings }) {
         </button>
       </form>
       <div className="inline-form">
-        <input value={file} onChange={(e) => setFile(e.target.value)} placeholder="/path/to/patterns.jsonl" aria-label="Patterns file (Prodigy JSONL)" />
-        <button type="button" className="small" disabled={file === ''} onClick={() => void transfer('import')}>
-          Import
-        </button>
-        <button type="button" className="small" disabled={file === ''} onClick={() => void transfer('export')}>
-          Export
+        <label className="file-button">
+          Import Prodigy JSONL <input type="file" accept=".jsonl,.json,application/json" onChange={(e) => void importFile(e.target.files?.[0])} />
+        </label>
+        <button type="button" className="small" disabled={patterns.length === 0} onClick={() => void exportFile()}>
+          Export patterns
         </button>
       </div>
       {message && <p role="status">{message}</p>}
@@ -228,7 +235,6 @@ function ModelSection({ model }: { model: ModelInfo | null }) {
   const storeApi = useStoreApi()
   const annotator = useStore((s) => s.project?.annotator ?? '')
   const [layer, setLayer] = useState('gold')
-  const [file, setFile] = useState('')
   const [jobId, setJobId] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const job = useJobProgress(jobId)
@@ -242,6 +248,13 @@ function ModelSection({ model }: { model: ModelInfo | null }) {
       setMessage(messageOf(error))
     }
   }
+
+  const load = (file: File | undefined) =>
+    file &&
+    run(async () => {
+      const info = await api.call('model.load', { name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })
+      return `Loaded a model trained on ${info.documents} documents`
+    })
 
   const train = () =>
     run(async () => {
@@ -274,18 +287,23 @@ function ModelSection({ model }: { model: ModelInfo | null }) {
       {jobId !== null && <ProgressLine label="Training" fraction={job?.fraction ?? 0} text={job ? `Training: ${Math.round(job.fraction * 100)}%` : 'Training…'} />}
       {model ? <ModelReport model={model} /> : <p className="muted">No model yet: finish some documents, then train one.</p>}
       <div className="inline-form">
-        <input value={file} onChange={(e) => setFile(e.target.value)} placeholder="/path/to/model.json" aria-label="Model file" />
         <button
           type="button"
           className="small"
-          disabled={file === '' || !model}
-          onClick={() => void run(async () => `Saved the model to ${(await api.call('model.save', { path: file })).path}`)}
+          disabled={!model}
+          onClick={() =>
+            void run(async () => {
+              const file = await api.call('model.save', {})
+              downloadBase64(file.fileName, file.base64)
+              return `Saved the model as ${file.fileName} (${file.bytes} bytes)`
+            })
+          }
         >
           Save model
         </button>
-        <button type="button" className="small" disabled={file === ''} onClick={() => void run(async () => `Loaded a model trained on ${(await api.call('model.load', { path: file })).documents} documents`)}>
-          Load model
-        </button>
+        <label className="file-button">
+          Load a model file <input type="file" onChange={(e) => void load(e.target.files?.[0])} />
+        </label>
       </div>
       {message && <p role="status">{message}</p>}
     </section>

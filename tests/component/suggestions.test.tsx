@@ -130,4 +130,41 @@ describe('suggestions in the annotate view', () => {
     expect(within(help).getByText(/accept the suggestion at the caret, or the next one/)).toBeTruthy()
     expect(within(help).getByText(/accept every suggestion in the document, as one undo step/)).toBeTruthy()
   })
+
+  it('settings switch a rule off, add an own pattern and import Prodigy JSONL, and show each source’s accepted share', async () => {
+    const { backend, article, panel } = await openRare()
+    key(article, 'y')
+    await screen.findByText(/Saved · accept the suggestion “2月25日”/)
+    fireEvent.click(within(panel).getByRole('button', { name: 'Settings' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Suggestions' })
+    // rule: 1 accepted, 0 rejected.
+    const quality = await within(dialog).findByRole('row', { name: /^rule 1 0/ })
+    expect(quality.textContent).toContain('100%')
+
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /^figure: A percentage: 91.9%/ }))
+    await waitFor(() => expect(backend.service['suggestions.settings']({}).rules.find((r) => r.id === 'figure.percent')?.enabled).toBe(false))
+    await waitFor(() => expect(within(panel).queryByRole('button', { name: 'Accept “91.9%” as metric' })).toBeNull())
+
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Pattern' }), { target: { value: '復工率' } })
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Label of the pattern' }), { target: { value: 'metric' } })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }))
+    await within(panel).findByRole('button', { name: 'Accept “復工率” as metric' })
+
+    const jsonl = new File(['{"label": "organization", "pattern": "𠮷野家"}\n'], 'patterns.jsonl', { type: 'application/json' })
+    fireEvent.change(within(dialog).getByLabelText(/Import Prodigy JSONL/), { target: { files: [jsonl] } })
+    await within(dialog).findByText('Imported 1 patterns from patterns.jsonl')
+    expect(backend.service['suggestions.settings']({}).patterns).toEqual([
+      { label: 'metric', pattern: '復工率' },
+      { label: 'organization', pattern: '𠮷野家' },
+    ])
+    // 𠮷野家 twice: at 0–3 and 15–18, counted in code points.
+    await waitFor(() =>
+      expect(
+        (backend.service['suggestions.list']({ documentId: 'rare', sources: ['rule'] }) as Promise<Array<{ start: number; label: string }>>).then((list) =>
+          list.filter((s) => s.label === 'organization').map((s) => s.start),
+        ),
+      ).resolves.toEqual([0, 15]),
+    )
+    expect(within(dialog).getByText('No model yet: finish some documents, then train one.')).toBeTruthy()
+  })
 })
