@@ -77,3 +77,23 @@ test('shows the rules’ suggestions for 2月25日 and 91.9%, accepts one by key
   fs.mkdirSync(shots, { recursive: true })
   await page.screenshot({ path: path.join(shots, 'suggestions.png') })
 })
+
+test('the suggestion settings switch a rule off for the project, and the text loses its suggestions at once', async ({ page, served }) => {
+  await page.goto(served.url)
+  await openArticle(page)
+  await expect(goTo(page, '91.9%', 'metric')).toBeVisible()
+  await panel(page).getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Suggestions' })
+  await expect(dialog.getByRole('heading', { name: 'Model trained on this project' })).toBeVisible()
+  await page.screenshot({ path: path.join(ROOT, 'test-results', 'suggestion-settings.png') })
+  // The box follows the saved settings, so it changes once the project has them.
+  const percent = dialog.getByRole('checkbox', { name: /^figure: A percentage: 91.9%/ })
+  await percent.click()
+  await expect(percent).not.toBeChecked()
+  await dialog.getByRole('button', { name: 'Close' }).last().click()
+  await expect(goTo(page, '91.9%', 'metric')).toHaveCount(0)
+  await page.reload()
+  await openArticle(page)
+  await expect(goTo(page, '2月中旬', 'date')).toBeVisible()
+  await expect(goTo(page, '91.9%', 'metric')).toHaveCount(0)
+})
