@@ -1,14 +1,14 @@
 // The reviewer's side: which layers the project holds, the gold layer built from them, and review status.
-import type { Database } from 'better-sqlite3'
 import type { Api, GoldEdit, ReviewLayers } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { compareSpans, GOLD_LAYER, type Span } from '../shared/model'
+import { writeTransaction, type ReadableDB } from '../store/db'
 import { countDocuments, countReviewedDocuments, getDocument, getDocumentSummary, nextUnreviewedDocument, setDocumentReviewed } from '../store/documents'
 import { listLabels } from '../store/labels'
 import { countLayers, deleteSpan, getSpan, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
-export function reviewLayers(db: Database): ReviewLayers {
+export function reviewLayers(db: ReadableDB): ReviewLayers {
   const layers = countLayers(db).map(({ annotator, spans, documents }) => ({ name: annotator, spans, documents }))
   return {
     annotators: layers.filter((l) => l.name !== GOLD_LAYER),
@@ -51,8 +51,9 @@ export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'revie
     'review.editGold': ({ documentId, add, remove }) => {
       requireDocument(documentId)
       const labels = new Set(listLabels(db()).map((l) => l.name))
-      const edit = db()
-        .transaction((): GoldEdit => {
+      const edit = writeTransaction(
+        db(),
+        (): GoldEdit => {
           const removed = remove.map((id) => {
             const span = requireGoldSpan(id, documentId)
             deleteSpan(db(), id)
@@ -70,8 +71,8 @@ export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'revie
             if (id !== null) added.push(getSpan(db(), id)!)
           }
           return { added: added.sort(compareSpans), removed }
-        })
-        .immediate()
+        },
+      )
       if (edit.added.length + edit.removed.length > 0) ws.emit('documents-changed', { ids: [documentId] })
       return edit
     },

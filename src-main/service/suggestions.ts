@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
-import type { Database } from 'better-sqlite3'
+import { writeTransaction, writeTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
 import type { Api, ModelInfo, SuggestionKey, SuggestionSettings, SuggestionView } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { GOLD_LAYER, compareSpans, type DocumentStatus, type Span } from '../shared/model'
@@ -82,7 +82,7 @@ export interface ProjectSuggestionSettings {
 }
 
 /** The project's suggestion settings, with defaults for what it has not set. */
-export function readProjectSuggestionSettings(db: Database): ProjectSuggestionSettings {
+export function readProjectSuggestionSettings(db: ReadableDB): ProjectSuggestionSettings {
   const sources = (readSuggestionSetting(db, 'sources') as Record<string, boolean> | undefined) ?? {}
   const external = (readSuggestionSetting(db, 'external') as { enabled: boolean; url: string } | undefined) ?? { enabled: false, url: '' }
   return {
@@ -109,12 +109,12 @@ export function projectRuleSource(settings: ProjectSuggestionSettings): Suggesti
 }
 
 /** The dictionary of the texts tagged in these layers. */
-export function projectDictionary(db: Database, layers: readonly string[]): ProjectDictionary {
+export function projectDictionary(db: ReadableDB, layers: readonly string[]): ProjectDictionary {
   return ProjectDictionary.fromSpans(taggedTextCounts(db, layers))
 }
 
 /** The stored model as a tagger, or undefined. */
-export function storedTagger(db: Database): CharacterTagger | undefined {
+export function storedTagger(db: ReadableDB): CharacterTagger | undefined {
   const stored = readModel(db)
   return stored && CharacterTagger.load(stored.model, 'the project model')
 }
@@ -189,7 +189,7 @@ export function modelInfoOf(trained: TrainedModel, layer: string, labels: readon
 }
 
 /** The documents of a layer to learn from: finished (done or reviewed) ones, with that layer's spans. */
-export function trainingDocuments(db: Database, layer: string): Array<{ text: string; spans: Array<{ start: number; end: number; label: string }> }> {
+export function trainingDocuments(db: ReadableDB, layer: string): Array<{ text: string; spans: Array<{ start: number; end: number; label: string }> }> {
   const spans = spanReader(db, layer)
   const documents: Array<{ text: string; spans: Array<{ start: number; end: number; label: string }> }> = []
   for (const id of iterateDocumentIds(db, ['done', 'reviewed'])) {
@@ -213,7 +213,7 @@ export interface ModelTraining {
 
 /** Trains a model on a worker thread from the finished documents of a layer, evaluated on a held-out part, with a learning curve. */
 export async function trainProjectModel(
-  db: Database,
+  db: ReadableDB,
   { layer, labels, heldOut = 0.1, seed = 1, epochs, curve = true }: ModelTraining,
   handlers: { onProgress?: (progress: TrainingProgress) => void; signal?: AbortSignal } = {},
 ): Promise<{ model: Uint8Array; info: ModelInfo; trained: TrainedModel }> {
@@ -282,7 +282,7 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
       if (!ws.isOpen || ws.path !== project) return
       // An import holds the write transaction: the model waits for it rather than joining it.
       if (jobs.importing) return scheduleRetraining()
-      db().transaction(() => storeModel(model, next)).immediate()
+      writeTransaction(db(), () => storeModel(model, next))
     } catch (error) {
       if (!controller.signal.aborted) console.error(`factspan: retraining the suggestion model failed: ${error instanceof Error ? error.message : String(error)}`)
     } finally {
@@ -399,7 +399,7 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
       const labels = new Set(listLabels(db()).map((l) => l.name))
       const { map } = textOf(documentId)
       const decidedAt = now()
-      const made = db().transaction(() => {
+      const made = writeTransaction(db(), () => {
         const insert = spanWriter(db())
         const spans: Span[] = []
         items.forEach((item, i) => {
@@ -414,7 +414,7 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
           recordDecision(db(), { documentId, annotator, start: item.start, end: item.end, label: item.label, decision: 'accepted', source: sources[i], decidedAt })
         })
         return spans
-      }).immediate()
+      })
       if (made.length > 0) ws.emit('documents-changed', { ids: [documentId] })
       return made.sort(compareSpans)
     },
@@ -424,18 +424,18 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
       const annotator = me()
       const labels = new Set(listLabels(db()).map((l) => l.name))
       const decidedAt = now()
-      db().transaction(() => {
+      writeTransaction(db(), () => {
         items.forEach((item, i) => {
           if (!labels.has(item.label)) throw new FactspanError('bad-input', `No label "${item.label}" in this project.`)
           recordDecision(db(), { documentId, annotator, start: item.start, end: item.end, label: item.label, decision: 'rejected', source: sources[i], decidedAt })
         })
-      }).immediate()
+      })
       ws.emit('suggestions-changed', { documentId })
       return { rejected: items.length }
     },
     'suggestions.forget': ({ documentId, items }) => {
       const annotator = me()
-      const forgotten = db().transaction(() => items.filter((item) => deleteDecision(db(), { documentId, annotator, start: item.start, end: item.end, label: item.label })).length).immediate()
+      const forgotten = writeTransaction(db(), () => items.filter((item) => deleteDecision(db(), { documentId, annotator, start: item.start, end: item.end, label: item.label })).length)
       ws.emit('suggestions-changed', { documentId })
       return { forgotten }
     },
@@ -445,7 +445,7 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
       const known = new Set(BUILT_IN_RULES.map((rule) => rule.id))
       const unknown = disabledRules?.find((id) => !known.has(id))
       if (unknown !== undefined) throw new FactspanError('bad-input', `No built-in rule "${unknown}"; the rules are: ${[...known].join(', ')}.`)
-      db().transaction(() => {
+      writeTransaction(db(), () => {
         if (sources) {
           const current = (readSuggestionSetting(db(), 'sources') as Record<string, boolean> | undefined) ?? {}
           writeSuggestionSetting(db(), 'sources', { ...current, ...sources })
@@ -459,7 +459,7 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
             if (sources?.external === undefined) writeSuggestionSetting(db(), 'sources', { ...current, external: true })
           }
         }
-      }).immediate()
+      })
       ws.emit('suggestions-changed', {})
       return settingsView()
     },
@@ -468,7 +468,7 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
       const current = readProjectSuggestionSettings(db()).patterns
       const seen = new Set(current.map((p) => JSON.stringify([p.label, p.pattern, p.regex ?? false])))
       const merged = [...current, ...added.filter((p) => !seen.has(JSON.stringify([p.label, p.pattern, p.regex ?? false])))]
-      db().transaction(() => writeSuggestionSetting(db(), 'patterns', merged)).immediate()
+      writeTransaction(db(), () => writeSuggestionSetting(db(), 'patterns', merged))
       ws.emit('suggestions-changed', {})
       return settingsView()
     },
@@ -533,7 +533,7 @@ export interface SuggestReport {
  * Writes suggestions of the sources into the project, one document per step, in one transaction: each document's
  * earlier suggestions of those sources are replaced. The dictionary is made of every layer's spans (a team's).
  */
-export function* suggestJob(db: Database, options: SuggestJobOptions): Job<SuggestReport> {
+export function* suggestJob(db: WritableDB, options: SuggestJobOptions): Job<SuggestReport> {
   const settings = readProjectSuggestionSettings(db)
   const sources: SuggestionSource[] = []
   for (const name of options.sources) {
@@ -548,9 +548,8 @@ export function* suggestJob(db: Database, options: SuggestJobOptions): Job<Sugge
   const ids = [...iterateDocumentIds(db, options.status)]
   const labels = new Set(listLabels(db).map((l) => l.name))
   const report: SuggestReport = { documents: 0, bySource: Object.fromEntries(options.sources.map((s) => [s, 0])) }
-  const write = suggestionWriter(db, now())
-  db.exec('BEGIN IMMEDIATE')
-  try {
+  return yield* writeTransactionSteps(db, function* () {
+    const write = suggestionWriter(db, now())
     for (const [i, id] of ids.entries()) {
       const text = getDocument(db, id)!.text
       for (const source of sources) {
@@ -565,10 +564,6 @@ export function* suggestJob(db: Database, options: SuggestJobOptions): Job<Sugge
       report.documents++
       yield { done: i + 1, total: ids.length, documents: i + 1 }
     }
-    db.exec('COMMIT')
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK')
-    throw error
-  }
-  return report
+    return report
+  })
 }

@@ -1,6 +1,6 @@
 // The suggestion tables (migration 0004): stored suggestions (imported, or written by `factspan suggest`), each
 // annotator's decisions on suggestions, the project's suggestion settings and its trained model.
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB, WritableDB } from './db'
 import { cached } from './statements'
 
 export interface StoredSuggestion {
@@ -29,7 +29,7 @@ export interface DecisionRow {
 const SUGGESTION_COLUMNS = 'document_id AS documentId, start, "end", label, source, score, rule_id AS ruleId'
 
 /** The stored suggestions of a document (of some sources, or all), in text order. */
-export function listStoredSuggestions(db: Database, documentId: string, sources?: readonly string[]): StoredSuggestion[] {
+export function listStoredSuggestions(db: ReadableDB, documentId: string, sources?: readonly string[]): StoredSuggestion[] {
   const rows = cached(
     db,
     `SELECT ${SUGGESTION_COLUMNS} FROM suggestions WHERE document_id = @documentId
@@ -40,12 +40,12 @@ export function listStoredSuggestions(db: Database, documentId: string, sources?
 }
 
 /** Every stored suggestion of a document, reading one document at a time; prepared once for many documents. */
-export function storedSuggestionReader(db: Database, sources?: readonly string[]): (documentId: string) => StoredSuggestion[] {
+export function storedSuggestionReader(db: ReadableDB, sources?: readonly string[]): (documentId: string) => StoredSuggestion[] {
   return (documentId) => listStoredSuggestions(db, documentId, sources)
 }
 
 /** Writes suggestions inside the caller's transaction; the same (document, start, end, label, source) is replaced. */
-export function suggestionWriter(db: Database, createdAt: string): (suggestion: StoredSuggestion) => void {
+export function suggestionWriter(db: WritableDB, createdAt: string): (suggestion: StoredSuggestion) => void {
   const statement = cached(
     db,
     `INSERT OR REPLACE INTO suggestions (document_id, start, "end", label, source, score, rule_id, created_at)
@@ -57,16 +57,16 @@ export function suggestionWriter(db: Database, createdAt: string): (suggestion: 
 }
 
 /** Removes a document's stored suggestions of one source (before writing that source's new ones). */
-export function deleteStoredSuggestions(db: Database, documentId: string, source: string): number {
+export function deleteStoredSuggestions(db: WritableDB, documentId: string, source: string): number {
   return cached(db, 'DELETE FROM suggestions WHERE document_id = ? AND source = ?').run(documentId, source).changes
 }
 
-export function countStoredSuggestions(db: Database): number {
+export function countStoredSuggestions(db: ReadableDB): number {
   return (cached(db, 'SELECT count(*) AS n FROM suggestions').get() as { n: number }).n
 }
 
 /** Documents with stored suggestions, in project order. */
-export function documentsWithSuggestions(db: Database): string[] {
+export function documentsWithSuggestions(db: ReadableDB): string[] {
   return db
     .prepare('SELECT s.document_id FROM suggestions s JOIN documents d ON d.id = s.document_id GROUP BY s.document_id ORDER BY min(d.position)')
     .pluck()
@@ -74,7 +74,7 @@ export function documentsWithSuggestions(db: Database): string[] {
 }
 
 /** One annotator's decisions on a document's suggestions. */
-export function listDecisions(db: Database, documentId: string, annotator: string): DecisionRow[] {
+export function listDecisions(db: ReadableDB, documentId: string, annotator: string): DecisionRow[] {
   return cached(
     db,
     `SELECT document_id AS documentId, annotator, start, "end", label, decision, source, decided_at AS decidedAt
@@ -83,7 +83,7 @@ export function listDecisions(db: Database, documentId: string, annotator: strin
 }
 
 /** Records a decision (replacing an earlier one on the same suggestion), inside the caller's transaction. */
-export function recordDecision(db: Database, row: DecisionRow): void {
+export function recordDecision(db: WritableDB, row: DecisionRow): void {
   cached(
     db,
     `INSERT OR REPLACE INTO suggestion_decisions (document_id, annotator, start, "end", label, decision, source, decided_at)
@@ -92,7 +92,7 @@ export function recordDecision(db: Database, row: DecisionRow): void {
 }
 
 /** Forgets a decision; true when there was one. */
-export function deleteDecision(db: Database, key: { documentId: string; annotator: string; start: number; end: number; label: string }): boolean {
+export function deleteDecision(db: WritableDB, key: { documentId: string; annotator: string; start: number; end: number; label: string }): boolean {
   return (
     cached(db, 'DELETE FROM suggestion_decisions WHERE document_id = @documentId AND annotator = @annotator AND start = @start AND "end" = @end AND label = @label').run(key)
       .changes > 0
@@ -100,7 +100,7 @@ export function deleteDecision(db: Database, key: { documentId: string; annotato
 }
 
 /** Accepted and rejected decisions per source, every annotator's, by source name. */
-export function decisionCounts(db: Database): Array<{ source: string; accepted: number; rejected: number }> {
+export function decisionCounts(db: ReadableDB): Array<{ source: string; accepted: number; rejected: number }> {
   return db
     .prepare(
       `SELECT source, sum(decision = 'accepted') AS accepted, sum(decision = 'rejected') AS rejected
@@ -110,12 +110,12 @@ export function decisionCounts(db: Database): Array<{ source: string; accepted: 
 }
 
 /** A setting's JSON value, or undefined when the project has none. */
-export function readSuggestionSetting(db: Database, key: string): unknown {
+export function readSuggestionSetting(db: ReadableDB, key: string): unknown {
   const row = cached(db, 'SELECT value FROM suggestion_settings WHERE key = ?').get(key) as { value: string } | undefined
   return row === undefined ? undefined : (JSON.parse(row.value) as unknown)
 }
 
-export function writeSuggestionSetting(db: Database, key: string, value: unknown): void {
+export function writeSuggestionSetting(db: WritableDB, key: string, value: unknown): void {
   cached(db, 'INSERT OR REPLACE INTO suggestion_settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value))
 }
 
@@ -126,7 +126,7 @@ export interface StoredModel {
   createdAt: string
 }
 
-export function readModel(db: Database): StoredModel | undefined {
+export function readModel(db: ReadableDB): StoredModel | undefined {
   const row = cached(db, 'SELECT model, info, created_at AS createdAt FROM suggestion_model WHERE id = 1').get() as
     | { model: Buffer; info: string; createdAt: string }
     | undefined
@@ -134,12 +134,12 @@ export function readModel(db: Database): StoredModel | undefined {
 }
 
 /** The model's info alone, without reading its blob. */
-export function readModelInfo(db: Database): string | undefined {
+export function readModelInfo(db: ReadableDB): string | undefined {
   const row = cached(db, 'SELECT info FROM suggestion_model WHERE id = 1').get() as { info: string } | undefined
   return row?.info
 }
 
-export function writeModel(db: Database, model: Uint8Array, info: string, createdAt: string): void {
+export function writeModel(db: WritableDB, model: Uint8Array, info: string, createdAt: string): void {
   cached(db, 'INSERT OR REPLACE INTO suggestion_model (id, model, info, created_at) VALUES (1, ?, ?, ?)').run(Buffer.from(model.buffer, model.byteOffset, model.byteLength), info, createdAt)
 }
 
@@ -151,7 +151,7 @@ function withoutNullRule(row: StoredSuggestion & { ruleId: string | null }): Sto
 }
 
 /** Stored suggestions per label, each (document, start, end, label) once whatever its sources: what `export --layer suggestions` counts. */
-export function countSuggestionsByLabel(db: Database): Array<[label: string, count: number]> {
+export function countSuggestionsByLabel(db: ReadableDB): Array<[label: string, count: number]> {
   return db
     .prepare('SELECT label, count(*) FROM (SELECT DISTINCT document_id, start, "end", label FROM suggestions) GROUP BY label')
     .raw()
@@ -159,7 +159,7 @@ export function countSuggestionsByLabel(db: Database): Array<[label: string, cou
 }
 
 /** Stored suggestions per document and label as [document id, label, count] rows, each span once: what a split of `--layer suggestions` is planned on. */
-export function* iterateSuggestionCountsByDocument(db: Database): Generator<[documentId: string, label: string, count: number]> {
+export function* iterateSuggestionCountsByDocument(db: ReadableDB): Generator<[documentId: string, label: string, count: number]> {
   yield* db
     .prepare('SELECT document_id, label, count(*) FROM (SELECT DISTINCT document_id, start, "end", label FROM suggestions) GROUP BY document_id, label')
     .raw()
@@ -167,7 +167,7 @@ export function* iterateSuggestionCountsByDocument(db: Database): Generator<[doc
 }
 
 /** A document's stored suggestions as spans, each (start, end, label) once with its best score, in text order. */
-export function suggestionSpanReader(db: Database): (documentId: string) => Array<[start: number, end: number, label: string, score: number]> {
+export function suggestionSpanReader(db: ReadableDB): (documentId: string) => Array<[start: number, end: number, label: string, score: number]> {
   const statement = db
     .prepare('SELECT start, "end", label, max(score) FROM suggestions WHERE document_id = ? GROUP BY start, "end", label ORDER BY start, "end", label')
     .raw()
@@ -175,7 +175,7 @@ export function suggestionSpanReader(db: Database): (documentId: string) => Arra
 }
 
 /** Finished (done or reviewed) documents with spans in a layer: what the model of that layer learns from. */
-export function countFinishedDocumentsInLayer(db: Database, layer: string): number {
+export function countFinishedDocumentsInLayer(db: ReadableDB, layer: string): number {
   return (
     cached(
       db,

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type { Command } from 'commander'
 import { trainProjectModel } from '../../service/suggestions'
+import { writeTransaction } from '../../store/db'
 import { writeModel } from '../../store/suggestions'
 import { FactspanError } from '../../shared/errors'
 import { GOLD_LAYER, isGoldName } from '../../shared/model'
@@ -58,13 +59,13 @@ export function register(program: Command): void {
         } catch (error) {
           throw new FactspanError('io-error', `${opts.out}: cannot write: ${(error as Error).message}`)
         }
-        db.transaction(() => writeModel(db, bytes, JSON.stringify(info), now())).immediate()
+        writeTransaction(db, () => writeModel(db, bytes, JSON.stringify(info), now()))
         const seconds = (performance.now() - started) / 1000
         console.log(`trained on ${info.documents} documents of the layer "${layer}", evaluated on ${info.heldOutDocuments} held out, in ${seconds.toFixed(1)} s`)
         if (info.evaluation) {
           const width = Math.max(5, ...info.evaluation.perLabel.map((l) => [...l.label].length))
           console.log(`${'label'.padEnd(width)}  precision  recall  f1     support`)
-          const row = (label: string, p: number, r: number, f: number, n: string) => console.log(`${label.padEnd(width)}  ${p.toFixed(3).padEnd(9)}  ${r.toFixed(3).padEnd(6)}  ${f.toFixed(3).padEnd(5)}  ${n}`)
+          const row = (label: string, p: number, r: number, f: number, n: string) => console.log(`${label.padEnd(width)}  ${p.toFixed(3).padEnd(9)}  ${r.toFixed(3).padEnd(6)}  ${f.toFixed(3).padEnd(5)}  ${n}`.trimEnd())
           for (const l of info.evaluation.perLabel) row(l.label, l.precision, l.recall, l.f1, String(l.support))
           const { micro } = info.evaluation
           row('micro', micro.precision, micro.recall, micro.f1, '')
