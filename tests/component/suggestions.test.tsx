@@ -167,4 +167,42 @@ describe('suggestions in the annotate view', () => {
     )
     expect(within(dialog).getByText('No model yet: finish some documents, then train one.')).toBeTruthy()
   })
+
+  it('trains the model on a finished layer from the settings, shows its scores and curve, and its suggestions follow', async () => {
+    const { backend, app } = setUp('alice')
+    // Dates as alice tagged them; offsets by hand (𠮷 is one code point).
+    const dates = [
+      { text: '2月3日全区企业开工。', start: 0, end: 4 },
+      { text: '截至3月15日，复工率达到九成。', start: 2, end: 7 },
+      { text: '区发改局1月23日发布通知。', start: 4, end: 9 },
+      { text: '4月8日召开新闻发布会。', start: 0, end: 4 },
+      { text: '自12月1日起实施新政策。', start: 1, end: 6 },
+      { text: '园区于6月30日全面复产。', start: 3, end: 8 },
+      { text: '企业在7月2日收到补贴资金。', start: 3, end: 7 },
+      { text: '𠮷11月11日前完成审批。', start: 1, end: 7 },
+      { text: '10月9日起恢复营业。', start: 0, end: 5 },
+      { text: '8月16日完成验收。', start: 0, end: 5 },
+    ]
+    const records = dates.map(({ text, start, end }, i) => JSON.stringify({ id: `d${i}`, text, spans: [{ start, end, label: 'date' }] }))
+    // 𠮷0 据1 悉2, then 5月20日 at 3–8.
+    records.push(JSON.stringify({ id: 'new', text: '𠮷据悉5月20日开放。😀' }))
+    await importTexts(backend, { 'dates.jsonl': records.join('\n') })
+    for (let i = 0; i < dates.length; i++) backend.service['documents.setDone']({ id: `d${i}`, done: true })
+    // Only the model may propose, so what appears is its own.
+    backend.service['suggestions.configure']({ sources: { rule: false, dictionary: false } })
+    renderWith(app)
+    fireEvent.click(await screen.findByRole('button', { name: /^𠮷据悉/ }))
+    await screen.findByRole('document', { name: 'Article text' })
+    const panel = screen.getByRole('region', { name: /Suggestions/ })
+    fireEvent.click(within(panel).getByRole('button', { name: 'Settings' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Suggestions' })
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Layer to learn from' }), { target: { value: 'alice' } })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Train' }))
+    // 10 finished documents, 0.1 of them (1) held out.
+    await within(dialog).findByText(/^Trained on 9 documents in/, undefined, { timeout: 20_000 })
+    expect(within(dialog).getByRole('table', { name: 'Precision, recall and F1 on the held-out documents' })).toBeTruthy()
+    expect(within(dialog).getByRole('row', { name: /^date/ })).toBeTruthy()
+    expect(within(dialog).getByRole('img', { name: /^Learning curve\./ })).toBeTruthy()
+    await within(panel).findByRole('button', { name: /^Go to the suggestion “5月20日” as date, from model/ })
+  })
 })
