@@ -35,6 +35,8 @@ export interface SuggestionsSlice {
 
   /** Loads the suggestions of a document: the fast sources, then the slow ones; both at once with `all`. */
   loadSuggestions(documentId: string, how?: 'slow' | 'all'): Promise<void>
+  /** Joins suggestions of a document to those shown, if it is still the open one. */
+  addSuggestions(documentId: string, found: readonly SuggestionView[]): void
   /** Accepts the suggestion at the caret, or the next one, with its own label or `label`. */
   acceptSuggestion(label?: string): Promise<void>
   rejectSuggestion(): Promise<void>
@@ -121,19 +123,23 @@ export const createSuggestionsSlice: SliceCreator<SuggestionsSlice> = (ctx) => {
           how === 'all'
             ? (await Promise.all([FAST_SOURCES, SLOW_SOURCES].map((sources) => api.call('suggestions.list', { documentId, sources })))).flat()
             : await api.call('suggestions.list', { documentId, sources: SLOW_SOURCES })
-        if (!current() || get().annotate?.document.id !== documentId) return
-        set(
-          (s) => ({
-            // The slow sources join what the fast ones gave; a full reload replaces everything.
-            suggestions: how === 'all' || s.suggestionsFor !== documentId ? mergeSuggestions([], found) : mergeSuggestions(s.suggestions, found),
-            suggestionsFor: documentId,
-          }),
-          undefined,
-          `suggestions/load-${how}`,
-        )
+        if (!current()) return
+        if (how === 'all') {
+          if (get().annotate?.document.id === documentId) set({ suggestions: mergeSuggestions([], found), suggestionsFor: documentId }, undefined, 'suggestions/reload')
+        } else get().addSuggestions(documentId, found)
       } catch (error) {
         get().reportError(error)
       }
+    },
+
+    addSuggestions: (documentId, found) => {
+      if (get().annotate?.document.id !== documentId) return
+      // The fast and the slow sources answer in either order: each joins what the other gave.
+      set(
+        (s) => ({ suggestions: s.suggestionsFor === documentId ? mergeSuggestions(s.suggestions, found) : mergeSuggestions([], found), suggestionsFor: documentId }),
+        undefined,
+        'suggestions/add',
+      )
     },
 
     goToSuggestion: goTo,
