@@ -15,6 +15,7 @@ import { planDataset, previewOf, type DatasetOptions, type DatasetPlan, type Pla
 import { exportFileName, exportLayer, SUGGESTIONS_LAYER } from './export'
 import { fileTarget, folderTarget, memoryTarget, type ExportTarget } from './exportTargets'
 import { runJob, type Job, type Jobs, type RunOptions } from './jobs'
+import { readGuidelines } from './guidelines'
 import { agreementSummary, manifestJson, sha256OfFile, type ManifestFile } from './manifest'
 import type { Workspace } from './workspace'
 
@@ -80,7 +81,7 @@ export function* exportDatasetJob(db: ReadableDB, options: DatasetOptions, desti
         target.finish()
         files.push({ split: split.name, path: path.basename(name), location: name, ...counts, droppedSpans, content: target.content?.() })
       }
-      const manifest = { path: names.manifest, content: manifestJson({ options, plan, files, project: { file: projectFile, sha256 }, agreement }) }
+      const manifest = { path: names.manifest, content: manifestJson({ options, plan, files, project: { file: projectFile, sha256 }, guidelines: { sha256: readGuidelines(db).sha256 }, agreement }) }
       if ('disk' in destination) {
         const manifestTarget = fileTarget(names.manifest)
         targets.push(manifestTarget)
@@ -98,8 +99,9 @@ export function* exportDatasetJob(db: ReadableDB, options: DatasetOptions, desti
 
 /** The split's documents with the layer's spans of the chosen labels, counted as they are read. */
 function* datasetRecords(db: ReadableDB, plan: DatasetPlan, split: PlannedSplit, options: DatasetOptions, counts: DatasetCounts): Generator<NativeRecord> {
-  const spansOf = !plan.layer.all && plan.layer.name === SUGGESTIONS_LAYER ? suggestionsAsSpans(db) : exportedSpanReader(db, plan.layer.all ? undefined : plan.layer.name)
-  const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status)
+  const suggestions = !plan.layer.all && plan.layer.name === SUGGESTIONS_LAYER
+  const spansOf = suggestions ? suggestionsAsSpans(db) : exportedSpanReader(db, plan.layer.all ? undefined : plan.layer.name)
+  const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status, plan.layer.all || suggestions ? null : plan.layer.name)
   for (const { id, title, text, meta } of documents) {
     const spans: NativeSpan[] = []
     for (const [start, end, label, quote, annotator] of spansOf(id, text)) {

@@ -3,11 +3,13 @@ import { agreementMethods } from './agreement'
 import { backupMethods } from './backups'
 import { datasetMethods } from './datasetExport'
 import { documentMethods } from './documents'
+import { guidelineMethods } from './guidelines'
 import { importMethods } from './import'
 import { jobMethods, Jobs } from './jobs'
 import { labelMethods } from './labels'
 import { mergeMethods } from './merge'
 import './nativeHash'
+import { progressMethods } from './progress'
 import { projectMethods } from './project'
 import { reviewMethods } from './review'
 import { salvageMethods } from './salvage'
@@ -51,6 +53,8 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...agreementMethods(workspace),
     ...backupMethods(workspace, jobs),
     ...salvageMethods(workspace),
+    ...guidelineMethods(workspace),
+    ...progressMethods(workspace),
     ...suggestionMethods(workspace, jobs, { retrainDelayMs: options.retrainDelayMs }),
   })
   // A full disk, a lock held by another program or a damaged file is told as such, naming the project.

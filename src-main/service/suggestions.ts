@@ -29,7 +29,7 @@ import {
   type SuggestionSource,
   type UserPattern,
 } from '../shared/suggest'
-import { getDocument, iterateDocumentIds } from '../store/documents'
+import { documentReader, iterateDocumentIds } from '../store/documents'
 import { listLabels } from '../store/labels'
 import { findSameSpan, getSpan, listAnnotators, spanReader, spanWriter, taggedTextCounts } from '../store/spans'
 import {
@@ -191,11 +191,12 @@ export function modelInfoOf(trained: TrainedModel, layer: string, labels: readon
 /** The documents of a layer to learn from: finished (done or reviewed) ones, with that layer's spans. */
 export function trainingDocuments(db: ReadableDB, layer: string): Array<{ text: string; spans: Array<{ start: number; end: number; label: string }> }> {
   const spans = spanReader(db, layer)
+  const read = documentReader(db)
   const documents: Array<{ text: string; spans: Array<{ start: number; end: number; label: string }> }> = []
-  for (const id of iterateDocumentIds(db, ['done', 'reviewed'])) {
+  for (const id of iterateDocumentIds(db, ['done', 'reviewed'], layer)) {
     const layerSpans = spans(id)
     if (layerSpans.length === 0) continue
-    documents.push({ text: getDocument(db, id)!.text, spans: layerSpans.map(({ start, end, label }) => ({ start, end, label })) })
+    documents.push({ text: read(id)!.text, spans: layerSpans.map(({ start, end, label }) => ({ start, end, label })) })
   }
   return documents
 }
@@ -302,7 +303,7 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
 
   function textOf(documentId: string): { text: string; map: OffsetMap } {
     const map = ws.offsetMap(documentId, () => {
-      const doc = getDocument(db(), documentId)
+      const doc = documentReader(db())(documentId)
       if (!doc) throw new FactspanError('not-found', `No document "${documentId}" in this project.`)
       return doc.text
     })
@@ -545,13 +546,14 @@ export function* suggestJob(db: WritableDB, options: SuggestJobOptions): Job<Sug
       sources.push(modelSource(tagger))
     }
   }
-  const ids = [...iterateDocumentIds(db, options.status)]
+  const ids = [...iterateDocumentIds(db, options.status, null)]
   const labels = new Set(listLabels(db).map((l) => l.name))
   const report: SuggestReport = { documents: 0, bySource: Object.fromEntries(options.sources.map((s) => [s, 0])) }
   return yield* writeTransactionSteps(db, function* () {
     const write = suggestionWriter(db, now())
+    const read = documentReader(db)
     for (const [i, id] of ids.entries()) {
-      const text = getDocument(db, id)!.text
+      const text = read(id)!.text
       for (const source of sources) {
         deleteStoredSuggestions(db, id, source.name)
         for (const suggestion of source.suggest(text, id)) {

@@ -3,10 +3,10 @@
 // bridges and the preload loop over the list, the renderer's client is derived from `Api`. Adding a method touches
 // the contract and one service file, never the preload or a bridge.
 import { z } from 'zod'
-import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Span } from './model'
-import { DOCUMENT_STATUSES, isGoldName } from './model'
+import type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Span } from './model'
+import { DOCUMENT_STATUSES, isGoldName, LAYER_STATUSES } from './model'
 import type { AgreementReport } from './agreementReport'
-import { SPLIT_NAME } from './splitSpec'
+import { splitRatios, splitSeed } from './splitSpec'
 import type { EventName } from './apiNames'
 import type { UserPattern } from './suggest/rules/userPatterns'
 
@@ -63,6 +63,9 @@ const fileBytes = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
 const fieldName = typedName(200)
 /** Chosen by the app for a long import or export, so it can cancel the job and follow its 'job-progress' events. */
 const jobId = z.string().min(1).max(100)
+const documentStatus = z.enum(DOCUMENT_STATUSES, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a status; the statuses are ${DOCUMENT_STATUSES.join(', ')}`,
+})
 /** What a dataset export takes: the layer (one annotator's, 'gold' or 'all'), filters, and splits. */
 const datasetOptions = {
   format: z.enum(EXPORT_FORMATS),
@@ -70,17 +73,13 @@ const datasetOptions = {
   layer: annotatorName.optional(),
   separator: z.enum(COLUMN_SEPARATORS).optional(),
   /** Only documents with one of these statuses; every document when absent. */
-  status: z.array(z.enum(DOCUMENT_STATUSES)).min(1).max(DOCUMENT_STATUSES.length).optional(),
+  status: z.array(documentStatus).min(1).max(DOCUMENT_STATUSES.length).optional(),
   /** Only spans with these labels; every label when absent. Documents without them are still exported. */
   labels: z.array(spanLabel).min(1).max(1000).optional(),
   /** One file per split, split by document and stratified by label; the ratios add up to 1. */
-  split: z
-    .array(z.object({ name: z.string().regex(SPLIT_NAME, 'a split name goes into file names: letters, digits, _ and - only'), ratio: z.number().positive().max(1) }))
-    .min(1)
-    .max(10)
-    .optional(),
+  split: splitRatios.optional(),
   /** The seed of the split; the same seed and project give the same files. */
-  seed: z.number().int().min(0).max(4_294_967_295).optional(),
+  seed: splitSeed.optional(),
 }
 /** A suggestion is named by where it is and its label; `source` narrows a decision to one source. */
 const suggestionKey = z.object({
@@ -136,6 +135,16 @@ export const argSchemas = {
   'documents.get': z.object({ id: documentId }),
   'documents.setDone': z.object({ id: documentId, done: z.boolean() }),
   'documents.next': z.object({ after: documentId }),
+  /** Each document's status for each annotator (or one), gold left out: for scripts and the progress view. */
+  'documents.statuses': z.object({ annotator: annotatorName.optional() }),
+  /** Sets one annotator's status of some documents, as a script does; the gold layer is marked reviewed in review instead. */
+  'documents.setStatus': z.object({ ids: z.array(documentId).min(1).max(100_000), annotator: annotatorName, status: z.enum(LAYER_STATUSES) }),
+  /** The project's annotation guidelines, in Markdown. */
+  'guidelines.get': z.object({}),
+  /** Replaces the project's guidelines (a reviewer's edit in the app). */
+  'guidelines.set': z.object({ markdown: z.string().max(1_000_000) }),
+  /** Who has finished what: the figures of the progress view and of `factspan stats`. */
+  'project.progress': z.object({}),
   'spans.list': z.object({ documentId, annotator: annotatorName.optional() }),
   'spans.add': z.object({ documentId, start: offset, end: offset, label: spanLabel }),
   'spans.remove': z.object({ id: spanId }),
@@ -213,7 +222,8 @@ export const argSchemas = {
   /** The next document not reviewed yet after `after` (from the first without it), wrapping around; null when all are. */
   'review.next': z.object({ after: documentId.optional() }),
   /** Agreement between layers over the whole project; by default every annotator but the gold layer. */
-  'review.agreement': z.object({ annotators: z.array(annotatorName).max(100).optional(), includeGold: z.boolean().optional() }),
+  /** Only documents every compared annotator marked done (the gold layer: reviewed), unless `allDocuments`. */
+  'review.agreement': z.object({ annotators: z.array(annotatorName).max(100).optional(), includeGold: z.boolean().optional(), allDocuments: z.boolean().optional() }),
   /**
    * The open suggestions of a document for my layer: not rejected by me, not already a span of mine with the same
    * start, end and label, from enabled sources only (all enabled ones when `sources` is absent). Rules and the
@@ -332,6 +342,7 @@ export interface Salvage {
 
 export interface ProjectStats {
   documents: number
+  /** The project as a whole: reviewed, else done once every annotator who began a document finished it. */
   byStatus: Record<DocumentStatus, number>
   spans: number
   byLabel: Record<string, number>
@@ -414,6 +425,10 @@ export interface MergeFileReport {
   documents: { added: number; matched: number }
   /** Spans new to the project, and spans it had already (merging a file again adds nothing). */
   spans: { added: number; skipped: number }
+  /** Annotators' statuses of documents that arrived or changed (the later change wins). */
+  statuses: number
+  /** The file's guidelines against this project's, which stay as they are: 'none' when the file keeps none. */
+  guidelines: 'same' | 'different' | 'none'
 }
 
 /** Something of a file that was not merged: a whole file that could not be read, or one document of it. */
@@ -436,6 +451,8 @@ export interface LayerSummary {
   name: string
   spans: number
   documents: number
+  /** Documents this annotator marked done (the gold layer: documents reviewed). */
+  finished: number
 }
 
 export interface ReviewLayers {
@@ -450,6 +467,33 @@ export interface ReviewLayers {
 export interface GoldEdit {
   added: Span[]
   removed: Span[]
+}
+
+/** Each document's status per annotator, as `factspan status` lists it. */
+export interface StatusTable {
+  annotators: string[]
+  documents: Array<{ documentId: string; title: string; reviewed: boolean; statuses: Record<string, LayerStatus> }>
+}
+
+export interface Guidelines {
+  markdown: string
+  /** SHA-256 of the Markdown as UTF-8: what export manifests name. */
+  sha256: string
+}
+
+/** Who has finished what, per annotator (gold left out): the progress view and `factspan stats`. */
+export interface TeamProgress {
+  annotators: string[]
+  labels: string[]
+  documents: number
+  /** Documents by status, per annotator. */
+  byStatus: Record<string, Record<LayerStatus, number>>
+  /** Spans per label, per annotator. */
+  spansByLabel: Record<string, Record<string, number>>
+  /** Documents finished per day (UTC, YYYY-MM-DD), per annotator, days in order: cumulative counts. */
+  finishedOverTime: Array<{ day: string; finished: Record<string, number> }>
+  /** Agreement per label over the documents every annotator finished (the group's overlap F1 and α_U). */
+  agreement: { counted: number; leftOut: number; labels: Record<string, { overlapF1: number | null; unitizedAlpha: number | null }> } | null
 }
 
 /** Where suggestions come from; a new source may use any other name. */
@@ -538,6 +582,12 @@ export interface Api {
   'documents.get': (args: Args<'documents.get'>) => Document
   'documents.setDone': (args: Args<'documents.setDone'>) => DocumentSummary
   'documents.next': (args: Args<'documents.next'>) => string | null
+  'documents.statuses': (args: Args<'documents.statuses'>) => StatusTable
+  /** How many layers changed. */
+  'documents.setStatus': (args: Args<'documents.setStatus'>) => { changed: number }
+  'guidelines.get': (args: Args<'guidelines.get'>) => Guidelines
+  'guidelines.set': (args: Args<'guidelines.set'>) => Guidelines
+  'project.progress': (args: Args<'project.progress'>) => TeamProgress
   'spans.list': (args: Args<'spans.list'>) => Span[]
   'spans.add': (args: Args<'spans.add'>) => Span
   'spans.remove': (args: Args<'spans.remove'>) => Span
@@ -634,4 +684,4 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-export type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Span }
+export type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Span }

@@ -2,8 +2,9 @@
 import type { Label } from './model'
 
 /**
- * Plain letters the editor keeps for itself: `a` tags all occurrences, `l` opens the label editor, `y` accepts a
- * suggestion (Shift+Y all of them), `n` rejects one, `s` steps to the next (Shift+S the previous), `r` starts a relation.
+ * Plain letters the editor keeps for itself, never a label's: `a` tags all occurrences, `l` opens the label editor;
+ * `y` and `n` accept and reject a suggestion (Shift+Y accepts all), `s` goes to the next one (Shift+S the previous),
+ * and `r` starts a relation. The first two keep their places: the editor names them by index.
  */
 export const RESERVED_LETTERS = ['a', 'l', 'y', 'n', 's', 'r'] as const
 

@@ -164,6 +164,15 @@ export function countSpansByLabelInLayer(db: ReadableDB, annotator?: string): Ar
     .all({ annotator: annotator ?? null }) as Array<[string, number]>
 }
 
+/** Spans per annotator and label, gold included. */
+export function countSpansByAnnotatorAndLabel(db: ReadableDB): Array<{ annotator: string; label: string; count: number }> {
+  return db.prepare('SELECT annotator, label, count(*) AS count FROM spans GROUP BY annotator, label ORDER BY annotator, label').all() as Array<{
+    annotator: string
+    label: string
+    count: number
+  }>
+}
+
 /** Each text tagged in these layers with each label, and how many times: what the project's dictionary is made of. */
 export function taggedTextCounts(db: ReadableDB, annotators: readonly string[]): Array<{ text: string; label: string; count: number }> {
   return db

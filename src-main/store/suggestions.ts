@@ -1,6 +1,7 @@
 // The suggestion tables (migration 0004): stored suggestions (imported, or written by `factspan suggest`), each
 // annotator's decisions on suggestions, the project's suggestion settings and its trained model.
 import type { ReadableDB, WritableDB } from './db'
+import { exportStatusFilterSql } from './layerStatus'
 import { cached } from './statements'
 
 export interface StoredSuggestion {
@@ -174,13 +175,13 @@ export function suggestionSpanReader(db: ReadableDB): (documentId: string) => Ar
   return (documentId) => statement.all(documentId) as Array<[number, number, string, number]>
 }
 
-/** Finished (done or reviewed) documents with spans in a layer: what the model of that layer learns from. */
+/** Finished documents with spans in a layer (done in that layer, or reviewed): what the model of that layer learns from. */
 export function countFinishedDocumentsInLayer(db: ReadableDB, layer: string): number {
   return (
     cached(
       db,
-      `SELECT count(*) AS n FROM documents d WHERE (d.done_at IS NOT NULL OR d.reviewed_at IS NOT NULL)
-         AND EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id AND s.annotator = ?)`,
-    ).get(layer) as { n: number }
+      `SELECT count(*) AS n FROM documents d WHERE ${exportStatusFilterSql('d', '@layer')}
+         AND EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id AND s.annotator = @layer)`,
+    ).get({ layer, statuses: JSON.stringify(['done', 'reviewed']) }) as { n: number }
   ).n
 }

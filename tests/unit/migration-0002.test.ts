@@ -15,9 +15,9 @@ describe('migration 0002-review', () => {
     expect(db.prepare('SELECT quote, annotator FROM spans').get()).toEqual({ quote: '2月', annotator: 'alice' })
 
     // An old document keeps its status until a reviewer marks it.
-    expect(getDocumentSummary(db, 'd')?.status).toBe('done')
+    expect(getDocumentSummary(db, 'd', 'alice')?.status).toBe('done')
     setDocumentReviewed(db, 'd', 'now')
-    expect(getDocumentSummary(db, 'd')?.status).toBe('reviewed')
+    expect(getDocumentSummary(db, 'd', 'alice')?.status).toBe('reviewed')
     db.close()
   })
 

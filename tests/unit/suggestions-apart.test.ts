@@ -36,7 +36,7 @@ describe('suggestions are kept apart from spans', () => {
 
   it('count in no agreement, no gold layer and no status', async () => {
     const { service } = project()
-    const agreement = service['review.agreement']({})
+    const agreement = service['review.agreement']({ allDocuments: true })
     expect(agreement.annotators).toEqual(['alice', 'bob'])
     expect(agreement.spans).toEqual({ alice: { metric: 0, measure: 0, organization: 0, date: 1 }, bob: { metric: 0, measure: 0, organization: 0, date: 1 } })
     expect(service['review.layers']({}).gold).toMatchObject({ spans: 0 })
@@ -56,6 +56,6 @@ describe('suggestions are kept apart from spans', () => {
     expect(inA.map(({ start, end, label, source, score }) => ({ start, end, label, source, score }))).toEqual([{ start: 11, end: 16, label: 'metric', source: 'imported', score: 0.8 }])
     service['suggestions.accept']({ documentId: 'b', items: [{ start: 11, end: 16, label: 'metric', source: 'imported' }] })
     expect(service['spans.list']({ documentId: 'b' }).map((s) => [s.start, s.end, s.label, s.annotator])).toEqual([[11, 16, 'metric', 'alice']])
-    expect(service['review.agreement']({}).spans.alice.metric).toBe(1)
+    expect(service['review.agreement']({ allDocuments: true }).spans.alice.metric).toBe(1)
   })
 })

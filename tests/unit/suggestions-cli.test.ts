@@ -24,6 +24,7 @@ const NEW_TEXT = '𠮷据悉5月20日开放。😀'
 function projectFolder(): string {
   const cwd = tempDir()
   const { service, workspace } = createService({ settingsFile: path.join(cwd, 'settings.json'), projectPath: path.join(cwd, 'p.factspan'), createProject: true, retrainDelayMs: -1 })
+  workspace.settings.setAnnotator('alice')
   const records = DATES.map(({ text, start, end }, i) => ({ id: `d${i}`, text, spans: [{ start, end, label: 'date', annotator: 'alice' }] }))
   const lines = [...records, { id: 'new', text: NEW_TEXT }].map((r) => JSON.stringify(r)).join('\n')
   importFiles(workspace.database(), [{ name: 'dates.jsonl', bytes: utf8(lines) }], { annotator: 'alice' })

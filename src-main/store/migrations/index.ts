@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import * as initial from './0001-initial'
 import * as review from './0002-review'
+import * as layerStatus from './0003-layer-status'
 import * as suggestions from './0004-suggestions'
 
 export interface Migration {
@@ -13,7 +14,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'review', up: review.up },
-  // 0003 (team status) lands from another branch; the lead chains the numbers at merge.
+  { version: 3, name: 'layer-status', up: layerStatus.up },
   { version: 4, name: 'suggestions', up: suggestions.up },
 ]
 
