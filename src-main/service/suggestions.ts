@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { writeTransaction, writeTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
 import type { Api, ModelInfo, SuggestionKey, SuggestionSettings, SuggestionView } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import { GOLD_LAYER, compareSpans, type DocumentStatus, type Span } from '../shared/model'
+import { GOLD_LAYER, compareSpans, isGoldName, type DocumentStatus, type Span } from '../shared/model'
 import type { OffsetMap } from '../shared/offsets'
 import {
   BUILT_IN_RULES,
@@ -482,10 +482,10 @@ export function suggestionMethods(ws: Workspace, jobs: Jobs, options: Suggestion
       const info = readModelInfo(db())
       return info === undefined ? null : (JSON.parse(info) as ModelInfo)
     },
-    'model.train': async ({ layer, labels, heldOut, seed, jobId = randomUUID() }) => {
+    'model.train': async ({ layer, labels, heldOut, seed, epochs, learningCurve, jobId = randomUUID() }) => {
       const controller = new AbortController()
       const { model, info } = await jobs.track(jobId, 'training', controller, (onProgress) =>
-        trainProjectModel(db(), { layer, labels, heldOut, seed }, { signal: controller.signal, onProgress: (p) => onProgress(p.phase === 'training' ? p.fraction : 1) }),
+        trainProjectModel(db(), { layer: isGoldName(layer) ? GOLD_LAYER : layer, labels, heldOut, seed, epochs, curve: learningCurve }, { signal: controller.signal, onProgress: (p) => onProgress(p.phase === 'training' ? p.fraction : 1) }),
       )
       return storeModel(model, info)
     },

@@ -263,6 +263,10 @@ export const argSchemas = {
     /** The share of documents held out to evaluate on (default 0.1). */
     heldOut: z.number().min(0).max(0.9).optional(),
     seed: z.number().int().min(0).max(4_294_967_295).optional(),
+    /** Passes over the documents (default 10). */
+    epochs: z.number().int().min(1).max(100).optional(),
+    /** Also train on a quarter and a half of the training part, for the learning curve (default true). */
+    learningCurve: z.boolean().optional(),
     jobId: jobId.optional(),
   }),
   /** The project's model file, to download. */

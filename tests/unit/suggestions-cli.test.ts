@@ -5,30 +5,16 @@ import { createService } from '../../src-main/service'
 import { importFiles } from '../../src-main/service/import'
 import { runCli } from './cli-helpers'
 import { tempDir, utf8 } from './helpers'
+import { dateRecords, DATES, NEW_TEXT } from './suggestions-helpers'
 
-// Dates alice tagged, offsets counted by hand (𠮷 is one code point), and a new document the model has not seen:
-// 𠮷0 据1 悉2 5 3 月4 2 5 0 6 日7 开8 放9 。10 😀11
-const DATES = [
-  { text: '2月3日全区企业开工。', start: 0, end: 4 },
-  { text: '截至3月15日，复工率达到九成。', start: 2, end: 7 },
-  { text: '区发改局1月23日发布通知。', start: 4, end: 9 },
-  { text: '4月8日召开新闻发布会。', start: 0, end: 4 },
-  { text: '自12月1日起实施新政策。', start: 1, end: 6 },
-  { text: '园区于6月30日全面复产。', start: 3, end: 8 },
-  { text: '企业在7月2日收到补贴资金。', start: 3, end: 7 },
-  { text: '𠮷11月11日前完成审批。', start: 1, end: 7 },
-]
-const NEW_TEXT = '𠮷据悉5月20日开放。😀'
 
 /** A project with alice's dates finished and one new document, made as the app would. */
 function projectFolder(): string {
   const cwd = tempDir()
   const { service, workspace } = createService({ settingsFile: path.join(cwd, 'settings.json'), projectPath: path.join(cwd, 'p.factspan'), createProject: true, retrainDelayMs: -1 })
   workspace.settings.setAnnotator('alice')
-  const records = DATES.map(({ text, start, end }, i) => ({ id: `d${i}`, text, spans: [{ start, end, label: 'date', annotator: 'alice' }] }))
-  const lines = [...records, { id: 'new', text: NEW_TEXT }].map((r) => JSON.stringify(r)).join('\n')
-  importFiles(workspace.database(), [{ name: 'dates.jsonl', bytes: utf8(lines) }], { annotator: 'alice' })
-  for (const { id } of records) service['documents.setDone']({ id, done: true })
+  importFiles(workspace.database(), [{ name: 'dates.jsonl', bytes: utf8(dateRecords().map((r) => JSON.stringify(r)).join('\n')) }], { annotator: 'alice' })
+  for (const { id } of DATES.map((_, i) => ({ id: `d${i}` }))) service['documents.setDone']({ id, done: true })
   workspace.close()
   return cwd
 }

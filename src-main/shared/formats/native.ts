@@ -148,16 +148,18 @@ export function recordFromInput(input: RecordInput, line: number, context: Recor
   if (textProblem) throw new InputError(file, line, textProblem)
   const map = new OffsetMap(input.text)
   const length = map.codePointLength
+  /** Why a span or suggestion cannot be placed, or undefined; `where` names it, e.g. spans[2]. */
+  const placeProblem = (where: string, { start, end, label }: { start: number; end: number; label: string }): string | undefined => {
+    if (!(start >= 0 && start < end && end <= length)) return `${where} has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`
+    const labelProblem = labelNameProblem(label)
+    return labelProblem && `${where} has the label ${JSON.stringify(label)}, which ${labelProblem}`
+  }
   const spans: NativeSpan[] = []
   for (const [i, span] of (input.spans ?? []).entries()) {
     const { start, end, label } = span
-    if (!(start >= 0 && start < end && end <= length)) {
-      problems.span(line, `spans[${i}] has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`)
-      continue
-    }
-    const labelProblem = labelNameProblem(label)
-    if (labelProblem) {
-      problems.span(line, `spans[${i}] has the label ${JSON.stringify(label)}, which ${labelProblem}`)
+    const problem = placeProblem(`spans[${i}]`, span)
+    if (problem) {
+      problems.span(line, problem)
       continue
     }
     const text = map.slice(start, end)
@@ -167,14 +169,11 @@ export function recordFromInput(input: RecordInput, line: number, context: Recor
     spans.push({ start, end, label, text, annotator: span.annotator ?? defaults.annotator })
   }
   const suggestions: NativeSuggestion[] = []
-  for (const [i, { start, end, label, score, source }] of (input.suggestions ?? []).entries()) {
-    if (!(start >= 0 && start < end && end <= length)) {
-      problems.span(line, `suggestions[${i}] has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`)
-      continue
-    }
-    const labelProblem = labelNameProblem(label)
-    if (labelProblem) {
-      problems.span(line, `suggestions[${i}] has the label ${JSON.stringify(label)}, which ${labelProblem}`)
+  for (const [i, suggestion] of (input.suggestions ?? []).entries()) {
+    const { start, end, label, score, source } = suggestion
+    const problem = placeProblem(`suggestions[${i}]`, suggestion)
+    if (problem) {
+      problems.span(line, problem)
       continue
     }
     suggestions.push({ start, end, label, score: score ?? 1, source: source ?? 'imported' })
