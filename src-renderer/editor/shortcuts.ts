@@ -13,7 +13,7 @@ export interface ShortcutGroup {
   shortcuts: Shortcut[]
 }
 
-const [TAG_ALL, EDIT_LABELS] = RESERVED_LETTERS
+const [TAG_ALL, EDIT_LABELS, ACCEPT, REJECT, STEP] = RESERVED_LETTERS
 
 export const SHORTCUTS: ShortcutGroup[] = [
   {
@@ -41,6 +41,16 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['Delete', 'Backspace'], does: 'remove the selected span' },
       { keys: ['Ctrl+Z'], does: 'undo' },
       { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], does: 'redo' },
+    ],
+  },
+  {
+    title: 'Suggestions (dashed underlines)',
+    shortcuts: [
+      { keys: [ACCEPT], does: 'accept the suggestion at the caret, or the next one, as a span of your layer' },
+      { keys: [REJECT], does: 'reject it; it does not come back for your layer' },
+      { keys: [STEP, `Shift+${STEP.toUpperCase()}`], does: 'go to the next or previous suggestion' },
+      { keys: [`Shift+${ACCEPT.toUpperCase()}`], does: 'accept every suggestion in the document, as one undo step' },
+      { keys: ['1…9', '0'], note: 'on a selected suggestion', does: 'accept it with that label instead' },
     ],
   },
   {

@@ -1,5 +1,5 @@
 // User edits as data: each has an exact inverse, so undo and redo replay them against the server.
-import type { LabelRemoval } from '../../src-main/shared/api'
+import type { LabelRemoval, SuggestionView } from '../../src-main/shared/api'
 import type { DocumentSummary, Label, Span } from '../../src-main/shared/model'
 
 export interface SpanRange {
@@ -22,6 +22,16 @@ export type Edit =
   | { kind: 'removeLabel'; documentId: string; label: Label; position: number; spans: Span[] }
   | { kind: 'updateLabel'; documentId: string; from: Label; to: Label }
   | { kind: 'reorderLabels'; documentId: string; from: string[]; to: string[] }
+  /**
+   * Suggestions made spans of my layer, as one step (one, or all of a document); `label`, when given, is the label
+   * they were accepted with instead of their own. `spans` are the spans it made, which its undo removes.
+   */
+  | { kind: 'acceptSuggestions'; documentId: string; suggestions: SuggestionView[]; label?: string; spans: Span[] }
+  /** The undo of an accept: its spans removed and its decisions forgotten, so the suggestions are offered again. */
+  | { kind: 'unacceptSuggestions'; documentId: string; suggestions: SuggestionView[]; label?: string; spans: Span[] }
+  | { kind: 'rejectSuggestions'; documentId: string; suggestions: SuggestionView[] }
+  /** The undo of a reject: the decisions forgotten. */
+  | { kind: 'unrejectSuggestions'; documentId: string; suggestions: SuggestionView[] }
 
 /** What the server answered, for the store to show. */
 export type EditOutcome =
@@ -32,6 +42,10 @@ export type EditOutcome =
   | { kind: 'document-saved'; summary: DocumentSummary }
   | { kind: 'labels-saved'; labels: Label[]; renamed?: { from: string; to: string }; restored?: Span[] }
   | { kind: 'label-removed'; removal: LabelRemoval }
+  | { kind: 'suggestions-accepted'; documentId: string; suggestions: SuggestionView[]; label?: string; spans: Span[] }
+  | { kind: 'suggestions-unaccepted'; documentId: string; suggestions: SuggestionView[]; label?: string; spans: Span[] }
+  | { kind: 'suggestions-rejected'; documentId: string; suggestions: SuggestionView[] }
+  | { kind: 'suggestions-restored'; documentId: string; suggestions: SuggestionView[] }
 
 export function inverse(edit: Edit): Edit {
   switch (edit.kind) {
@@ -57,6 +71,14 @@ export function inverse(edit: Edit): Edit {
       return { ...edit, from: edit.to, to: edit.from }
     case 'reorderLabels':
       return { ...edit, from: edit.to, to: edit.from }
+    case 'acceptSuggestions':
+      return { ...edit, kind: 'unacceptSuggestions' }
+    case 'unacceptSuggestions':
+      return { ...edit, kind: 'acceptSuggestions' }
+    case 'rejectSuggestions':
+      return { ...edit, kind: 'unrejectSuggestions' }
+    case 'unrejectSuggestions':
+      return { ...edit, kind: 'rejectSuggestions' }
   }
 }
 
@@ -66,6 +88,8 @@ export function asDone(edit: Edit, outcome: EditOutcome): Edit {
     const { label, position, spans } = outcome.removal
     return { ...edit, label, position, spans }
   }
+  // Accepting again (redo) makes new spans, which the next undo must remove.
+  if (edit.kind === 'acceptSuggestions' && outcome.kind === 'suggestions-accepted') return { ...edit, spans: outcome.spans }
   return edit
 }
 
@@ -104,5 +128,19 @@ export function describeEdit(edit: Edit): string {
       return edit.from.name === edit.to.name ? `change the label ${edit.to.name}` : `rename the label ${edit.from.name} to ${edit.to.name}`
     case 'reorderLabels':
       return 'reorder the labels'
+    case 'acceptSuggestions':
+      return `accept ${suggestionsNamed(edit.suggestions)}${edit.label ? ` as ${edit.label}` : ''}`
+    case 'unacceptSuggestions':
+      return `take back the accepted ${suggestionsNamed(edit.suggestions)}`
+    case 'rejectSuggestions':
+      return `reject ${suggestionsNamed(edit.suggestions)}`
+    case 'unrejectSuggestions':
+      return `offer ${suggestionsNamed(edit.suggestions)} again`
   }
+}
+
+/** "the suggestion “2月25日” (date)", or "12 suggestions". */
+function suggestionsNamed(suggestions: readonly SuggestionView[]): string {
+  const [only] = suggestions
+  return suggestions.length === 1 ? `the suggestion ${quoted(only.text)} (${only.label})` : `${suggestions.length} suggestions`
 }

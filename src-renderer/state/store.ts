@@ -11,6 +11,7 @@ import { historyStorage } from './history'
 import { createProjectSlice } from './projectSlice'
 import { createReviewSlice } from './reviewSlice'
 import { createRuntime } from './runtime'
+import { createSuggestionsSlice } from './suggestionsSlice'
 import type { Ctx, Store } from './types'
 import { createUiSlice } from './uiSlice'
 
@@ -43,6 +44,7 @@ export function createAppStore(api: ApiClient, options: StoreOptions = {}): AppS
           return {
             ...createProjectSlice(ctx),
             ...createAnnotateSlice(ctx),
+            ...createSuggestionsSlice(ctx),
             ...createReviewSlice(ctx),
             ...createUiSlice(ctx),
             derive: createDerivations(),

@@ -7,9 +7,10 @@ import type { Derivations } from './derivations'
 import type { ProjectSlice } from './projectSlice'
 import type { ReviewSlice } from './reviewSlice'
 import type { Runtime } from './runtime'
+import type { SuggestionsSlice } from './suggestionsSlice'
 import type { UiSlice } from './uiSlice'
 
-export type Store = ProjectSlice & AnnotateSlice & ReviewSlice & UiSlice & { derive: Derivations }
+export type Store = ProjectSlice & AnnotateSlice & SuggestionsSlice & ReviewSlice & UiSlice & { derive: Derivations }
 
 type Creator = StateCreator<Store, [['zustand/devtools', never], ['zustand/persist', unknown]], [], Store>
 export type SetStore = Parameters<Creator>[0]

@@ -9,6 +9,8 @@ import { HelpDialog } from './HelpDialog'
 import { LabelBar } from './LabelBar'
 import { LabelEditorDialog } from './LabelEditorDialog'
 import { SpanList } from './SpanList'
+import { SuggestionList } from './SuggestionList'
+import { SuggestionSettingsDialog } from './SuggestionSettingsDialog'
 import { StatusBadge } from './StatusBadge'
 
 
@@ -85,18 +87,23 @@ export function AnnotateView() {
       <LabelBar afterAction={refocus} />
       <p id="article-keys" className="keys-hint">
         Select text with the mouse or <kbd>Shift</kbd>+arrows, then press a label key. <kbd>Tab</kbd> moves between spans,{' '}
-        <kbd>Del</kbd> removes one, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists every key.
+        <kbd>Del</kbd> removes one, <kbd>y</kbd> / <kbd>n</kbd> accept or reject the dashed suggestion, <kbd>s</kbd> goes to
+        the next, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists every key.
       </p>
       <div className="workspace">
         <div className="text-pane">
           {findOpen && <FindBar afterClose={refocus} />}
           <AnnotateText regionRef={regionRef} describedBy="article-keys" />
         </div>
-        <SpanList />
+        <div className="side-column">
+          <SuggestionList afterAction={refocus} openSettings={() => setOverlay('suggestions')} />
+          <SpanList />
+        </div>
         <GuidelinesPanel />
       </div>
       {overlay === 'help' && <HelpDialog onClose={closeOverlay} />}
       {overlay === 'labels' && <LabelEditorDialog onClose={closeOverlay} />}
+      {overlay === 'suggestions' && <SuggestionSettingsDialog onClose={closeOverlay} />}
     </section>
   )
 }
