@@ -4,7 +4,9 @@ import { hotkeyProblem, normalizeHotkey } from '../shared/hotkeys'
 import { labelsToAdd, MAX_LABELS } from '../shared/labelSet'
 import type { Label } from '../shared/model'
 import { deleteLabel, getLabel, insertLabel, listLabels, setLabelOrder, updateLabel } from '../store/labels'
+import { relationsOfSpans, renameLabelInRelationTypes } from '../store/relations'
 import { countSpansWithLabel, deleteSpansWithLabel, listSpansWithLabel } from '../store/spans'
+import { relationMethods } from './relations'
 import { spanMethods } from './spans'
 import type { Workspace } from './workspace'
 
@@ -13,6 +15,7 @@ export function labelMethods(
 ): Pick<Api, 'labels.list' | 'labels.add' | 'labels.update' | 'labels.reorder' | 'labels.usage' | 'labels.remove' | 'labels.restore'> {
   const db = () => ws.database()
   const spans = spanMethods(ws)
+  const relations = relationMethods(ws)
 
   function requireLabel(name: string): Label {
     const label = getLabel(db(), name)
@@ -52,7 +55,13 @@ export function labelMethods(
     'labels.update': ({ name, label }) => {
       requireLabel(name)
       const next = checked(label, name)
-      db().transaction(() => updateLabel(db(), name, next)).immediate()
+      db()
+        .transaction(() => {
+          updateLabel(db(), name, next)
+          // The relation types' allowed labels follow the rename, as the spans do.
+          if (next.name !== name) renameLabelInRelationTypes(db(), name, next.name)
+        })
+        .immediate()
       return changed(next.name !== name)
     },
     'labels.reorder': ({ names }) => {
@@ -71,17 +80,20 @@ export function labelMethods(
       const removal = db().transaction(() => {
         const position = listLabels(db()).findIndex((l) => l.name === name)
         const removed = listSpansWithLabel(db(), name)
+        // Deleting the spans deletes their relations (foreign keys): listed first, for undo.
+        const links = relationsOfSpans(db(), removed.map((s) => s.id))
         deleteSpansWithLabel(db(), name)
         deleteLabel(db(), name)
-        return { label, position, spans: removed }
+        return { label, position, spans: removed, relations: links }
       }).immediate()
       return { ...removal, labels: changed(true) }
     },
-    'labels.restore': ({ label, position, spans: removed }) => {
+    'labels.restore': ({ label, position, spans: removed, relations: links }) => {
       const restored = checked(label)
       db().transaction(() => {
         insertLabel(db(), restored, position)
         spans['spans.restoreMany']({ spans: removed })
+        if (links && links.length > 0) relations['relations.restoreMany']({ relations: links })
       }).immediate()
       return changed(true)
     },

@@ -11,12 +11,13 @@ import { parseJsonlAuto } from '../shared/formats'
 import { sourceLine } from '../shared/formats/native'
 import { decodeJson } from '../shared/formats/text'
 import { labelsToAdd, tooManyLabels } from '../shared/labelSet'
-import { isGoldName, type Label } from '../shared/model'
+import { isGoldName, type Label, type RelationType } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { documentFinder, insertDocument, parseStoredMeta } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { openProjectReadOnly } from '../store/open'
-import { spanCopier, spansByDocument, type SpanRow } from '../store/spans'
+import { addMissingRelationTypes, relationCopier, relationsByDocument, relationTypesOf, type RelationByEnds } from '../store/relations'
+import { spanCopier, spanIdFinder, spansByDocument, type SpanRow } from '../store/spans'
 import { storageError } from '../store/storageErrors'
 import { now, type Workspace } from './workspace'
 
@@ -32,6 +33,8 @@ interface IncomingDocument {
   text: string
   meta: Record<string, unknown>
   spans: SpanRow[]
+  /** Relations between its spans, their ends named by layer, offsets and label. */
+  relations: RelationByEnds[]
   /** The JSONL line it came from, for messages. */
   line?: number
   /** Why the document cannot be merged although its file could be read, e.g. a span that does not match its text. */
@@ -42,6 +45,8 @@ interface IncomingFile {
   source: MergeFileReport['source']
   /** Labels the spans use, with the colour and key the other project gave them when known. */
   labels: Array<Pick<Label, 'name'> & Partial<Label>>
+  /** Relation types the relations use, as the other project has them when known. */
+  relationTypes: Array<string | RelationType>
   documents: Iterable<IncomingDocument>
   close(): void
 }
@@ -150,6 +155,8 @@ function readProject(file: string, name: string): IncomingFile {
       .all() as Label[]
     // Read whole: one query instead of one per document.
     const spansOf = spansByDocument(source)
+    const relationsOf = relationsByDocument(source)
+    const relationTypes = relationTypesOf(source)
     const rows = source
       .prepare('SELECT id, title, text, text_sha256 AS sha, meta FROM documents ORDER BY position')
       .iterate() as IterableIterator<{ id: string; title: string; text: string; sha: string; meta: string }>
@@ -157,7 +164,8 @@ function readProject(file: string, name: string): IncomingFile {
       try {
         for (const row of rows) {
           const spans = spansOf.get(row.id) ?? []
-          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, damage: damageOf(row.text, row.sha, spans) }
+          const relations = relationsOf.get(row.id) ?? []
+          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, relations, damage: damageOf(row.text, row.sha, spans) }
         }
       } catch (error) {
         // A failure reading the other file is about that file, not about this project.
@@ -169,7 +177,7 @@ function readProject(file: string, name: string): IncomingFile {
       documents.return(undefined)
       source.close()
     }
-    return { source: 'project', labels, documents, close }
+    return { source: 'project', labels, relationTypes, documents, close }
   } catch (error) {
     source.close()
     if (error instanceof FactspanError) throw error
@@ -210,9 +218,15 @@ function readJsonl(bytes: Uint8Array, name: string, options: MergeOptions): Inco
     text: r.text,
     meta: r.meta,
     spans: r.spans.map((s): SpanRow => [s.start, s.end, s.label, s.text, s.annotator, createdAt]),
+    relations: (r.relations ?? []).flatMap(({ from, to, type }): RelationByEnds[] => {
+      const [f, t] = [r.spans[from], r.spans[to]]
+      if (!f || !t || f.annotator !== t.annotator) return []
+      return [{ type, from: { annotator: f.annotator, start: f.start, end: f.end, label: f.label }, to: { annotator: t.annotator, start: t.start, end: t.end, label: t.label } }]
+    }),
     line: sourceLine(r),
   }))
-  return { source: 'jsonl', labels, documents, close: () => undefined }
+  const relationTypes = [...new Set(documents.flatMap((d) => d.relations.map((rel) => rel.type)))]
+  return { source: 'jsonl', labels, relationTypes, documents, close: () => undefined }
 }
 
 /** Matches and stores one file's documents and spans in one transaction, adding to the report. */
@@ -226,11 +240,21 @@ function mergeOne(db: Database, file: string, incoming: IncomingFile, report: Me
         if (over.length > 0) throw tooManyLabels(existing.length, over)
         const newLabels = addMissingLabels(db, added)
         const problems: MergeProblem[] = []
-        const counts: MergeFileReport = { file, source: incoming.source, annotators: [], documents: { added: 0, matched: 0 }, spans: { added: 0, skipped: 0 } }
+        const counts: MergeFileReport = {
+          file,
+          source: incoming.source,
+          annotators: [],
+          documents: { added: 0, matched: 0 },
+          spans: { added: 0, skipped: 0 },
+          relations: { added: 0, skipped: 0 },
+        }
         const annotators = new Set<string>()
         let gold = 0
         const find = documentFinder(db)
         const copySpan = spanCopier(db)
+        const copyRelation = relationCopier(db)
+        const findSpan = spanIdFinder(db)
+        addMissingRelationTypes(db, incoming.relationTypes)
         const createdAt = now()
         for (const doc of incoming.documents) {
           if (doc.damage) {
@@ -266,6 +290,15 @@ function mergeOne(db: Database, file: string, incoming: IncomingFile, report: Me
             annotators.add(annotator)
             if (copySpan(target, span)) counts.spans.added++
             else counts.spans.skipped++
+          }
+          // Relations follow their spans: each end is found again in this project by layer, offsets and label.
+          for (const { from, to, type } of doc.relations) {
+            if (isGoldName(from.annotator)) continue
+            const fromId = findSpan(target, from.annotator, from.start, from.end, from.label)
+            const toId = findSpan(target, to.annotator, to.start, to.end, to.label)
+            if (fromId === undefined || toId === undefined || fromId === toId) continue
+            if (copyRelation({ documentId: target, annotator: from.annotator, from: fromId, to: toId, type, createdAt })) counts.relations.added++
+            else counts.relations.skipped++
           }
         }
         if (gold > 0) {

@@ -129,13 +129,26 @@ export function countRelationsByLayer(db: Database): Map<string, number> {
   return new Map(rows.map((r) => [r.annotator, r.count]))
 }
 
-/** Adds relation types an import names that the project lacks, allowing every label, with colours and free hotkeys. */
-export function addMissingRelationTypes(db: Database, names: Iterable<string>): string[] {
+/**
+ * Adds relation types an import or merge names that the project lacks: as the other project had them (a hotkey only
+ * when it is free), else allowing every label, with colours and free hotkeys. Returns the names added.
+ */
+export function addMissingRelationTypes(db: Database, wanted: Iterable<string | RelationType>): string[] {
   const types = listRelationTypes(db)
   const added: string[] = []
-  for (const name of names) {
+  for (const want of wanted) {
+    const name = typeof want === 'string' ? want : want.name
     if (types.some((t) => t.name === name)) continue
-    const type = { name, color: RELATION_TYPE_COLORS[types.length % RELATION_TYPE_COLORS.length], hotkey: nextFreeHotkey(types), description: '', fromLabels: [], toLabels: [] }
+    const known = typeof want === 'string' ? undefined : want
+    const hotkey = known && known.hotkey !== '' && !types.some((t) => t.hotkey === known.hotkey) ? known.hotkey : nextFreeHotkey(types)
+    const type: RelationType = {
+      name,
+      color: known?.color ?? RELATION_TYPE_COLORS[types.length % RELATION_TYPE_COLORS.length],
+      hotkey,
+      description: known?.description ?? '',
+      fromLabels: known?.fromLabels ?? [],
+      toLabels: known?.toLabels ?? [],
+    }
     insertRelationType(db, type, types.length)
     types.push(type)
     added.push(name)
@@ -147,4 +160,46 @@ export function addMissingRelationTypes(db: Database, names: Iterable<string>): 
 export function relationCopier(db: Database): (relation: Omit<NewRelation, 'id'>) => boolean {
   const statement = cached(db, INSERT)
   return (relation) => statement.run({ ...relation, id: null }).changes > 0
+}
+
+/** One end of a relation as another project or file names it: by layer, offsets and label, not by id. */
+export interface RelationEnd {
+  annotator: string
+  start: number
+  end: number
+  label: string
+}
+
+export interface RelationByEnds {
+  from: RelationEnd
+  to: RelationEnd
+  type: string
+}
+
+/** Every relation of a project with its ends by offsets and label, per document: what a merge copies. Empty before 0005. */
+export function relationsByDocument(db: Database): Map<string, RelationByEnds[]> {
+  const byDocument = new Map<string, RelationByEnds[]>()
+  if (!hasRelations(db)) return byDocument
+  const rows = db
+    .prepare(
+      `SELECT r.document_id, r.type, f.annotator, f.start, f."end", f.label, t.start, t."end", t.label
+         FROM relations r JOIN spans f ON f.id = r.from_span JOIN spans t ON t.id = r.to_span ORDER BY r.document_id, r.id`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[string, string, string, number, number, string, number, number, string]>
+  for (const [documentId, type, annotator, fs, fe, fl, ts, te, tl] of rows) {
+    let list = byDocument.get(documentId)
+    if (!list) byDocument.set(documentId, (list = []))
+    list.push({ type, from: { annotator, start: fs, end: fe, label: fl }, to: { annotator, start: ts, end: te, label: tl } })
+  }
+  return byDocument
+}
+
+/** The relation types of a project, or none in a file from before relations. */
+export function relationTypesOf(db: Database): RelationType[] {
+  return hasRelations(db) ? listRelationTypes(db) : []
+}
+
+function hasRelations(db: Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'relations'").pluck().get() !== undefined
 }
