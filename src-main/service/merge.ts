@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Database } from 'better-sqlite3'
 import type { Api, MergeFileReport, MergeProblem, MergeReport } from '../shared/api'
 import { FactspanError, InputError } from '../shared/errors'
 import { parseJsonlAuto } from '../shared/formats'
@@ -13,8 +12,9 @@ import { decodeJson } from '../shared/formats/text'
 import { labelsToAdd, tooManyLabels } from '../shared/labelSet'
 import { isGoldName, type Label, type RelationType } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
-import { documentFinder, insertDocument, parseStoredMeta } from '../store/documents'
-import { addMissingLabels, listLabels } from '../store/labels'
+import { writeTransaction, type ReadableDB, type WritableDB } from '../store/db'
+import { documentFinder, insertDocument, iterateStoredDocuments, parseStoredMeta } from '../store/documents'
+import { addMissingLabels, listLabels, listLabelsInUse } from '../store/labels'
 import { openProjectReadOnly } from '../store/open'
 import { addMissingRelationTypes, relationCopier, relationsByDocument, relationTypesOf, type RelationByEnds } from '../store/relations'
 import { spanCopier, spanIdFinder, spansByDocument, type SpanRow } from '../store/spans'
@@ -65,7 +65,7 @@ function isSqlite(bytes: Uint8Array): boolean {
 }
 
 /** Merges files one transaction each; a file that cannot be read is reported and leaves nothing behind. */
-export function mergeFiles(db: Database, files: ReadonlyArray<{ name: string; path: string }>, options: MergeOptions = {}): MergeReport {
+export function mergeFiles(db: WritableDB, files: ReadonlyArray<{ name: string; path: string }>, options: MergeOptions = {}): MergeReport {
   const report: MergeReport = { merged: [], problems: [], newLabels: [] }
   for (const [index, file] of files.entries()) {
     try {
@@ -81,7 +81,7 @@ export function mergeFiles(db: Database, files: ReadonlyArray<{ name: string; pa
 }
 
 /** Merges files that arrived as bytes (the app's file picker): a project file is written to a temporary file and opened read-only. */
-export function mergeBytes(db: Database, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, options: MergeOptions = {}): MergeReport {
+export function mergeBytes(db: WritableDB, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, options: MergeOptions = {}): MergeReport {
   const report: MergeReport = { merged: [], problems: [], newLabels: [] }
   for (const [index, file] of files.entries()) {
     try {
@@ -99,7 +99,7 @@ export function mergeBytes(db: Database, files: ReadonlyArray<{ name: string; by
  * True when the project itself failed (a full disk, a lock held by another program): the file is reported as not
  * merged and the merge stops, since every file after it would fail the same way.
  */
-function stoppedBy(db: Database, error: unknown, file: string, rest: number, report: MergeReport): boolean {
+function stoppedBy(db: WritableDB, error: unknown, file: string, rest: number, report: MergeReport): boolean {
   const storage = storageError(error, db.name)
   if (!storage) return false
   const reason = `${storage.message}${rest > 0 ? ` The merge stopped here: ${rest} more file${rest === 1 ? ' was' : 's were'} not read.` : ''}`
@@ -113,7 +113,7 @@ function notAProject(name: string, head: Uint8Array): undefined {
   throw new InputError(name, undefined, `not a Factspan project (${head.length === 0 ? 'the file is empty' : 'not an SQLite database'})`)
 }
 
-function mergeProjectBytes(db: Database, name: string, bytes: Uint8Array, report: MergeReport): void {
+function mergeProjectBytes(db: WritableDB, name: string, bytes: Uint8Array, report: MergeReport): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factspan-merge-'))
   const temporary = path.join(dir, 'incoming.factspan')
   try {
@@ -138,7 +138,7 @@ function readHead(file: string): Uint8Array {
 
 /** Another project, read-only: every document with its spans; a document whose text or spans do not check out is marked damaged. */
 function readProject(file: string, name: string): IncomingFile {
-  let source: Database
+  let source: ReadableDB
   try {
     source = openProjectReadOnly(file)
   } catch (error) {
@@ -147,19 +147,12 @@ function readProject(file: string, name: string): IncomingFile {
     throw error
   }
   try {
-    const labels = source
-      .prepare(
-        `SELECT l.name, l.color, l.hotkey, l.description FROM labels l
-         WHERE l.name IN (SELECT DISTINCT label FROM spans) ORDER BY l.position, l.name`,
-      )
-      .all() as Label[]
+    const labels = listLabelsInUse(source)
     // Read whole: one query instead of one per document.
     const spansOf = spansByDocument(source)
     const relationsOf = relationsByDocument(source)
     const relationTypes = relationTypesOf(source)
-    const rows = source
-      .prepare('SELECT id, title, text, text_sha256 AS sha, meta FROM documents ORDER BY position')
-      .iterate() as IterableIterator<{ id: string; title: string; text: string; sha: string; meta: string }>
+    const rows = iterateStoredDocuments(source)
     const documents = (function* (): Generator<IncomingDocument> {
       try {
         for (const row of rows) {
@@ -230,10 +223,11 @@ function readJsonl(bytes: Uint8Array, name: string, options: MergeOptions): Inco
 }
 
 /** Matches and stores one file's documents and spans in one transaction, adding to the report. */
-function mergeOne(db: Database, file: string, incoming: IncomingFile, report: MergeReport): void {
+function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: MergeReport): void {
   try {
-    const result = db
-      .transaction(() => {
+    const result = writeTransaction(
+      db,
+      () => {
         // The other project's colour and key when they fit, else the next free ones.
         const existing = listLabels(db)
         const { added, over } = labelsToAdd(existing, incoming.labels)
@@ -306,8 +300,8 @@ function mergeOne(db: Database, file: string, incoming: IncomingFile, report: Me
         }
         counts.annotators = [...annotators].sort()
         return { counts, problems, newLabels }
-      })
-      .immediate()
+      },
+    )
     report.merged.push(result.counts)
     report.problems.push(...result.problems)
     report.newLabels.push(...result.newLabels)

@@ -1,15 +1,15 @@
 // The reviewer's side: which layers the project holds, the gold layer built from them, and review status.
-import type { Database } from 'better-sqlite3'
 import type { Api, GoldEdit, ReviewLayers } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { compareSpans, GOLD_LAYER, type Relation, type Span } from '../shared/model'
+import { writeTransaction, type ReadableDB } from '../store/db'
 import { countDocuments, countReviewedDocuments, getDocument, getDocumentSummary, nextUnreviewedDocument, setDocumentReviewed } from '../store/documents'
 import { listLabels } from '../store/labels'
 import { countRelationsByLayer, deleteRelation, getRelation, getRelationType, insertRelation, relationsOfSpans } from '../store/relations'
 import { countLayers, deleteSpan, findSameSpan, getSpan, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
-export function reviewLayers(db: Database): ReviewLayers {
+export function reviewLayers(db: ReadableDB): ReviewLayers {
   const relations = countRelationsByLayer(db)
   const layers = countLayers(db).map(({ annotator, spans, documents }) => ({ name: annotator, spans, documents, relations: relations.get(annotator) ?? 0 }))
   return {
@@ -61,8 +61,9 @@ export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'revie
     'review.editGold': ({ documentId, add, remove, addRelations = [], removeRelations = [] }) => {
       requireDocument(documentId)
       const labels = new Set(listLabels(db()).map((l) => l.name))
-      const edit = db()
-        .transaction((): GoldEdit => {
+      const edit = writeTransaction(
+        db(),
+        (): GoldEdit => {
           const removedRelations: Relation[] = removeRelations.map((id) => {
             const relation = getRelation(db(), id)
             if (!relation) throw new FactspanError('not-found', `No relation ${id} in this project.`)
@@ -110,8 +111,8 @@ export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'revie
             if (id !== null) addedRelations.push(getRelation(db(), id)!)
           }
           return { added: added.sort(compareSpans), removed, addedRelations, removedRelations: [...new Map(removedRelations.map((r) => [r.id, r])).values()] }
-        })
-        .immediate()
+        },
+      )
       if (edit.added.length + edit.removed.length + edit.addedRelations.length + edit.removedRelations.length > 0) {
         ws.emit('documents-changed', { ids: [documentId] })
       }
