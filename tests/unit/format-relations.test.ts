@@ -95,7 +95,7 @@ describe('native relations', () => {
   it.each([
     [{ relations: [{ from: 0, to: 2, type: 'holder' }] }, 'relations[0] has to 2, but span indices run from 0 to 1'],
     [{ relations: [{ from: -1, to: 1, type: 'holder' }] }, 'relations[0] has from -1, but span indices run from 0 to 1'],
-    [{ relations: [{ from: 0, to: 1, type: 'holder', kind: 'fact' }] }, 'relations[0]: Unrecognized key: "kind"'],
+    [{ relations: [{ from: 0, to: 1, type: 'holder', kind: 'fact' }] }, 'relations[0] has the unknown field "kind"'],
     [{ relations: [{ from: 0, to: 1 }] }, 'relations[0].type is missing'],
     [{ relations: [{ from: '0', to: 1, type: 'holder' }] }, 'relations[0].from must be a number, not the string "0"'],
     [{ relations: [{ from: 1, to: 1, type: 'holder' }] }, 'relations[0] links span 1 to itself'],

@@ -4,7 +4,8 @@
 // space in the quoted TEXT, and brat writes a span that crosses lines as one fragment per line.
 // Relations are `R1<TAB>TYPE Arg1:T1 Arg2:T2`; an event `E1<TAB>TYPE:T1 ROLE:T2 ROLE:T3` reads as its trigger span T1
 // linked to each argument by a relation whose type is the role. Export writes every relation as an R line, and each
-// fact (a metric or measure with links) also as an E line, its links the roles; read back, the two give one relation.
+// fact (a metric or measure, or any span, with its links) also as an E line, the links its roles; read back, an R line
+// and an E role that say the same are one relation.
 import { InputError } from '../errors'
 import { labelNameProblem } from '../labelSet'
 import { lowerBound } from '../lowerBound'
@@ -291,7 +292,7 @@ function* writeBrat(records: Iterable<NativeRecord>, options: WriteOptions = {})
       lines.push(`R${n + 1}\t${relation.type} Arg1:${idOf.get(relation.from)} Arg2:${idOf.get(relation.to)}\n`)
       schema.relation(relation.type, spans[relation.from].label, spans[relation.to].label)
     }
-    for (const [n, fact] of factsIn(spans, relations).entries()) {
+    for (const [n, fact] of factsIn(relations).entries()) {
       const head = spans[fact.head].label
       const uses = new Map<string, number>()
       const roles = fact.links.map((link) => {

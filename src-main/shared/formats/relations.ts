@@ -3,9 +3,6 @@
 import type { ExportWarning } from './codec'
 import type { NativeRecord, NativeRelation, NativeSpan } from './native'
 
-/** The head labels of a fact: a metric or measure with the spans it links to (see resources/guidelines.md). */
-export const FACT_HEAD_LABELS: ReadonlySet<string> = new Set(['metric', 'measure'])
-
 /** The relation type a link gets when its source names none (a Label Studio relation without labels). */
 export const UNNAMED_RELATION_TYPE = 'related'
 
@@ -56,11 +53,14 @@ export function relationsLeftOut(record: NativeRecord, format: string, warn: ((w
   if (left > 0) warn?.({ documentId: record.id, dropped: 0, reason: `${FORMAT_NAMES[format] ?? format} has no place for relations: left out ${left} relation(s)` })
 }
 
-/** Facts: each span with the label of a fact head that is the `from` of a relation, with its links in relation order. */
-export function factsIn(spans: readonly NativeSpan[], relations: readonly NativeRelation[]): Array<{ head: number; links: NativeRelation[] }> {
+/**
+ * The facts that have links, by span index: each span a relation leaves from, in the order of `spans`, with its
+ * relations in their order. As factsOf (../facts.ts) has it, a head is any span with outgoing links, so a project
+ * with its own labels has facts too; a metric or measure without links has nothing to write here.
+ */
+export function factsIn(relations: readonly NativeRelation[]): Array<{ head: number; links: NativeRelation[] }> {
   const facts = new Map<number, NativeRelation[]>()
   for (const relation of relations) {
-    if (!FACT_HEAD_LABELS.has(spans[relation.from]?.label)) continue
     const links = facts.get(relation.from) ?? []
     links.push(relation)
     facts.set(relation.from, links)
