@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Relation, RelationType, Span } from './model'
 import { DOCUMENT_STATUSES, isGoldName } from './model'
 import type { AgreementReport } from './agreementReport'
+import type { RelationSuggestion } from './suggest/relations'
 import { SPLIT_NAME } from './splitSpec'
 import type { EventName } from './apiNames'
 
@@ -185,6 +186,8 @@ export const argSchemas = {
   /** Puts back relations removed earlier (by relations.remove, or with their spans), with their ids, in one transaction. */
   'relations.restoreMany': z.object({ relations: z.array(storedRelation).max(1_000_000) }),
   'relations.retype': z.object({ id: relationId, type: relationTypeName }),
+  /** Suggested relations of my layer of a document: each metric or measure to the nearest span each type allows, in its sentence. */
+  'relations.suggest': z.object({ documentId }),
   'relationTypes.list': z.object({}),
   /** A new relation type at the end of the set; without a hotkey it gets the first free one. */
   'relationTypes.add': relationTypeFields.partial({ color: true, hotkey: true, description: true, fromLabels: true, toLabels: true }),
@@ -512,6 +515,7 @@ export interface Api {
   'relations.remove': (args: Args<'relations.remove'>) => Relation
   'relations.restoreMany': (args: Args<'relations.restoreMany'>) => Relation[]
   'relations.retype': (args: Args<'relations.retype'>) => Relation
+  'relations.suggest': (args: Args<'relations.suggest'>) => RelationSuggestion[]
   'relationTypes.list': (args: Args<'relationTypes.list'>) => RelationType[]
   'relationTypes.add': (args: Args<'relationTypes.add'>) => RelationType[]
   'relationTypes.update': (args: Args<'relationTypes.update'>) => RelationType[]
@@ -580,4 +584,4 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-export type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Relation, RelationType, Span }
+export type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Relation, RelationSuggestion, RelationType, Span }

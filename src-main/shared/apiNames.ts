@@ -55,6 +55,7 @@ export const METHODS = {
   'relations.remove': WRITE,
   'relations.restoreMany': WRITE,
   'relations.retype': WRITE,
+  'relations.suggest': READ,
   'relationTypes.list': READ,
   'relationTypes.add': WRITE,
   'relationTypes.update': WRITE,
