@@ -150,9 +150,9 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
     },
 
     'relations.suggest': ({ documentId }) => {
-      const document = getDocument(db(), documentId)
-      if (!document) throw new FactspanError('not-found', `No document "${documentId}" in this project.`)
       const annotator = ws.settings.annotator
+      const document = getDocument(db(), documentId, annotator)
+      if (!document) throw new FactspanError('not-found', `No document "${documentId}" in this project.`)
       return suggestRelations(document.text, listSpans(db(), documentId, annotator), listRelations(db(), documentId, annotator), listRelationTypes(db()))
     },
 
