@@ -116,3 +116,15 @@ describe('the gold layer takes relations with a version', () => {
     expect(service['spans.list']({ documentId: 'doc', annotator: 'gold' })).toEqual([])
   })
 })
+
+describe('salvage keeps relations', () => {
+  it('writes the relations whose spans it could read, as indices into the salvaged spans', () => {
+    const project = annotated('alice', 'doc')
+    project.workspace.close()
+    const { service } = newProject('reviewer')
+    const salvage = service['project.salvage']({ path: project.file })
+    const [line] = salvage.content.trim().split('\n').map((l) => JSON.parse(l) as { spans: Array<{ text: string }>; relations: Array<{ from: number; to: number; type: string }> })
+    const links = line.relations.map((r) => `${line.spans[r.from].text} -${r.type}-> ${line.spans[r.to].text}`)
+    expect(links.sort()).toEqual(['复工率91.9%😀 -holder-> 杭州高新区(滨江)', '复工率91.9%😀 -time-> 2月25日'])
+  })
+})
