@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { importFiles } from '../../src-main/service/import'
 import { mergeFiles } from '../../src-main/service/merge'
 import type { Relation, Span } from '../../src-main/shared/model'
-import { newProject, tempDir, utf8 } from './helpers'
+import { exportedText, newProject, tempDir, utf8 } from './helpers'
 
 // By hand: 𠮷 0 · 野家 1–3 · 2月25日 3–8 · 复工率91.9% 8–16 · 😀 16 · ， 17 · 杭州高新区(滨江) 18–27.
 const TEXT = '𠮷野家2月25日复工率91.9%😀，杭州高新区(滨江)'
@@ -70,6 +70,21 @@ describe('merge carries relations with their spans', () => {
     expect(again.merged[0]).toMatchObject({ relations: { added: 0, skipped: 2 } })
     expect(reviewer.service['relations.list']({ documentId: 'report' })).toHaveLength(2)
     expect(reviewer.service['relationTypes.list']({}).map((t) => t.name)).toEqual(['holder', 'time', 'result_of', 'source'])
+  })
+})
+
+describe('merge of a native export carries its relations', () => {
+  it('maps each relation of a JSONL line to the spans merged from it', async () => {
+    const alice = annotated('alice', 'report')
+    const exported = path.join(tempDir(), 'alice.jsonl')
+    fs.writeFileSync(exported, await exportedText(alice.service, { format: 'native' }))
+    const reviewer = newProject('reviewer')
+    const report = mergeFiles(reviewer.workspace.database(), [{ name: 'alice.jsonl', path: exported }])
+    expect(report.problems).toEqual([])
+    expect(report.merged[0]).toMatchObject({ source: 'jsonl', spans: { added: 3, skipped: 0 }, relations: { added: 2, skipped: 0 } })
+    const spans = reviewer.service['spans.list']({ documentId: 'report' })
+    // Listed in the order they were made, which is the export's: by their ends, the date before the district.
+    expect(linked(spans, reviewer.service['relations.list']({ documentId: 'report' })).sort()).toEqual(['复工率91.9%😀 -holder-> 杭州高新区(滨江)', '复工率91.9%😀 -time-> 2月25日'])
   })
 })
 
