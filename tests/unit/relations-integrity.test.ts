@@ -83,7 +83,7 @@ describe('merge of a native export carries its relations', () => {
     expect(report.problems).toEqual([])
     expect(report.merged[0]).toMatchObject({ source: 'jsonl', spans: { added: 3, skipped: 0 }, relations: { added: 2, skipped: 0 } })
     const spans = reviewer.service['spans.list']({ documentId: 'report' })
-    // Listed in the order they were made, which is the export's: by their ends, the date before the district.
+    // Sorted here: the project lists them in the order they were made, which is the export's (by their ends).
     expect(linked(spans, reviewer.service['relations.list']({ documentId: 'report' })).sort()).toEqual(['复工率91.9%😀 -holder-> 杭州高新区(滨江)', '复工率91.9%😀 -time-> 2月25日'])
   })
 })
@@ -141,5 +141,30 @@ describe('salvage keeps relations', () => {
     const [line] = salvage.content.trim().split('\n').map((l) => JSON.parse(l) as { spans: Array<{ text: string }>; relations: Array<{ from: number; to: number; type: string }> })
     const links = line.relations.map((r) => `${line.spans[r.from].text} -${r.type}-> ${line.spans[r.to].text}`)
     expect(links.sort()).toEqual(['复工率91.9%😀 -holder-> 杭州高新区(滨江)', '复工率91.9%😀 -time-> 2月25日'])
+  })
+})
+
+describe('the gold layer’s relations are the reviewer’s', () => {
+  it('refuses relation edits of gold outside review, yet a type’s removal and its undo carry gold relations', () => {
+    const { service } = annotated('alice', 'doc')
+    const { added } = service['review.editGold']({
+      documentId: 'doc',
+      add: [
+        { start: 8, end: 17, label: 'metric' },
+        { start: 18, end: 27, label: 'organization' },
+      ],
+      remove: [],
+      addRelations: [{ from: { start: 8, end: 17, label: 'metric' }, to: { start: 18, end: 27, label: 'organization' }, type: 'holder' }],
+    })
+    const [metric, org] = added
+    expect(() => service['relations.add']({ from: metric.id, to: org.id, type: 'holder' })).toThrow("The gold layer is the reviewer's alone")
+    const [gold] = service['relations.list']({ documentId: 'doc', annotator: 'gold' })
+    expect(() => service['relations.remove']({ id: gold.id })).toThrow("The gold layer is the reviewer's alone")
+    service['relationTypes.add']({ name: 'owner', toLabels: ['organization'] })
+    expect(() => service['relations.retype']({ id: gold.id, type: 'owner' })).toThrow("The gold layer is the reviewer's alone")
+    const removal = service['relationTypes.remove']({ name: 'holder' })
+    expect(removal.relations.map((r) => r.annotator).sort()).toEqual(['alice', 'gold'])
+    service['relationTypes.restore']({ type: removal.type, position: removal.position, relations: removal.relations })
+    expect(service['relations.list']({ documentId: 'doc', annotator: 'gold' })).toEqual([gold])
   })
 })
