@@ -5,10 +5,11 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import type { Api, DatasetCounts, ExportWarning } from '../shared/api'
 import { codecs, fileCodec, type FolderEntry } from '../shared/formats'
-import type { NativeRecord, NativeSpan } from '../shared/formats/native'
+import type { NativeRecord, NativeRelation, NativeSpan } from '../shared/formats/native'
 import { OffsetMap } from '../shared/offsets'
 import { checkpoint, readTransaction, readTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
 import { documentReader, iterateDocumentsWithStatus, type ExportedDocument } from '../store/documents'
+import { relationReader } from '../store/relations'
 import { exportedSpanReader, type ExportedSpanRow } from '../store/spans'
 import { suggestionSpanReader } from '../store/suggestions'
 import { planDataset, previewOf, type DatasetOptions, type DatasetPlan, type PlannedSplit } from './datasetPlan'
@@ -100,18 +101,30 @@ export function* exportDatasetJob(db: ReadableDB, options: DatasetOptions, desti
 /** The split's documents with the layer's spans of the chosen labels, counted as they are read. */
 function* datasetRecords(db: ReadableDB, plan: DatasetPlan, split: PlannedSplit, options: DatasetOptions, counts: DatasetCounts): Generator<NativeRecord> {
   const suggestions = !plan.layer.all && plan.layer.name === SUGGESTIONS_LAYER
-  const spansOf = suggestions ? suggestionsAsSpans(db) : exportedSpanReader(db, plan.layer.all ? undefined : plan.layer.name)
-  const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status, plan.layer.all || suggestions ? null : plan.layer.name)
+  const layer = plan.layer.all || suggestions ? undefined : plan.layer.name
+  const spansOf = suggestions ? suggestionsAsSpans(db) : exportedSpanReader(db, layer)
+  // Suggestions link nothing: relations belong to spans of a layer.
+  const relationsOf: ReturnType<typeof relationReader> = suggestions ? () => [] : relationReader(db, layer)
+  const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status, layer ?? null)
   for (const { id, title, text, meta } of documents) {
     const spans: NativeSpan[] = []
-    for (const [start, end, label, quote, annotator] of spansOf(id, text)) {
+    // Relations name spans by their index in `spans`; one whose end was filtered out is left out with it.
+    const indexOf = new Map<number, number>()
+    for (const [start, end, label, quote, annotator, spanId] of spansOf(id, text)) {
       if (plan.labelFilter && !plan.labelFilter.has(label)) continue
+      indexOf.set(spanId, spans.length)
       spans.push({ start, end, label, text: quote, annotator })
       counts.labels[label]++
     }
+    const relations: NativeRelation[] = []
+    for (const relation of relationsOf(id)) {
+      const from = indexOf.get(relation.from)
+      const to = indexOf.get(relation.to)
+      if (from !== undefined && to !== undefined) relations.push({ from, to, type: relation.type })
+    }
     counts.documents++
     counts.spans += spans.length
-    yield { id, title, text, meta, spans }
+    yield relations.length > 0 ? { id, title, text, meta, spans, relations } : { id, title, text, meta, spans }
   }
 }
 
@@ -122,7 +135,8 @@ function suggestionsAsSpans(db: ReadableDB): (documentId: string, text: string) 
     const rows = read(documentId)
     if (rows.length === 0) return []
     const map = new OffsetMap(text)
-    return rows.map(([start, end, label]) => [start, end, label, map.slice(start, end), SUGGESTIONS_LAYER])
+    // Not spans: no id any relation could name.
+    return rows.map(([start, end, label], i) => [start, end, label, map.slice(start, end), SUGGESTIONS_LAYER, -(i + 1)])
   }
 }
 

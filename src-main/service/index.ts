@@ -11,6 +11,7 @@ import { mergeMethods } from './merge'
 import './nativeHash'
 import { progressMethods } from './progress'
 import { projectMethods } from './project'
+import { relationMethods } from './relations'
 import { reviewMethods } from './review'
 import { salvageMethods } from './salvage'
 import { SettingsFile } from './settings'
@@ -45,6 +46,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...documentMethods(workspace),
     ...spanMethods(workspace),
     ...labelMethods(workspace),
+    ...relationMethods(workspace),
     ...importMethods(workspace, jobs),
     ...datasetMethods(workspace, jobs),
     ...jobMethods(jobs),

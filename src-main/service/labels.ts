@@ -5,7 +5,9 @@ import { labelsToAdd, MAX_LABELS } from '../shared/labelSet'
 import type { Label } from '../shared/model'
 import { writeTransaction } from '../store/db'
 import { deleteLabel, getLabel, insertLabel, listLabels, setLabelOrder, updateLabel } from '../store/labels'
+import { relationsOfSpans, renameLabelInRelationTypes } from '../store/relations'
 import { countSpansWithLabel, deleteSpansWithLabel, listSpansWithLabel } from '../store/spans'
+import { relationMethods } from './relations'
 import { spanMethods } from './spans'
 import type { Workspace } from './workspace'
 
@@ -14,6 +16,7 @@ export function labelMethods(
 ): Pick<Api, 'labels.list' | 'labels.add' | 'labels.update' | 'labels.reorder' | 'labels.usage' | 'labels.remove' | 'labels.restore'> {
   const db = () => ws.database()
   const spans = spanMethods(ws)
+  const relations = relationMethods(ws)
 
   function requireLabel(name: string): Label {
     const label = getLabel(db(), name)
@@ -53,7 +56,11 @@ export function labelMethods(
     'labels.update': ({ name, label }) => {
       requireLabel(name)
       const next = checked(label, name)
-      writeTransaction(db(), () => updateLabel(db(), name, next))
+      writeTransaction(db(), () => {
+        updateLabel(db(), name, next)
+        // The relation types' allowed labels follow the rename, as the spans do.
+        if (next.name !== name) renameLabelInRelationTypes(db(), name, next.name)
+      })
       return changed(next.name !== name)
     },
     'labels.reorder': ({ names }) => {
@@ -72,17 +79,20 @@ export function labelMethods(
       const removal = writeTransaction(db(), () => {
         const position = listLabels(db()).findIndex((l) => l.name === name)
         const removed = listSpansWithLabel(db(), name)
+        // Deleting the spans deletes their relations (foreign keys): listed first, for undo.
+        const links = relationsOfSpans(db(), removed.map((s) => s.id))
         deleteSpansWithLabel(db(), name)
         deleteLabel(db(), name)
-        return { label, position, spans: removed }
+        return { label, position, spans: removed, relations: links }
       })
       return { ...removal, labels: changed(true) }
     },
-    'labels.restore': ({ label, position, spans: removed }) => {
+    'labels.restore': ({ label, position, spans: removed, relations: links }) => {
       const restored = checked(label)
       writeTransaction(db(), () => {
         insertLabel(db(), restored, position)
         spans['spans.restoreMany']({ spans: removed })
+        if (links && links.length > 0) relations['relations.restoreMany']({ relations: links })
       })
       return changed(true)
     },

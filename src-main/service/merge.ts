@@ -10,14 +10,15 @@ import { parseJsonlAuto } from '../shared/formats'
 import { sourceLine } from '../shared/formats/native'
 import { decodeJson } from '../shared/formats/text'
 import { labelsToAdd, tooManyLabels } from '../shared/labelSet'
-import { isGoldName, type Label } from '../shared/model'
+import { isGoldName, type Label, type RelationType } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { writeTransaction, type ReadableDB, type WritableDB } from '../store/db'
 import { documentFinder, insertDocument, iterateStoredDocuments, listDoneMarks, parseStoredMeta } from '../store/documents'
 import { addMissingLabels, listLabels, listLabelsInUse } from '../store/labels'
 import { statusCopier, storedStatusesByDocument, type LayerStatusRow } from '../store/layerStatus'
 import { openProjectReadOnly } from '../store/open'
-import { spanCopier, spansByDocument, type SpanRow } from '../store/spans'
+import { addMissingRelationTypes, relationCopier, relationsByDocument, relationTypesOf, type RelationByEnds } from '../store/relations'
+import { spanCopier, spanIdsOfDocument, spanKey, spansByDocument, type SpanRow } from '../store/spans'
 import { storageError } from '../store/storageErrors'
 import { readGuidelines, storedGuidelines } from './guidelines'
 import { now, type Workspace } from './workspace'
@@ -34,6 +35,8 @@ interface IncomingDocument {
   text: string
   meta: Record<string, unknown>
   spans: SpanRow[]
+  /** Relations between its spans, their ends named by layer, offsets and label. */
+  relations: RelationByEnds[]
   /** Each annotator's stored status of the document (a project file; JSONL carries none). */
   statuses: LayerStatusRow[]
   /** The JSONL line it came from, for messages. */
@@ -46,6 +49,8 @@ interface IncomingFile {
   source: MergeFileReport['source']
   /** Labels the spans use, with the colour and key the other project gave them when known. */
   labels: Array<Pick<Label, 'name'> & Partial<Label>>
+  /** Relation types the relations use, as the other project has them when known. */
+  relationTypes: Array<string | RelationType>
   documents: Iterable<IncomingDocument>
   /** The file's guidelines, when it keeps its own (a project file of version 3 or later). */
   guidelines?: string
@@ -151,6 +156,8 @@ function readProject(file: string, name: string): IncomingFile {
     const labels = listLabelsInUse(source)
     // Read whole: one query instead of one per document.
     const spansOf = spansByDocument(source)
+    const relationsOf = relationsByDocument(source)
+    const relationTypes = relationTypesOf(source)
     const statusesOf = incomingStatuses(source, spansOf)
     const guidelines = storedGuidelines(source)
     const rows = iterateStoredDocuments(source)
@@ -158,8 +165,9 @@ function readProject(file: string, name: string): IncomingFile {
       try {
         for (const row of rows) {
           const spans = spansOf.get(row.id) ?? []
+          const relations = relationsOf.get(row.id) ?? []
           const statuses = statusesOf.get(row.id) ?? []
-          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, statuses, damage: damageOf(row.text, row.sha, spans) }
+          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, relations, statuses, damage: damageOf(row.text, row.sha, spans) }
         }
       } catch (error) {
         // A failure reading the other file is about that file, not about this project.
@@ -171,7 +179,7 @@ function readProject(file: string, name: string): IncomingFile {
       documents.return(undefined)
       source.close()
     }
-    return { source: 'project', labels, documents, guidelines, close }
+    return { source: 'project', labels, relationTypes, documents, guidelines, close }
   } catch (error) {
     source.close()
     if (error instanceof FactspanError) throw error
@@ -229,10 +237,16 @@ function readJsonl(bytes: Uint8Array, name: string, options: MergeOptions): Inco
     text: r.text,
     meta: r.meta,
     spans: r.spans.map((s): SpanRow => [s.start, s.end, s.label, s.text, s.annotator, createdAt]),
+    relations: (r.relations ?? []).flatMap(({ from, to, type }): RelationByEnds[] => {
+      const [f, t] = [r.spans[from], r.spans[to]]
+      if (!f || !t || f.annotator !== t.annotator) return []
+      return [{ type, from: { annotator: f.annotator, start: f.start, end: f.end, label: f.label }, to: { annotator: t.annotator, start: t.start, end: t.end, label: t.label } }]
+    }),
     statuses: [],
     line: sourceLine(r),
   }))
-  return { source: 'jsonl', labels, documents, close: () => undefined }
+  const relationTypes = [...new Set(documents.flatMap((d) => d.relations.map((rel) => rel.type)))]
+  return { source: 'jsonl', labels, relationTypes, documents, close: () => undefined }
 }
 
 /** Matches and stores one file's documents and spans in one transaction, adding to the report. */
@@ -255,6 +269,7 @@ function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: 
           annotators: [],
           documents: { added: 0, matched: 0 },
           spans: { added: 0, skipped: 0 },
+          relations: { added: 0, skipped: 0 },
           statuses: 0,
           guidelines,
         }
@@ -263,6 +278,9 @@ function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: 
         let gold = 0
         const find = documentFinder(db)
         const copySpan = spanCopier(db)
+        const copyRelation = relationCopier(db)
+        const spanIdsOf = spanIdsOfDocument(db)
+        addMissingRelationTypes(db, incoming.relationTypes)
         const createdAt = now()
         for (const doc of incoming.documents) {
           if (doc.damage) {
@@ -298,6 +316,16 @@ function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: 
             annotators.add(annotator)
             if (copySpan(target, span)) counts.spans.added++
             else counts.spans.skipped++
+          }
+          // Relations follow their spans: each end is found again in this project by layer, offsets and label.
+          const ids = doc.relations.length > 0 ? spanIdsOf(target) : undefined
+          for (const { from, to, type } of doc.relations) {
+            if (isGoldName(from.annotator)) continue
+            const fromId = ids?.get(spanKey(from.annotator, from.start, from.end, from.label))
+            const toId = ids?.get(spanKey(to.annotator, to.start, to.end, to.label))
+            if (fromId === undefined || toId === undefined || fromId === toId) continue
+            if (copyRelation({ documentId: target, annotator: from.annotator, from: fromId, to: toId, type, createdAt })) counts.relations.added++
+            else counts.relations.skipped++
           }
           for (const status of doc.statuses) {
             if (isGoldName(status[1])) continue

@@ -3,22 +3,26 @@
 // bridges and the preload loop over the list, the renderer's client is derived from `Api`. Adding a method touches
 // the contract and one service file, never the preload or a bridge.
 import { z } from 'zod'
-import type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Span } from './model'
+import type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Relation, RelationType, Span } from './model'
 import { DOCUMENT_STATUSES, isGoldName, LAYER_STATUSES } from './model'
 import type { AgreementReport } from './agreementReport'
+import type { RelationSuggestion } from './suggest/relations'
 import { splitRatios, splitSeed } from './splitSpec'
 import type { EventName } from './apiNames'
 import type { UserPattern } from './suggest/rules/userPatterns'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
-export const EXPORT_FORMATS = ['native', 'doccano', 'spacy', 'prodigy', 'labelstudio', 'clue', 'brat', 'bio', 'bioes', 'bmes'] as const
+/** The formats that are written and read back. */
+const ROUND_TRIP_FORMATS = ['native', 'doccano', 'spacy', 'prodigy', 'labelstudio', 'clue', 'brat', 'bio', 'bioes', 'bmes'] as const
+/** `facts` is one line per fact with its sentence: written only, since it does not hold the documents' text. */
+export const EXPORT_FORMATS = [...ROUND_TRIP_FORMATS, 'facts'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 /**
- * Every export format reads back; `text` is one document per file, `jsonl` picks the JSONL format from the first line,
- * and `conll` reads tagged tokens in the scheme their tags show (bio, bioes or bmes).
+ * Every export format but facts reads back; `text` is one document per file, `jsonl` picks the JSONL format from the
+ * first line, and `conll` reads tagged tokens in the scheme their tags show (bio, bioes or bmes).
  */
-export const IMPORT_FORMATS = ['text', 'jsonl', 'conll', ...EXPORT_FORMATS] as const
+export const IMPORT_FORMATS = ['text', 'jsonl', 'conll', ...ROUND_TRIP_FORMATS] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 /** The column separator of bio / bioes / bmes files. */
 export const COLUMN_SEPARATORS = ['tab', 'space'] as const
@@ -57,6 +61,17 @@ const storedSpan = z.object({
   createdAt: z.string().max(64),
 })
 const labelName = typedName(100)
+const relationId = z.number().int().positive()
+const relationTypeName = typedName(100)
+const storedRelation = z.object({
+  id: relationId,
+  documentId,
+  annotator: annotatorName,
+  from: spanId,
+  to: spanId,
+  type: cleanName(100),
+  createdAt: z.string().max(64),
+})
 /** A file's bytes as base64; a stray character would otherwise be skipped silently and the bytes change. */
 const fileBytes = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
 /** A JSON field a user names, as doccano's import dialog lets them. */
@@ -109,6 +124,20 @@ const labelFields = z.object({
   /** One digit or letter; '' for none. */
   hotkey: z.string().max(1),
   description: z.string().max(2000),
+})
+
+/** A gold span named by where it is, for a relation taken along with a version's spans. */
+const goldSpanEnd = z.object({ start: offset, end: offset, label: spanLabel })
+const relationTypeFields = z.object({
+  name: relationTypeName,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #2563eb'),
+  /** One digit or letter, pressed in relation mode; '' for none. */
+  hotkey: z.string().max(1),
+  description: z.string().max(2000),
+  /** The labels allowed at the start of a relation of this type; empty allows every label. */
+  fromLabels: z.array(spanLabel).max(1000),
+  /** The labels allowed at its end; empty allows every label. */
+  toLabels: z.array(spanLabel).max(1000),
 })
 
 export const argSchemas = {
@@ -173,7 +202,36 @@ export const argSchemas = {
   /** Deletes a label and every span that has it, in one transaction; returns what undo needs. */
   'labels.remove': z.object({ name: labelName }),
   /** Puts back a deleted label at its place, with its spans. */
-  'labels.restore': z.object({ label: labelFields, position: z.number().int().nonnegative(), spans: z.array(storedSpan).max(1_000_000) }),
+  'labels.restore': z.object({
+    label: labelFields,
+    position: z.number().int().nonnegative(),
+    spans: z.array(storedSpan).max(1_000_000),
+    /** The relations of those spans, deleted with them. */
+    relations: z.array(storedRelation).max(1_000_000).optional(),
+  }),
+  /** A document's relations, one layer's or every layer's, in the order they were made. */
+  'relations.list': z.object({ documentId, annotator: annotatorName.optional() }),
+  /** Links two spans of one document and layer with a type that allows their labels; linking them again returns the link made before. */
+  'relations.add': z.object({ from: spanId, to: spanId, type: relationTypeName }),
+  'relations.remove': z.object({ id: relationId }),
+  /** Puts back relations removed earlier (by relations.remove, or with their spans), with their ids, in one transaction. */
+  'relations.restoreMany': z.object({ relations: z.array(storedRelation).max(1_000_000) }),
+  'relations.retype': z.object({ id: relationId, type: relationTypeName }),
+  /** Suggested relations of my layer of a document: each metric or measure to the nearest span each type allows, in its sentence. */
+  'relations.suggest': z.object({ documentId }),
+  'relationTypes.list': z.object({}),
+  /** A new relation type at the end of the set; without a hotkey it gets the first free one. */
+  'relationTypes.add': relationTypeFields.partial({ color: true, hotkey: true, description: true, fromLabels: true, toLabels: true }),
+  /** Changes a relation type; a new name carries over to every relation of it. */
+  'relationTypes.update': z.object({ name: relationTypeName, type: relationTypeFields }),
+  /** Deletes a relation type and every relation of it, in one transaction; returns what undo needs. */
+  'relationTypes.remove': z.object({ name: relationTypeName }),
+  /** Puts back a deleted relation type at its place, with its relations. */
+  'relationTypes.restore': z.object({
+    type: relationTypeFields,
+    position: z.number().int().nonnegative(),
+    relations: z.array(storedRelation).max(1_000_000),
+  }),
   /** Files travel as bytes (base64) so the browser's file picker and Electron's work alike. */
   'import.files': z.object({
     files: z
@@ -217,6 +275,21 @@ export const argSchemas = {
       .array(z.object({ id: spanId.optional(), start: offset, end: offset, label: spanLabel, createdAt: z.string().max(64).optional() }))
       .max(100_000),
     remove: z.array(spanId).max(100_000),
+    /** Gold relations to add, after the spans: each end a gold span's id, or its start, end and label (a span of `add`, when taking a version). */
+    addRelations: z
+      .array(
+        z.object({
+          id: relationId.optional(),
+          from: z.union([spanId, goldSpanEnd]),
+          to: z.union([spanId, goldSpanEnd]),
+          type: relationTypeName,
+          createdAt: z.string().max(64).optional(),
+        }),
+      )
+      .max(100_000)
+      .optional(),
+    /** Gold relations to remove by id; removing a span removes its relations too. */
+    removeRelations: z.array(relationId).max(100_000).optional(),
   }),
   'review.setReviewed': z.object({ id: documentId, reviewed: z.boolean() }),
   /** The next document not reviewed yet after `after` (from the first without it), wrapping around; null when all are. */
@@ -279,6 +352,7 @@ export interface ImportFileReport {
   file: string
   documents: number
   spans: number
+  relations: number
   /** Suggestions stored (a file's predictions, or its spans imported as suggestions). */
   suggestions?: number
   /** Documents already in the project with the same text: left as they were. */
@@ -304,6 +378,8 @@ export interface ImportReport {
   warnings: ImportWarning[]
   /** Labels that arrived with the data and were added to the project's label set. */
   newLabels: string[]
+  /** Relation types that arrived with the data and were added to the project's set. */
+  newRelationTypes?: string[]
   /** True when the import was cancelled: the file it was on is among the errors, the files after it were not read. */
   cancelled?: boolean
 }
@@ -350,6 +426,8 @@ export interface ProjectStats {
   byStatus: Record<DocumentStatus, number>
   spans: number
   byLabel: Record<string, number>
+  relations: number
+  byRelationType: Record<string, number>
   annotators: string[]
 }
 
@@ -364,7 +442,18 @@ export interface LabelRemoval {
   /** Its place in the set, 0 first. */
   position: number
   spans: Span[]
+  /** The relations of those spans, deleted with them. */
+  relations: Relation[]
   labels: Label[]
+}
+
+/** A deleted relation type with everything needed to put it back. */
+export interface RelationTypeRemoval {
+  type: RelationType
+  /** Its place in the set, 0 first. */
+  position: number
+  relations: Relation[]
+  types: RelationType[]
 }
 
 /** A document whose spans the format cannot hold as they are: how many were left out, and why. */
@@ -429,6 +518,8 @@ export interface MergeFileReport {
   documents: { added: number; matched: number }
   /** Spans new to the project, and spans it had already (merging a file again adds nothing). */
   spans: { added: number; skipped: number }
+  /** Relations new to the project, and relations it had already. */
+  relations: { added: number; skipped: number }
   /** Annotators' statuses of documents that arrived or changed (the later change wins). */
   statuses: number
   /** The file's guidelines against this project's, which stay as they are: 'none' when the file keeps none. */
@@ -455,6 +546,7 @@ export interface LayerSummary {
   name: string
   spans: number
   documents: number
+  relations: number
   /** Documents this annotator marked done (the gold layer: documents reviewed). */
   finished: number
 }
@@ -471,6 +563,9 @@ export interface ReviewLayers {
 export interface GoldEdit {
   added: Span[]
   removed: Span[]
+  addedRelations: Relation[]
+  /** Removed by id, or with a removed span. */
+  removedRelations: Relation[]
 }
 
 /** Each document's status per annotator, as `factspan status` lists it. */
@@ -609,6 +704,17 @@ export interface Api {
   'labels.usage': (args: Args<'labels.usage'>) => LabelUsage
   'labels.remove': (args: Args<'labels.remove'>) => LabelRemoval
   'labels.restore': (args: Args<'labels.restore'>) => Label[]
+  'relations.list': (args: Args<'relations.list'>) => Relation[]
+  'relations.add': (args: Args<'relations.add'>) => Relation
+  'relations.remove': (args: Args<'relations.remove'>) => Relation
+  'relations.restoreMany': (args: Args<'relations.restoreMany'>) => Relation[]
+  'relations.retype': (args: Args<'relations.retype'>) => Relation
+  'relations.suggest': (args: Args<'relations.suggest'>) => RelationSuggestion[]
+  'relationTypes.list': (args: Args<'relationTypes.list'>) => RelationType[]
+  'relationTypes.add': (args: Args<'relationTypes.add'>) => RelationType[]
+  'relationTypes.update': (args: Args<'relationTypes.update'>) => RelationType[]
+  'relationTypes.remove': (args: Args<'relationTypes.remove'>) => RelationTypeRemoval
+  'relationTypes.restore': (args: Args<'relationTypes.restore'>) => RelationType[]
   'import.files': (args: Args<'import.files'>) => Promise<ImportReport>
   'export.preview': (args: Args<'export.preview'>) => ExportPreview
   'export.dataset': (args: Args<'export.dataset'>) => Promise<DatasetExport>
@@ -688,4 +794,4 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-export type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Span }
+export type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Relation, RelationSuggestion, RelationType, Span }

@@ -27,7 +27,9 @@ export function register(program: Command): void {
         const layers = file.annotators.join(', ') || 'no spans'
         console.log(
           `${file.file}: ${layers} — documents: ${file.documents.matched} matched, ${file.documents.added} added; ` +
-            `spans: ${file.spans.added} added, ${file.spans.skipped} already present; statuses: ${file.statuses} brought`,
+            `spans: ${file.spans.added} added, ${file.spans.skipped} already present` +
+            (file.relations.added + file.relations.skipped > 0 ? `; relations: ${file.relations.added} added, ${file.relations.skipped} already present` : '') +
+            `; statuses: ${file.statuses} brought`,
         )
         if (file.guidelines === 'different') console.log(`${file.file}: its guidelines differ from this project's, which stay as they are`)
       }

@@ -1,6 +1,9 @@
 // Label Studio's JSON task export: one JSON list of tasks (or one task, as its import takes too), each with `data.text` and `annotations[].result[]` regions
 // {from_name, to_name, type: "labels", value: {start, end, text, labels}}. Offsets are UTF-16 units, as its JavaScript
-// editor counts them (label-studio issue #1347). One annotation per annotator; `predictions[]` (a model's regions, with their score) arrive as suggestions, never spans.
+// editor counts them (label-studio issue #1347). One annotation per annotator; `predictions[]` (a model's regions, with
+// their score) arrive as suggestions, never spans. A relation is a result {type: "relation", from_id, to_id, direction,
+// labels} between two regions of one annotation: "right" links from_id to to_id, "left" the other way, "bi" is read
+// as from_id to to_id; its first label is the type (none: "related").
 import { z } from 'zod'
 import { InputError } from '../errors'
 import { compareSpans } from '../model'
@@ -9,8 +12,9 @@ import type { FileCodec, ParseOptions, ParseResult } from './codec'
 import { checkField, checkLine, noTextField, withFieldNames, writeJsonLine } from './jsonl'
 import { jsonValueProblem } from './jsonValues'
 import { parseJsonWithLines } from './jsonWithLines'
-import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type NativeSpan, type ParseDefaults } from './native'
+import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type NativeSpan, type ParseDefaults, type RelationInput } from './native'
 import { Problems } from './problems'
+import { relationsInto, UNNAMED_RELATION_TYPE } from './relations'
 import { SkippedLines } from './skippedLines'
 import { fileStem } from './sourceNames'
 
@@ -18,26 +22,36 @@ import { fileStem } from './sourceNames'
 const FROM_NAME = 'label'
 const TO_NAME = 'text'
 
-/** One task: the annotators' layers as annotations, in name order, each span one `labels` region. */
+/** One task: the annotators' layers as annotations, in name order, each span one `labels` region, then its relations. */
 export function labelStudioTask(record: NativeRecord): object {
   const map = new OffsetMap(record.text)
+  const sorted = [...record.spans].sort(compareSpans)
+  const relations = relationsInto(record, sorted)
   const layers = new Map<string, NativeSpan[]>()
-  for (const span of [...record.spans].sort(compareSpans)) {
+  // Each span's region id in its layer's annotation.
+  const regionOf = new Map<number, string>()
+  for (const [i, span] of sorted.entries()) {
     const layer = layers.get(span.annotator) ?? []
     layer.push(span)
     layers.set(span.annotator, layer)
+    regionOf.set(i, `s${layer.length}`)
   }
   const annotations = [...layers.keys()].sort().map((annotator) => ({
     // Read-only in Label Studio, which gives imported annotations to the importing user; Factspan reads it back.
     created_username: annotator,
     was_cancelled: false,
-    result: layers.get(annotator)!.map(({ start, end, text, label }, i) => ({
-      id: `s${i + 1}`,
-      from_name: FROM_NAME,
-      to_name: TO_NAME,
-      type: 'labels',
-      value: { start: map.toUtf16(start), end: map.toUtf16(end), text, labels: [label] },
-    })),
+    result: [
+      ...layers.get(annotator)!.map(({ start, end, text, label }, i) => ({
+        id: `s${i + 1}`,
+        from_name: FROM_NAME,
+        to_name: TO_NAME,
+        type: 'labels',
+        value: { start: map.toUtf16(start), end: map.toUtf16(end), text, labels: [label] },
+      })),
+      ...relations
+        .filter((r) => sorted[r.from].annotator === annotator)
+        .map((r) => ({ from_id: regionOf.get(r.from), to_id: regionOf.get(r.to), type: 'relation', direction: 'right', labels: [r.type] })),
+    ],
   }))
   return { data: { text: record.text, id: record.id }, annotations }
 }
@@ -65,6 +79,7 @@ function unitScore(value: unknown): number | undefined {
   return typeof value === 'number' && value >= 0 && value <= 1 ? value : undefined
 }
 const regionSchema = z.looseObject({ type: z.string() })
+const relationSchema = z.looseObject({ from_id: z.string().min(1), to_id: z.string().min(1), direction: z.enum(['right', 'left', 'bi']).optional(), labels: z.array(z.string()).optional() })
 const labelsSchema = z.looseObject({
   value: z.looseObject({ start: int, end: int, text: z.string().optional(), labels: z.array(z.string().min(1)) }),
 })
@@ -118,15 +133,25 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
       if (!Object.hasOwn(dataNode, textField)) throw new InputError(file, lineAt(data), `${where} data: ${noTextField(dataNode, { text: options.textField })}`)
       const { text, id: dataId, ...meta } = check(dataSchema, withFieldNames(dataNode, { text: options.textField }), `${where} data`)
       const map = new OffsetMap(text)
-      /** The labelled regions of a result list, in code points; a bad one goes to the problems. */
-      function regionsOf(result: unknown[], at: string, atLine: number | undefined): Array<{ start: number; end: number; label: string; score?: number }> {
-        const ranges: Array<{ start: number; end: number; label: string; score?: number }> = []
+      type Region = { start: number; end: number; label: string; score?: number; id?: string }
+      type Link = { node: unknown; where: string; line: number }
+      /**
+       * The labelled regions of a result list, in code points; a bad one goes to the problems. Relation results go to
+       * `links`, read once every region is; where there is none (predictions), they are skipped.
+       */
+      function regionsOf(result: unknown[], at: string, atLine: number | undefined, links?: Link[]): Region[] {
+        const ranges: Region[] = []
         for (const [r, region] of result.entries()) {
           const regionWhere = `${at}, result ${r + 1}`
           const regionLine = lineAt(region, atLine)
           const entry = { line: regionLine, value: region }
           const typed = checkField(regionSchema, region, '', entry, problems, `${regionWhere}: `)
           if (typed === undefined) continue
+          if (typed.type === 'relation') {
+            if (links) links.push({ node: region, where: regionWhere, line: regionLine })
+            else skipped.add('relation(s) among predictions (a suggestion is a span, never a link)', regionLine)
+            continue
+          }
           if (typed.type !== 'labels') {
             skipped.add(`result(s) of type ${JSON.stringify(typed.type)} (only "labels" regions are spans)`, regionLine)
             continue
@@ -152,11 +177,14 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           const start = map.toCodePoint(value.start)
           const end = map.toCodePoint(value.end)
           const score = unitScore((region as { score?: unknown }).score)
-          for (const label of value.labels) ranges.push({ start, end, label, ...(score === undefined ? {} : { score }) })
+          const id = (region as { id?: unknown }).id
+          const regionId = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+          for (const label of value.labels) ranges.push({ start, end, label, ...(score === undefined ? {} : { score }), ...(regionId === undefined ? {} : { id: regionId }) })
         }
         return ranges
       }
       const spans: Array<{ start: number; end: number; label: string; annotator: string }> = []
+      const relations: RelationInput[] = []
       for (const [a, node] of (annotations ?? completions ?? []).entries()) {
         const annotationWhere = `${where}, annotation ${a + 1}`
         const annotation = check(annotationSchema, node, annotationWhere)
@@ -166,7 +194,30 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           continue
         }
         const annotator = annotatorOf(annotation) ?? defaults.annotator
-        for (const range of regionsOf(annotation.result ?? [], annotationWhere, annotationLine)) spans.push({ ...range, annotator })
+        // Each region id's first span, for the relation results between them.
+        const regionAt = new Map<string, number>()
+        const links: Link[] = []
+        for (const range of regionsOf(annotation.result ?? [], annotationWhere, annotationLine, links)) {
+          if (range.id !== undefined && !regionAt.has(range.id)) regionAt.set(range.id, spans.length)
+          spans.push({ start: range.start, end: range.end, label: range.label, annotator })
+        }
+        for (const { node, where: linkWhere, line } of links) {
+          const link = checkField(relationSchema, node, '', { line, value: node }, problems, `${linkWhere}: `)
+          if (link === undefined) continue
+          const [from, to] = [link.from_id, link.to_id].map((ref, n) => {
+            const at = regionAt.get(ref)
+            if (at === undefined) problems.span(line, `${linkWhere}: ${n === 0 ? 'from_id' : 'to_id'} ${JSON.stringify(ref)} is no labelled region of this annotation`)
+            return at
+          })
+          if (from === undefined || to === undefined) continue
+          const note = (reason: string) => problems.skipped({ file, line, reason: `${linkWhere}: ${reason}` })
+          if (link.direction === 'bi') note('direction "bi" read as from_id → to_id, since a Factspan relation has one direction')
+          const labels = (link.labels ?? []).filter((label) => label !== '')
+          if (labels.length === 0) note(`a relation without a label, imported with the type "${UNNAMED_RELATION_TYPE}"`)
+          if (labels.length > 1) note(`a relation has one type: imported as ${JSON.stringify(labels[0])}, without ${labels.slice(1).map((l) => JSON.stringify(l)).join(', ')}`)
+          const [head, tail] = link.direction === 'left' ? [to, from] : [from, to]
+          relations.push({ from: head, to: tail, type: labels[0] ?? UNNAMED_RELATION_TYPE, where: linkWhere, line })
+        }
       }
       // A model's predictions are suggestions, never spans: scored by the region's score, else the prediction's.
       const suggestions: Array<{ start: number; end: number; label: string; score?: number; source: string }> = []
@@ -179,7 +230,7 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
         }
       }
       // Factspan writes the document id into data; Label Studio's own task id comes next.
-      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans, suggestions }, taskLine, { file, defaults, problems })
+      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans, relations, suggestions }, taskLine, { file, defaults, problems })
       ids.add(record.id, taskLine)
       return record
     })

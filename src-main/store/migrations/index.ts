@@ -3,6 +3,7 @@ import * as initial from './0001-initial'
 import * as review from './0002-review'
 import * as layerStatus from './0003-layer-status'
 import * as suggestions from './0004-suggestions'
+import * as relations from './0005-relations'
 
 export interface Migration {
   version: number
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'review', up: review.up },
   { version: 3, name: 'layer-status', up: layerStatus.up },
   { version: 4, name: 'suggestions', up: suggestions.up },
+  { version: 5, name: 'relations', up: relations.up },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
