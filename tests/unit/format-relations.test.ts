@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { codecs } from '../../src-main/shared/formats'
 import type { NativeRecord } from '../../src-main/shared/formats/native'
 import { defaults, fixture, read, write } from './format-helpers'
+import { FIXTURE_LINKS, inOrder, linksOf } from './format-relations-helpers'
 import { inputError } from './helpers'
 
 // The text of every fixture in tests/fixtures/formats/relations, in code points (Python's len, counted by hand):
@@ -12,21 +13,7 @@ import { inputError } from './helpers'
 const TEXT = '截至2月25日，杭州高新區(濱江)企業復工率91.9%😀，𠮷野家營收增長5%。'
 const QUOTES = ['截至2月25日', '杭州高新區(濱江)', '企業復工率91.9%', '𠮷野家', '營收增長5%', '增長5%']
 
-/** The links of every fixture: a metric to its organization and date, a metric to the measure it reports, a measure to its organization. */
-const LINKS = [
-  ['企業復工率91.9%', 'holder', '杭州高新區(濱江)'],
-  ['企業復工率91.9%', 'time', '截至2月25日'],
-  ['營收增長5%', 'holder', '𠮷野家'],
-  ['營收增長5%', 'result_of', '增長5%'],
-  ['增長5%', 'holder', '𠮷野家'],
-]
-
-/** Each relation as [from quote, type, to quote], in a fixed order to compare. */
-function linksOf(record: NativeRecord): string[][] {
-  return (record.relations ?? []).map((r) => [record.spans[r.from].text, r.type, record.spans[r.to].text]).sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')))
-}
-
-const sortedLinks = [...LINKS].sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')))
+const sortedLinks = inOrder(FIXTURE_LINKS)
 
 /** The fixtures' document as the project holds it: spans out of text order, so writers must carry indices along. */
 function report(annotator = 'alice'): NativeRecord {
@@ -325,7 +312,7 @@ describe('Label Studio relations', () => {
     expect(task.annotations[1].created_username).toBe('bob')
     expect(relations(task.annotations[1])).toEqual([{ from_id: 's2', to_id: 's1', type: 'relation', direction: 'right', labels: ['holder'] }])
     const again = read('labelstudio', write('labelstudio', [both])).records[0]
-    expect(linksOf(again)).toEqual([...sortedLinks, ['企業復工率91.9%', 'holder', '杭州高新區(濱江)']].sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000'))))
+    expect(linksOf(again)).toEqual(inOrder([...FIXTURE_LINKS, ['企業復工率91.9%', 'holder', '杭州高新區(濱江)']]))
     expect(again.relations!.map((r) => again.spans[r.from].annotator === again.spans[r.to].annotator)).toEqual([true, true, true, true, true, true])
   })
 })
