@@ -251,6 +251,16 @@ describe('doccano relation projects', () => {
     expect(linksOf(read('doccano', write('doccano', [report()])).records[0])).toEqual(sortedLinks)
   })
 
+  it('writes every document as a relation project line when asked, so one doccano import format reads the file', () => {
+    const plain = { ...report(), id: 'plain', spans: report().spans.slice(1, 2), relations: [] }
+    const codec = codecs.doccano
+    if (codec.output !== 'file') throw new Error('doccano writes one file')
+    const lines = [...codec.write([plain], { relationProject: true })].map((line) => JSON.parse(line))
+    // The one span, 截至2月25日 at 0–7, has no character outside the BMP before it.
+    expect(lines).toEqual([{ id: 'plain', text: TEXT, entities: [{ id: 1, label: 'date', start_offset: 0, end_offset: 7 }], relations: [] }])
+    expect(JSON.parse(write('doccano', [plain]).text)).toEqual({ id: 'plain', text: TEXT, label: [[0, 7, 'date']] })
+  })
+
   it('merges the layers: a relation two annotators share is written once', () => {
     const both = { ...report(), spans: [...report().spans, ...report('bob').spans], relations: [...report().relations!, ...report().relations!.map((r) => ({ ...r, from: r.from + 6, to: r.to + 6 }))] }
     const line = JSON.parse(write('doccano', [both]).text)
