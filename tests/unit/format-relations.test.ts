@@ -206,6 +206,17 @@ describe('brat relations and events', () => {
     expect(`${error.line}: ${error.reason}`).toBe(message)
   })
 
+  it('when lenient, leaves out a relation whose span was left out, naming both', () => {
+    // T2 ends past the text's 39 code points.
+    const ann = 'T1\tmetric 17 27\t企業復工率91.9%\nT2\torganization 8 40\t杭州\nR1\tholder Arg1:T1 Arg2:T2\n'
+    const { records, warnings } = codecs.brat.parse({ ...pair, companion: { name: 'report.ann', text: ann } }, defaults, { lenient: true })
+    expect([records[0].spans.length, records[0].relations]).toEqual([1, undefined])
+    expect(warnings.map((w) => `${w.line}: ${w.reason}`)).toEqual([
+      "2: T2 has start 8 and end 40, but offsets must satisfy 0 ≤ start < end ≤ 39, the .txt's length in code points with each CRLF counted once, as brat reads it; left out",
+      '3: R1 has Arg2:T2, a span that was left out; left out',
+    ])
+  })
+
   it('skips a relation to an event, which is no span', () => {
     const ann = 'T1\tmetric 17 27\t企業復工率91.9%\nT2\torganization 8 17\t杭州高新區(濱江)\nE1\tmetric:T1 holder:T2\nR1\tcites Arg1:T2 Arg2:E1\n'
     const { records, warnings } = codecs.brat.parse({ ...pair, companion: { name: 'report.ann', text: ann } }, defaults)
@@ -305,6 +316,18 @@ describe('Label Studio relations', () => {
     tasks[0].annotations[0].result.push({ from_id: 'hP3sW', to_id: 'nope', type: 'relation', direction: 'right', labels: ['holder'] })
     const error = inputError(() => codecs.labelstudio.parse({ name: 't.json', text: JSON.stringify(tasks) }, defaults))
     expect(error.reason).toBe('task 1, annotation 1, result 12: to_id "nope" is no labelled region of this annotation')
+  })
+
+  it('when lenient, leaves out a relation to a region that was left out', () => {
+    const tasks = JSON.parse(fixture('relations/labelstudio.json'))
+    // The region 杭州高新區(濱江) (b7Tn0) ends past the text's 41 UTF-16 units.
+    tasks[0].annotations[0].result[1].value.end = 42
+    const { records, warnings } = codecs.labelstudio.parse({ name: 't.json', text: JSON.stringify(tasks) }, defaults, { lenient: true })
+    expect(linksOf(records[0]).filter((link) => link[0] === '企業復工率91.9%')).toEqual([['企業復工率91.9%', 'time', '截至2月25日']])
+    expect(warnings.map((w) => w.reason).slice(0, 2)).toEqual([
+      "task 1, annotation 1, result 2: value.start 8 and value.end 42 must satisfy 0 ≤ start < end ≤ 41, the text's length in UTF-16 units; left out",
+      'task 1, annotation 1, result 7: to_id "b7Tn0" is a region that was left out; left out',
+    ])
   })
 
   it("writes each layer's relations as results of its annotation, direction right, the type its one label", () => {

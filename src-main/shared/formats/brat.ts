@@ -56,6 +56,8 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
   // Each T id's span among `spans` (the first piece of a split one), and the T ids not imported, for relations.
   const spanOf = new Map<string, number>()
   const notImported = new Set<string>()
+  // Every T id of the file, imported or not, to tell a relation to a span left out from one to no span.
+  const seen = new Set<string>()
   const links: Array<{ line: number; id: string; data: string }> = []
   const lines = input.companion.text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
   for (let i = 0; i < lines.length; i++) {
@@ -69,6 +71,7 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
     }
     const annotationId = content.slice(0, tab)
     const kind = annotationId[0]
+    if (kind === 'T') seen.add(annotationId)
     if (kind === 'R' || kind === 'E') {
       const rest = content.slice(tab + 1)
       const secondTab = rest.indexOf('\t')
@@ -154,7 +157,7 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
       problems.skipped({ file, line, reason: `${described}: not imported (--discontinuous skip)` })
     }
   }
-  const relations = relationsOfLinks(links, { spanOf, notImported, file, problems, skipped })
+  const relations = relationsOfLinks(links, { spanOf, notImported, seen, file, problems, skipped })
   const record = recordFromInput({ id, text, meta, spans, relations }, 1, context)
   return { records: [record], warnings: [...problems.warnings, ...skipped.warnings(file)] }
 }
@@ -162,6 +165,7 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
 interface LinkContext {
   spanOf: Map<string, number>
   notImported: Set<string>
+  seen: Set<string>
   file: string
   problems: Problems
   skipped: SkippedLines
@@ -169,7 +173,7 @@ interface LinkContext {
 
 /** The relations of the R and E lines, read once every T line is known (brat lets a line refer to one below it). */
 function relationsOfLinks(links: Array<{ line: number; id: string; data: string }>, context: LinkContext): RelationInput[] {
-  const { spanOf, notImported, problems, skipped } = context
+  const { spanOf, notImported, seen, problems, skipped } = context
   const firstLine = new Map<string, number>()
   const relations: RelationInput[] = []
   for (const { line, id, data } of links) {
@@ -184,6 +188,7 @@ function relationsOfLinks(links: Array<{ line: number; id: string; data: string 
       const index = spanOf.get(ref)
       if (index !== undefined) return index
       if (notImported.has(ref)) skipped.add(`relation(s) whose span was not imported (a discontinuous span, --discontinuous skip)`, line)
+      else if (seen.has(ref)) problems.span(line, `${id} has ${role}:${ref}, a span that was left out`)
       else if (/^[ER]\d/.test(ref)) skipped.add(`relation(s) to an event or a relation, not a span (Factspan links spans only)`, line)
       else problems.span(line, `${id} has ${role}:${ref}, but no T line has the id ${ref}`)
       return undefined

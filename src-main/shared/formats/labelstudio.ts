@@ -139,6 +139,7 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
         const annotator = annotatorOf(annotation) ?? defaults.annotator
         // Each region id's first span, and the relation results, read once every region of the annotation is.
         const regionAt = new Map<string, number>()
+        const seen = new Set<string>()
         const links: Array<{ node: unknown; where: string; line: number }> = []
         for (const [r, region] of (annotation.result ?? []).entries()) {
           const regionWhere = `${annotationWhere}, result ${r + 1}`
@@ -154,6 +155,8 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
             skipped.add(`result(s) of type ${JSON.stringify(typed.type)} (only "labels" regions are spans)`, regionLine)
             continue
           }
+          const regionId = (region as { id?: unknown }).id
+          if (typeof regionId === 'string' || typeof regionId === 'number') seen.add(String(regionId))
           const labelled = checkField(labelsSchema, region, '', entry, problems, `${regionWhere}: `)
           if (labelled === undefined) continue
           const { value } = labelled
@@ -174,8 +177,7 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           if (value.labels.length === 0) skipped.add('region(s) without a label', regionLine)
           const start = map.toCodePoint(value.start)
           const end = map.toCodePoint(value.end)
-          const id = (region as { id?: unknown }).id
-          if ((typeof id === 'string' || typeof id === 'number') && value.labels.length > 0 && !regionAt.has(String(id))) regionAt.set(String(id), spans.length)
+          if ((typeof regionId === 'string' || typeof regionId === 'number') && value.labels.length > 0 && !regionAt.has(String(regionId))) regionAt.set(String(regionId), spans.length)
           for (const label of value.labels) spans.push({ start, end, label, annotator })
         }
         for (const { node, where: linkWhere, line } of links) {
@@ -183,7 +185,9 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           if (link === undefined) continue
           const [from, to] = [link.from_id, link.to_id].map((ref, n) => {
             const at = regionAt.get(ref)
-            if (at === undefined) problems.span(line, `${linkWhere}: ${n === 0 ? 'from_id' : 'to_id'} ${JSON.stringify(ref)} is no labelled region of this annotation`)
+            const name = n === 0 ? 'from_id' : 'to_id'
+            if (at === undefined && seen.has(ref)) problems.span(line, `${linkWhere}: ${name} ${JSON.stringify(ref)} is a region that was left out`)
+            else if (at === undefined) problems.span(line, `${linkWhere}: ${name} ${JSON.stringify(ref)} is no labelled region of this annotation`)
             return at
           })
           if (from === undefined || to === undefined) continue
