@@ -10,6 +10,7 @@ import * as restoreCommand from './commands/restore'
 import * as salvageCommand from './commands/salvage'
 import * as serveCommand from './commands/serve'
 import * as statsCommand from './commands/stats'
+import { UsageError } from './contract'
 
 const program = new Command('factspan')
   .description('Label facts in report texts: import documents, export datasets, serve the app in a browser.')
@@ -30,12 +31,17 @@ program.hook('preAction', (_, action) => {
 try {
   await program.parseAsync()
 } catch (error) {
-  const storage = storageError(error, path.resolve(project))
-  console.error(`factspan: ${storage?.message ?? (error instanceof Error ? error.message : String(error))}`)
-  if (storage?.code === 'corrupt') {
-    const db = path.resolve(project)
-    console.error(`  factspan restore --db ${db}                  puts its newest backup back (the damaged file is kept)`)
-    console.error(`  factspan salvage --db ${db} --out FILE.jsonl  exports what can still be read, as native JSONL`)
+  if (error instanceof UsageError) {
+    console.error(`factspan: ${error.message}`)
+    process.exitCode = 2
+  } else {
+    const storage = storageError(error, path.resolve(project))
+    console.error(`factspan: ${storage?.message ?? (error instanceof Error ? error.message : String(error))}`)
+    if (storage?.code === 'corrupt') {
+      const db = path.resolve(project)
+      console.error(`  factspan restore --db ${db}                  puts its newest backup back (the damaged file is kept)`)
+      console.error(`  factspan salvage --db ${db} --out FILE.jsonl  exports what can still be read, as native JSONL`)
+    }
+    process.exitCode = 1
   }
-  process.exitCode = 1
 }

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Relation, RelationType, Span } from './model'
 import { DOCUMENT_STATUSES, isGoldName } from './model'
 import type { AgreementReport } from './agreementReport'
-import { SPLIT_NAME } from './splitSpec'
+import { splitRatios, splitSeed } from './splitSpec'
 import type { EventName } from './apiNames'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
@@ -73,6 +73,9 @@ const fileBytes = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
 const fieldName = typedName(200)
 /** Chosen by the app for a long import or export, so it can cancel the job and follow its 'job-progress' events. */
 const jobId = z.string().min(1).max(100)
+const documentStatus = z.enum(DOCUMENT_STATUSES, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a status; the statuses are ${DOCUMENT_STATUSES.join(', ')}`,
+})
 /** What a dataset export takes: the layer (one annotator's, 'gold' or 'all'), filters, and splits. */
 const datasetOptions = {
   format: z.enum(EXPORT_FORMATS),
@@ -80,17 +83,13 @@ const datasetOptions = {
   layer: annotatorName.optional(),
   separator: z.enum(COLUMN_SEPARATORS).optional(),
   /** Only documents with one of these statuses; every document when absent. */
-  status: z.array(z.enum(DOCUMENT_STATUSES)).min(1).max(DOCUMENT_STATUSES.length).optional(),
+  status: z.array(documentStatus).min(1).max(DOCUMENT_STATUSES.length).optional(),
   /** Only spans with these labels; every label when absent. Documents without them are still exported. */
   labels: z.array(spanLabel).min(1).max(1000).optional(),
   /** One file per split, split by document and stratified by label; the ratios add up to 1. */
-  split: z
-    .array(z.object({ name: z.string().regex(SPLIT_NAME, 'a split name goes into file names: letters, digits, _ and - only'), ratio: z.number().positive().max(1) }))
-    .min(1)
-    .max(10)
-    .optional(),
+  split: splitRatios.optional(),
   /** The seed of the split; the same seed and project give the same files. */
-  seed: z.number().int().min(0).max(4_294_967_295).optional(),
+  seed: splitSeed.optional(),
 }
 const labelFields = z.object({
   name: labelName,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
-import { projectAgreement } from '../../service/agreement'
 import type { AgreementReport, GroupScores, PairScores, Score } from '../../shared/agreementReport'
 import { dbOption, openForCommand } from '../common'
+import { contractOf } from '../contract'
 
 export function register(program: Command): void {
   program
@@ -11,14 +11,13 @@ export function register(program: Command): void {
     .option('--annotators <names>', 'comma-separated annotators to compare (default: all but the gold layer)')
     .option('--include-gold', 'compare the gold layer too')
     .option('--json', 'print JSON')
-    .action((opts: { db: string; annotators?: string; includeGold?: boolean; json?: boolean }) => {
-      const { workspace } = openForCommand(opts.db)
+    .action(async (opts: { db: string; annotators?: string; includeGold?: boolean; json?: boolean }) => {
+      const { service, workspace } = openForCommand(opts.db)
       const annotators = opts.annotators
         ?.split(',')
         .map((name) => name.trim())
         .filter(Boolean)
-      const report = projectAgreement(workspace.database(), { annotators, includeGold: opts.includeGold })
-      workspace.close()
+      const report = await contractOf(service)('review.agreement', { annotators, includeGold: opts.includeGold }).finally(() => workspace.close())
       console.log(opts.json ? JSON.stringify(report, null, 2) : formatReport(report))
     })
 }

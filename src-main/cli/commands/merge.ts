@@ -1,7 +1,9 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { mergeFiles } from '../../service/merge'
+import { argSchemas } from '../../shared/api'
 import { dbOption, openForCommand } from '../common'
+import { checkArgs } from '../contract'
 
 export function register(program: Command): void {
   program
@@ -11,12 +13,15 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--annotator <name>', 'whose layer spans without an annotator (in JSONL) go to')
     .action((files: string[], opts: { db: string; annotator?: string }) => {
+      const { annotator } = checkArgs(argSchemas['merge.files'].pick({ annotator: true }), { annotator: opts.annotator }, {})
       // A reviewer may start from nothing: the project is created when it does not exist yet.
       const { workspace } = openForCommand(opts.db, true)
+      // 'merge.files' takes the files' bytes, as the app sends them; the CLI merges the same way from paths, so a
+      // large project file is opened where it is rather than read into memory.
       const report = mergeFiles(
         workspace.database(),
         files.map((file) => ({ name: file, path: path.resolve(file) })),
-        { annotator: opts.annotator },
+        { annotator },
       )
       for (const file of report.merged) {
         const layers = file.annotators.join(', ') || 'no spans'
