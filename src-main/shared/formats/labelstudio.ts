@@ -48,7 +48,8 @@ export function labelStudioTask(record: NativeRecord): object {
         value: { start: map.toUtf16(start), end: map.toUtf16(end), text, labels: [label] },
       })),
       ...relations
-        .filter((r) => sorted[r.from].annotator === annotator)
+        // A relation belongs to its spans' layer; one across layers has no annotation to go in.
+        .filter((r) => sorted[r.from].annotator === annotator && sorted[r.to].annotator === annotator)
         .map((r) => ({ from_id: regionOf.get(r.from), to_id: regionOf.get(r.to), type: 'relation', direction: 'right', labels: [r.type] })),
     ],
   }))
