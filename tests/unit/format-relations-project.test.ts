@@ -8,6 +8,7 @@ import { FIXTURE_LINKS as LINKS, inOrder as order, linksOf } from './format-rela
 import { exportedText, newProject, utf8 } from './helpers'
 
 const FILES: Record<string, Array<{ name: string; bytes: Uint8Array }>> = {
+  native: [{ name: 'native.jsonl', bytes: utf8(fixture('relations/native.jsonl')) }],
   doccano: [{ name: 'doccano.jsonl', bytes: utf8(fixture('relations/doccano.jsonl')) }],
   prodigy: [{ name: 'prodigy.jsonl', bytes: utf8(fixture('relations/prodigy.jsonl')) }],
   labelstudio: [{ name: 'labelstudio.json', bytes: utf8(fixture('relations/labelstudio.json')) }],

@@ -79,6 +79,20 @@ describe('native relations', () => {
     expect(write('native', [{ ...report(), relations: [] }]).text).not.toContain('relations')
   })
 
+  it("reads the fixture and writes it back byte for byte but for the relations' order", () => {
+    const file = fixture('relations/native.jsonl')
+    const { records, warnings } = parseNative(file.trimEnd())
+    expect(warnings).toEqual([])
+    expect(linksOf(records[0])).toEqual(sortedLinks)
+    // The fixture lists 復工率→杭州 before 復工率→date; the export orders them by their ends' indices.
+    const reordered = file.replace(
+      '"relations":[{"from":2,"to":1,"type":"holder"},{"from":2,"to":0,"type":"time"},',
+      '"relations":[{"from":2,"to":0,"type":"time"},{"from":2,"to":1,"type":"holder"},',
+    )
+    expect(reordered).not.toBe(file)
+    expect(write('native', records).text).toBe(reordered)
+  })
+
   it.each([
     [{ relations: [{ from: 0, to: 2, type: 'holder' }] }, 'relations[0] has to 2, but span indices run from 0 to 1'],
     [{ relations: [{ from: -1, to: 1, type: 'holder' }] }, 'relations[0] has from -1, but span indices run from 0 to 1'],
