@@ -210,6 +210,15 @@ describe('brat relations and events', () => {
     ])
   })
 
+  it('reads every role without its number, as brat does, and keeps a type ending in a digit to its R line', () => {
+    const ann = 'T1\tmetric 17 27\t企業復工率91.9%\nT2\torganization 8 17\t杭州高新區(濱江)\nE1\tmetric:T1 holder1:T2\n'
+    expect(codecs.brat.parse({ ...pair, companion: { name: 'report.ann', text: ann } }, defaults).records[0].relations).toEqual([{ from: 0, to: 1, type: 'holder' }])
+    const doc: NativeRecord = { ...report(), spans: [report().spans[3], report().spans[5]], relations: [{ from: 0, to: 1, type: 'q1' }] }
+    const { files } = write('brat', [doc])
+    expect(files.get('report.ann')).toBe('T1\torganization 8 17\t杭州高新區(濱江)\nT2\tmetric 17 27\t企業復工率91.9%\nR1\tq1 Arg1:T2 Arg2:T1\n')
+    expect(read('brat', { text: '', files, warnings: [] }).records[0].relations).toEqual([{ from: 1, to: 0, type: 'q1' }])
+  })
+
   it.each([
     ['R1\tholder Arg1:T3', '2: R1 has "holder Arg1:T3", not TYPE Arg1:T… Arg2:T…'],
     ['R1\tholder Arg1:T3 Arg2:T9', '2: R1 has Arg2:T9, but no T line has the id T9'],

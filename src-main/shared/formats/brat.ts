@@ -217,12 +217,10 @@ function relationsOfLinks(links: Array<{ line: number; id: string; data: string 
     const [trigger, ...roles] = args as RegExpExecArray[]
     const from = spanAt(trigger[2], trigger[1])
     if (from === undefined) continue
-    const names = new Set(roles.map((role) => role[1]))
     for (const [, role, ref] of roles) {
       const to = spanAt(ref, role)
-      // brat numbers a role that repeats: Theme, Theme2, Theme3.
-      const base = role.replace(/\d+$/, '')
-      const type = base !== role && base !== '' && names.has(base) ? base : role
+      // brat numbers a role that repeats (Theme, Theme2) and reads every role without its digits (verify_annotations.py).
+      const type = role.replace(/\d+$/, '') || role
       if (to !== undefined) relations.push({ from, to, type, where: `${id} ${role}`, line })
     }
   }
@@ -297,7 +295,8 @@ function* writeBrat(records: Iterable<NativeRecord>, options: WriteOptions = {})
       lines.push(`R${n + 1}\t${relation.type} Arg1:${idOf.get(relation.from)} Arg2:${idOf.get(relation.to)}\n`)
       schema.relation(relation.type, spans[relation.from].label, spans[relation.to].label)
     }
-    for (const [n, fact] of factsIn(relations).entries()) {
+    // A type that ends in a digit would read back without it as a role: its R lines carry it alone.
+    for (const [n, fact] of factsIn(relations.filter((r) => !/\d$/.test(r.type))).entries()) {
       const head = spans[fact.head].label
       const uses = new Map<string, number>()
       const roles = fact.links.map((link) => {
