@@ -220,7 +220,8 @@ describe('brat relations and events', () => {
   })
 
   it.each([
-    ['R1\tholder Arg1:T3', '2: R1 has "holder Arg1:T3", not TYPE Arg1:T… Arg2:T…'],
+    ['R1\tholder Arg1:T3', '2: R1 has "holder Arg1:T3", not TYPE Arg1:T… Arg2:T… (two arguments with different roles)'],
+    ['R1\tholder Arg1:T3 Arg1:T3', '2: R1 has "holder Arg1:T3 Arg1:T3", not TYPE Arg1:T… Arg2:T… (two arguments with different roles)'],
     ['R1\tholder Arg1:T3 Arg2:T9', '2: R1 has Arg2:T9, but no T line has the id T9'],
     ['E1\tmetric T3', '2: E1 has "metric T3", not TYPE:TRIGGER ROLE:ID …'],
     ['R1\tholder Arg1:T3 Arg2:T3', '2: R1 links span 0 to itself'],
@@ -237,6 +238,15 @@ describe('brat relations and events', () => {
     expect(warnings.map((w) => `${w.line}: ${w.reason}`)).toEqual([
       "2: T2 has start 8 and end 40, but offsets must satisfy 0 ≤ start < end ≤ 39, the .txt's length in code points with each CRLF counted once, as brat reads it; left out",
       '3: R1 has Arg2:T2, a span that was left out; left out',
+    ])
+  })
+
+  it('reads a relation whose roles have other names as first to second, and Arg2 before Arg1 as Arg1 to Arg2', () => {
+    const ann = 'T1\tmetric 17 27\t企業復工率91.9%\nT2\torganization 8 17\t杭州高新區(濱江)\nR1\tholder Metric:T1 Holder:T2\nR2\tcites Arg2:T1 Arg1:T2\n'
+    const { records } = codecs.brat.parse({ ...pair, companion: { name: 'report.ann', text: ann } }, defaults)
+    expect(records[0].relations).toEqual([
+      { from: 0, to: 1, type: 'holder' },
+      { from: 1, to: 0, type: 'cites' },
     ])
   })
 

@@ -196,16 +196,15 @@ function relationsOfLinks(links: Array<{ line: number; id: string; data: string 
     const parts = data.split(/\s+/)
     if (id[0] === 'R') {
       const type = parts[0]
-      const args = new Map(parts.slice(1).flatMap((part) => {
-        const match = ARGUMENT.exec(part)
-        return match ? [[match[1], match[2]] as const] : []
-      }))
-      if (parts.length !== 3 || !args.has('Arg1') || !args.has('Arg2')) {
-        problems.span(line, `${id} has ${JSON.stringify(data)}, not TYPE Arg1:T… Arg2:T…`)
+      const args = parts.slice(1).map((part) => ARGUMENT.exec(part))
+      if (args.length !== 2 || args[0] === null || args[1] === null || args[0][1] === args[1][1]) {
+        problems.span(line, `${id} has ${JSON.stringify(data)}, not TYPE Arg1:T… Arg2:T… (two arguments with different roles)`)
         continue
       }
-      const from = spanAt(args.get('Arg1')!, 'Arg1')
-      const to = spanAt(args.get('Arg2')!, 'Arg2')
+      // brat links the first argument to the second, whatever their roles are named; Arg2 written first still comes second.
+      const [head, tail] = args[0][1] === 'Arg2' && args[1][1] === 'Arg1' ? [args[1], args[0]] : [args[0], args[1]]
+      const from = spanAt(head[2], head[1])
+      const to = spanAt(tail[2], tail[1])
       if (from !== undefined && to !== undefined) relations.push({ from, to, type, where: id, line })
       continue
     }
