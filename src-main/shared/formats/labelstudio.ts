@@ -49,7 +49,8 @@ export function labelStudioTask(record: NativeRecord): object {
         value: { start: map.toUtf16(start), end: map.toUtf16(end), text, labels: [label] },
       })),
       ...relations
-        .filter((r) => sorted[r.from].annotator === annotator)
+        // A relation belongs to its spans' layer; one across layers has no annotation to go in.
+        .filter((r) => sorted[r.from].annotator === annotator && sorted[r.to].annotator === annotator)
         .map((r) => ({ from_id: regionOf.get(r.from), to_id: regionOf.get(r.to), type: 'relation', direction: 'right', labels: [r.type] })),
     ],
   }))
@@ -137,9 +138,10 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
       type Link = { node: unknown; where: string; line: number }
       /**
        * The labelled regions of a result list, in code points; a bad one goes to the problems. Relation results go to
-       * `links`, read once every region is; where there is none (predictions), they are skipped.
+       * `links`, read once every region is; where there is none (predictions), they are skipped. `seen` collects every
+       * region id, kept or not, so a link to a region left out can say so.
        */
-      function regionsOf(result: unknown[], at: string, atLine: number | undefined, links?: Link[]): Region[] {
+      function regionsOf(result: unknown[], at: string, atLine: number | undefined, links?: Link[], seen?: Set<string>): Region[] {
         const ranges: Region[] = []
         for (const [r, region] of result.entries()) {
           const regionWhere = `${at}, result ${r + 1}`
@@ -156,6 +158,8 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
             skipped.add(`result(s) of type ${JSON.stringify(typed.type)} (only "labels" regions are spans)`, regionLine)
             continue
           }
+          const regionId = (region as { id?: unknown }).id
+          if (typeof regionId === 'string' || typeof regionId === 'number') seen?.add(String(regionId))
           const labelled = checkField(labelsSchema, region, '', entry, problems, `${regionWhere}: `)
           if (labelled === undefined) continue
           const { value } = labelled
@@ -177,9 +181,8 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           const start = map.toCodePoint(value.start)
           const end = map.toCodePoint(value.end)
           const score = unitScore((region as { score?: unknown }).score)
-          const id = (region as { id?: unknown }).id
-          const regionId = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
-          for (const label of value.labels) ranges.push({ start, end, label, ...(score === undefined ? {} : { score }), ...(regionId === undefined ? {} : { id: regionId }) })
+          const id = typeof regionId === 'string' || typeof regionId === 'number' ? String(regionId) : undefined
+          for (const label of value.labels) ranges.push({ start, end, label, ...(score === undefined ? {} : { score }), ...(id === undefined ? {} : { id }) })
         }
         return ranges
       }
@@ -196,8 +199,9 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
         const annotator = annotatorOf(annotation) ?? defaults.annotator
         // Each region id's first span, for the relation results between them.
         const regionAt = new Map<string, number>()
+        const seen = new Set<string>()
         const links: Link[] = []
-        for (const range of regionsOf(annotation.result ?? [], annotationWhere, annotationLine, links)) {
+        for (const range of regionsOf(annotation.result ?? [], annotationWhere, annotationLine, links, seen)) {
           if (range.id !== undefined && !regionAt.has(range.id)) regionAt.set(range.id, spans.length)
           spans.push({ start: range.start, end: range.end, label: range.label, annotator })
         }
@@ -206,7 +210,9 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           if (link === undefined) continue
           const [from, to] = [link.from_id, link.to_id].map((ref, n) => {
             const at = regionAt.get(ref)
-            if (at === undefined) problems.span(line, `${linkWhere}: ${n === 0 ? 'from_id' : 'to_id'} ${JSON.stringify(ref)} is no labelled region of this annotation`)
+            const name = n === 0 ? 'from_id' : 'to_id'
+            if (at === undefined && seen.has(ref)) problems.span(line, `${linkWhere}: ${name} ${JSON.stringify(ref)} is a region that was left out`)
+            else if (at === undefined) problems.span(line, `${linkWhere}: ${name} ${JSON.stringify(ref)} is no labelled region of this annotation`)
             return at
           })
           if (from === undefined || to === undefined) continue
