@@ -105,16 +105,16 @@ export function layerAnnotators(db: ReadableDB): string[] {
     .all() as string[]
 }
 
-/** Each document's status for each of these annotators. */
+/** Each document's status for each of these annotators: one pass over the documents per annotator. */
 export function statusTable(db: ReadableDB, annotators: readonly string[]): StatusRow[] {
   const documents = db.prepare('SELECT d.id, d.title, d.reviewed_at IS NOT NULL AS reviewed FROM documents d ORDER BY d.position').all() as Array<{ id: string; title: string; reviewed: number }>
-  const statusOf = db.prepare(`SELECT ${layerStatusSql('d', '@annotator')} FROM documents d WHERE d.id = @id`).pluck()
-  return documents.map((doc) => ({
-    documentId: doc.id,
-    title: doc.title,
-    reviewed: doc.reviewed === 1,
-    statuses: Object.fromEntries(annotators.map((annotator) => [annotator, statusOf.get({ id: doc.id, annotator }) as LayerStatus])),
-  }))
+  const rows: StatusRow[] = documents.map((doc) => ({ documentId: doc.id, title: doc.title, reviewed: doc.reviewed === 1, statuses: {} }))
+  const statusesOf = db.prepare(`SELECT ${layerStatusSql('d', '@annotator')} FROM documents d ORDER BY d.position`).pluck()
+  for (const annotator of annotators) {
+    const statuses = statusesOf.all({ annotator }) as LayerStatus[]
+    statuses.forEach((status, i) => (rows[i].statuses[annotator] = status))
+  }
+  return rows
 }
 
 /** When each layer was finished, for "finished over time": annotator and done_at of every done layer, oldest first. */

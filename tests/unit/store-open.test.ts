@@ -8,6 +8,7 @@ import { createService } from '../../src-main/service'
 import { appPaths } from '../../src-main/service/paths'
 import { createSampleProject } from '../../src-main/service/sample'
 import { FactspanError } from '../../src-main/shared/errors'
+import { LATEST_VERSION } from '../../src-main/store/migrations'
 import { APPLICATION_ID, openProject } from '../../src-main/store/open'
 import { ROOT, tempDir } from './helpers'
 
@@ -80,7 +81,7 @@ describe('opening a project file', () => {
     future.pragma('user_version = 99')
     future.exec('CREATE TABLE later (x)')
     future.close()
-    expectRefusedUntouched(file, 'bad-input', `${file}: made by a newer Factspan (schema version 99; this one reads up to 2). Update Factspan to open it.`)
+    expectRefusedUntouched(file, 'bad-input', `${file}: made by a newer Factspan (schema version 99; this one reads up to ${LATEST_VERSION}). Update Factspan to open it.`)
   })
 
   it('refuses a project cut short (a copy that stopped half way) as damaged, and leaves it untouched', () => {
