@@ -9,6 +9,7 @@ import { labelMethods } from './labels'
 import { mergeMethods } from './merge'
 import './nativeHash'
 import { projectMethods } from './project'
+import { relationMethods } from './relations'
 import { reviewMethods } from './review'
 import { salvageMethods } from './salvage'
 import { SettingsFile } from './settings'
@@ -40,6 +41,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...documentMethods(workspace),
     ...spanMethods(workspace),
     ...labelMethods(workspace),
+    ...relationMethods(workspace),
     ...importMethods(workspace, jobs),
     ...datasetMethods(workspace, jobs),
     ...jobMethods(jobs),

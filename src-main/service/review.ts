@@ -5,14 +5,16 @@ import { FactspanError } from '../shared/errors'
 import { compareSpans, GOLD_LAYER, type Span } from '../shared/model'
 import { countDocuments, countReviewedDocuments, getDocument, getDocumentSummary, nextUnreviewedDocument, setDocumentReviewed } from '../store/documents'
 import { listLabels } from '../store/labels'
+import { countRelationsByLayer } from '../store/relations'
 import { countLayers, deleteSpan, getSpan, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
 export function reviewLayers(db: Database): ReviewLayers {
-  const layers = countLayers(db).map(({ annotator, spans, documents }) => ({ name: annotator, spans, documents }))
+  const relations = countRelationsByLayer(db)
+  const layers = countLayers(db).map(({ annotator, spans, documents }) => ({ name: annotator, spans, documents, relations: relations.get(annotator) ?? 0 }))
   return {
     annotators: layers.filter((l) => l.name !== GOLD_LAYER),
-    gold: layers.find((l) => l.name === GOLD_LAYER) ?? { name: GOLD_LAYER, spans: 0, documents: 0 },
+    gold: layers.find((l) => l.name === GOLD_LAYER) ?? { name: GOLD_LAYER, spans: 0, documents: 0, relations: 0 },
     documents: countDocuments(db),
     reviewed: countReviewedDocuments(db),
   }

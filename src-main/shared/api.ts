@@ -3,7 +3,7 @@
 // bridges and the preload loop over the list, the renderer's client is derived from `Api`. Adding a method touches
 // the contract and one service file, never the preload or a bridge.
 import { z } from 'zod'
-import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Span } from './model'
+import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Relation, RelationType, Span } from './model'
 import { DOCUMENT_STATUSES, isGoldName } from './model'
 import type { AgreementReport } from './agreementReport'
 import { SPLIT_NAME } from './splitSpec'
@@ -56,6 +56,17 @@ const storedSpan = z.object({
   createdAt: z.string().max(64),
 })
 const labelName = typedName(100)
+const relationId = z.number().int().positive()
+const relationTypeName = typedName(100)
+const storedRelation = z.object({
+  id: relationId,
+  documentId,
+  annotator: annotatorName,
+  from: spanId,
+  to: spanId,
+  type: cleanName(100),
+  createdAt: z.string().max(64),
+})
 /** A file's bytes as base64; a stray character would otherwise be skipped silently and the bytes change. */
 const fileBytes = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
 /** A JSON field a user names, as doccano's import dialog lets them. */
@@ -88,6 +99,18 @@ const labelFields = z.object({
   /** One digit or letter; '' for none. */
   hotkey: z.string().max(1),
   description: z.string().max(2000),
+})
+
+const relationTypeFields = z.object({
+  name: relationTypeName,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #2563eb'),
+  /** One digit or letter, pressed in relation mode; '' for none. */
+  hotkey: z.string().max(1),
+  description: z.string().max(2000),
+  /** The labels allowed at the start of a relation of this type; empty allows every label. */
+  fromLabels: z.array(spanLabel).max(1000),
+  /** The labels allowed at its end; empty allows every label. */
+  toLabels: z.array(spanLabel).max(1000),
 })
 
 export const argSchemas = {
@@ -143,6 +166,27 @@ export const argSchemas = {
   'labels.remove': z.object({ name: labelName }),
   /** Puts back a deleted label at its place, with its spans. */
   'labels.restore': z.object({ label: labelFields, position: z.number().int().nonnegative(), spans: z.array(storedSpan).max(1_000_000) }),
+  /** A document's relations, one layer's or every layer's, in the order they were made. */
+  'relations.list': z.object({ documentId, annotator: annotatorName.optional() }),
+  /** Links two spans of one document and layer with a type that allows their labels; linking them again returns the link made before. */
+  'relations.add': z.object({ from: spanId, to: spanId, type: relationTypeName }),
+  'relations.remove': z.object({ id: relationId }),
+  /** Puts back relations removed earlier (by relations.remove, or with their spans), with their ids, in one transaction. */
+  'relations.restoreMany': z.object({ relations: z.array(storedRelation).max(1_000_000) }),
+  'relations.retype': z.object({ id: relationId, type: relationTypeName }),
+  'relationTypes.list': z.object({}),
+  /** A new relation type at the end of the set; without a hotkey it gets the first free one. */
+  'relationTypes.add': relationTypeFields.partial({ color: true, hotkey: true, description: true, fromLabels: true, toLabels: true }),
+  /** Changes a relation type; a new name carries over to every relation of it. */
+  'relationTypes.update': z.object({ name: relationTypeName, type: relationTypeFields }),
+  /** Deletes a relation type and every relation of it, in one transaction; returns what undo needs. */
+  'relationTypes.remove': z.object({ name: relationTypeName }),
+  /** Puts back a deleted relation type at its place, with its relations. */
+  'relationTypes.restore': z.object({
+    type: relationTypeFields,
+    position: z.number().int().nonnegative(),
+    relations: z.array(storedRelation).max(1_000_000),
+  }),
   /** Files travel as bytes (base64) so the browser's file picker and Electron's work alike. */
   'import.files': z.object({
     files: z
@@ -281,6 +325,15 @@ export interface LabelRemoval {
   labels: Label[]
 }
 
+/** A deleted relation type with everything needed to put it back. */
+export interface RelationTypeRemoval {
+  type: RelationType
+  /** Its place in the set, 0 first. */
+  position: number
+  relations: Relation[]
+  types: RelationType[]
+}
+
 /** A document whose spans the format cannot hold as they are: how many were left out, and why. */
 export interface ExportWarning {
   documentId: string
@@ -365,6 +418,7 @@ export interface LayerSummary {
   name: string
   spans: number
   documents: number
+  relations: number
 }
 
 export interface ReviewLayers {
@@ -417,6 +471,16 @@ export interface Api {
   'labels.usage': (args: Args<'labels.usage'>) => LabelUsage
   'labels.remove': (args: Args<'labels.remove'>) => LabelRemoval
   'labels.restore': (args: Args<'labels.restore'>) => Label[]
+  'relations.list': (args: Args<'relations.list'>) => Relation[]
+  'relations.add': (args: Args<'relations.add'>) => Relation
+  'relations.remove': (args: Args<'relations.remove'>) => Relation
+  'relations.restoreMany': (args: Args<'relations.restoreMany'>) => Relation[]
+  'relations.retype': (args: Args<'relations.retype'>) => Relation
+  'relationTypes.list': (args: Args<'relationTypes.list'>) => RelationType[]
+  'relationTypes.add': (args: Args<'relationTypes.add'>) => RelationType[]
+  'relationTypes.update': (args: Args<'relationTypes.update'>) => RelationType[]
+  'relationTypes.remove': (args: Args<'relationTypes.remove'>) => RelationTypeRemoval
+  'relationTypes.restore': (args: Args<'relationTypes.restore'>) => RelationType[]
   'import.files': (args: Args<'import.files'>) => Promise<ImportReport>
   'export.preview': (args: Args<'export.preview'>) => ExportPreview
   'export.dataset': (args: Args<'export.dataset'>) => Promise<DatasetExport>
@@ -480,4 +544,4 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-export type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Span }
+export type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Relation, RelationType, Span }

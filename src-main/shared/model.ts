@@ -83,3 +83,63 @@ export function compareSpans(
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** A typed, directed link from one span to another of the same document and layer. */
+export interface Relation {
+  id: number
+  documentId: string
+  /** The layer of both spans. */
+  annotator: string
+  /** The span ids at its two ends. */
+  from: number
+  to: number
+  type: string
+  createdAt: string
+}
+
+/** A project's kind of relation, edited like a label. Empty label lists allow every label at that end. */
+export interface RelationType {
+  name: string
+  color: string
+  /** A single key pressed in relation mode, '1'…'9' or a letter; '' for none. */
+  hotkey: string
+  description: string
+  fromLabels: string[]
+  toLabels: string[]
+}
+
+/** The labels whose spans head a fact: a reported figure or a measure taken. */
+export const FACT_HEAD_LABELS: readonly string[] = ['metric', 'measure']
+
+/** Report facts as the corpus states them; resources/guidelines.md says why these three. */
+export const DEFAULT_RELATION_TYPES: readonly RelationType[] = [
+  {
+    name: 'holder',
+    color: '#2563eb',
+    hotkey: '1',
+    description: 'The organization the figure belongs to, or that carried out the measure',
+    fromLabels: ['metric', 'measure'],
+    toLabels: ['organization'],
+  },
+  {
+    name: 'time',
+    color: '#c026d3',
+    hotkey: '2',
+    description: 'The date or period the figure or measure holds for',
+    fromLabels: ['metric', 'measure'],
+    toLabels: ['date'],
+  },
+  {
+    name: 'result_of',
+    color: '#059669',
+    hotkey: '3',
+    description: 'The measure whose result the figure reports',
+    fromLabels: ['metric'],
+    toLabels: ['measure'],
+  },
+]
+
+/** True when a relation type allows a label at one end. */
+export function allowsLabel(labels: readonly string[], label: string): boolean {
+  return labels.length === 0 || labels.includes(label)
+}

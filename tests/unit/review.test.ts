@@ -38,10 +38,10 @@ describe('the gold layer', () => {
     expect(again).toEqual({ added: [], removed: [] })
     expect(await service['review.layers']({})).toEqual({
       annotators: [
-        { name: 'alice', spans: 2, documents: 1 },
-        { name: 'bob', spans: 2, documents: 1 },
+        { name: 'alice', spans: 2, documents: 1, relations: 0 },
+        { name: 'bob', spans: 2, documents: 1, relations: 0 },
       ],
-      gold: { name: 'gold', spans: 1, documents: 1 },
+      gold: { name: 'gold', spans: 1, documents: 1, relations: 0 },
       documents: 2,
       reviewed: 0,
     })

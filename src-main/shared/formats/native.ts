@@ -25,6 +25,15 @@ export interface NativeRecord {
   text: string
   meta: Record<string, unknown>
   spans: NativeSpan[]
+  /** Links between this record's spans, by their index in `spans`. */
+  relations?: NativeRelation[]
+}
+
+/** A relation of a record: `from` and `to` index the record's `spans` array. */
+export interface NativeRelation {
+  from: number
+  to: number
+  type: string
 }
 
 export interface ParseDefaults {

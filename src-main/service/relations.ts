@@ -1,0 +1,196 @@
+// Relations between spans of one layer, and the project's relation types, edited like labels: every edit is one
+// transaction and returns what its undo needs.
+import type { Api } from '../shared/api'
+import { FactspanError } from '../shared/errors'
+import { hotkeyProblem, nextFreeHotkey, normalizeHotkey } from '../shared/hotkeys'
+import { allowsLabel, type Relation, type RelationType, type Span } from '../shared/model'
+import {
+  deleteRelation,
+  deleteRelationType,
+  findSameRelation,
+  getRelation,
+  getRelationType,
+  insertRelation,
+  insertRelationType,
+  listRelations,
+  listRelationsOfType,
+  listRelationTypes,
+  setRelationType,
+  updateRelationType,
+} from '../store/relations'
+import { getSpan } from '../store/spans'
+import { now, type Workspace } from './workspace'
+
+/** Colours given to new relation types, in turn. */
+const RELATION_COLORS = ['#2563eb', '#c026d3', '#059669', '#dc2626', '#d97706', '#0891b2', '#7c3aed', '#4b5563']
+const MAX_RELATION_TYPES = 100
+
+type RelationMethods =
+  | 'relations.list'
+  | 'relations.add'
+  | 'relations.remove'
+  | 'relations.restoreMany'
+  | 'relations.retype'
+  | 'relationTypes.list'
+  | 'relationTypes.add'
+  | 'relationTypes.update'
+  | 'relationTypes.remove'
+  | 'relationTypes.restore'
+
+export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
+  const db = () => ws.database()
+
+  function requireSpan(id: number): Span {
+    const span = getSpan(db(), id)
+    if (!span) throw new FactspanError('not-found', `No span ${id} in this project.`)
+    return span
+  }
+
+  function requireRelation(id: number): Relation {
+    const relation = getRelation(db(), id)
+    if (!relation) throw new FactspanError('not-found', `No relation ${id} in this project.`)
+    return relation
+  }
+
+  function requireType(name: string): RelationType {
+    const type = getRelationType(db(), name)
+    if (!type) throw new FactspanError('bad-input', `No relation type "${name}" in this project.`)
+    return type
+  }
+
+  /** Why two spans cannot be linked with a type, as an error; the spans when they can. */
+  function checkEnds(fromId: number, toId: number, typeName: string): { from: Span; to: Span } {
+    const type = requireType(typeName)
+    const from = requireSpan(fromId)
+    const to = requireSpan(toId)
+    if (from.id === to.id) throw new FactspanError('bad-input', `A relation links two different spans; span ${from.id} was given at both ends.`)
+    if (from.documentId !== to.documentId) {
+      throw new FactspanError('bad-input', `Spans ${from.id} and ${to.id} are in different documents ("${from.documentId}", "${to.documentId}"): a relation stays in one document.`)
+    }
+    if (from.annotator !== to.annotator) {
+      throw new FactspanError('bad-input', `Span ${from.id} is in ${from.annotator}'s layer and span ${to.id} in ${to.annotator}'s: a relation stays in one layer.`)
+    }
+    if (!allowsLabel(type.fromLabels, from.label)) {
+      throw new FactspanError('bad-input', `A "${type.name}" relation starts at ${type.fromLabels.join(' or ')}, not at “${from.text}” (${from.label}).`)
+    }
+    if (!allowsLabel(type.toLabels, to.label)) {
+      throw new FactspanError('bad-input', `A "${type.name}" relation ends at ${type.toLabels.join(' or ')}, not at “${to.text}” (${to.label}).`)
+    }
+    return { from, to }
+  }
+
+  function changed<T>(documentIds: Iterable<string>, value: T): T {
+    const ids = [...new Set(documentIds)]
+    if (ids.length > 0) ws.emit('documents-changed', { ids })
+    return value
+  }
+
+  /** Checks a type's name, hotkey and labels against the rest of the set; `except` is the type being changed. */
+  function checkedType(type: RelationType, except?: string): RelationType {
+    const types = listRelationTypes(db())
+    const name = type.name.trim()
+    if (name !== except && types.some((t) => t.name === name)) throw new FactspanError('conflict', `A relation type "${name}" exists already.`)
+    const problem = hotkeyProblem(type.hotkey, types, except)
+    if (problem) throw new FactspanError('bad-input', `Relation type "${name}": ${problem}`)
+    return { ...type, name, hotkey: normalizeHotkey(type.hotkey), fromLabels: [...new Set(type.fromLabels)], toLabels: [...new Set(type.toLabels)] }
+  }
+
+  /** Relation types show in every window's relation mode; relations follow a rename or a delete. */
+  function typesChanged(relationsToo: boolean): RelationType[] {
+    if (relationsToo) ws.emit('documents-changed', {})
+    else ws.emit('project-changed', { path: ws.path })
+    return listRelationTypes(db())
+  }
+
+  /** Puts relations back with their ids; one that no longer fits (a span gone, a type changed) undoes them all. */
+  function restoreAll(relations: readonly Relation[]): Relation[] {
+    for (const relation of relations) {
+      const { from } = checkEnds(relation.from, relation.to, relation.type)
+      if (from.documentId !== relation.documentId || from.annotator !== relation.annotator) {
+        throw new FactspanError('conflict', `Relation ${relation.id} no longer matches its spans ${relation.from} and ${relation.to}.`)
+      }
+      if (insertRelation(db(), relation) === null) throw new FactspanError('conflict', `Relation ${relation.id} or the same relation exists already.`)
+    }
+    return relations.map((r) => requireRelation(r.id))
+  }
+
+  return {
+    'relations.list': ({ documentId, annotator }) => listRelations(db(), documentId, annotator),
+    'relations.add': ({ from, to, type }) => {
+      const added = db()
+        .transaction(() => {
+          const ends = checkEnds(from, to, type)
+          const same = findSameRelation(db(), from, to, type)
+          // Linking the same spans twice is harmless: the relation already saved is returned.
+          if (same) return { relation: same, isNew: false }
+          const id = insertRelation(db(), { documentId: ends.from.documentId, annotator: ends.from.annotator, from, to, type, createdAt: now() })
+          return { relation: requireRelation(id!), isNew: true }
+        })
+        .immediate()
+      return added.isNew ? changed([added.relation.documentId], added.relation) : added.relation
+    },
+    'relations.remove': ({ id }) => {
+      const relation = requireRelation(id)
+      deleteRelation(db(), id)
+      return changed([relation.documentId], relation)
+    },
+    'relations.restoreMany': ({ relations }) => {
+      const restored = db().transaction(() => restoreAll(relations)).immediate()
+      return changed(restored.map((r) => r.documentId), restored)
+    },
+    'relations.retype': ({ id, type }) => {
+      const relation = requireRelation(id)
+      if (relation.type === type) return relation
+      checkEnds(relation.from, relation.to, type)
+      if (findSameRelation(db(), relation.from, relation.to, type)) {
+        throw new FactspanError('conflict', `Spans ${relation.from} and ${relation.to} are already linked as "${type}".`)
+      }
+      setRelationType(db(), id, type)
+      return changed([relation.documentId], requireRelation(id))
+    },
+
+    'relationTypes.list': () => listRelationTypes(db()),
+    'relationTypes.add': ({ name, color, hotkey, description, fromLabels, toLabels }) => {
+      const types = listRelationTypes(db())
+      if (types.length >= MAX_RELATION_TYPES) throw new FactspanError('bad-input', `A project keeps at most ${MAX_RELATION_TYPES} relation types.`)
+      const type = checkedType({
+        name,
+        color: color ?? RELATION_COLORS[types.length % RELATION_COLORS.length],
+        hotkey: hotkey ?? nextFreeHotkey(types),
+        description: description ?? '',
+        fromLabels: fromLabels ?? [],
+        toLabels: toLabels ?? [],
+      })
+      db().transaction(() => insertRelationType(db(), type, types.length)).immediate()
+      return typesChanged(false)
+    },
+    'relationTypes.update': ({ name, type }) => {
+      requireType(name)
+      const next = checkedType(type, name)
+      db().transaction(() => updateRelationType(db(), name, next)).immediate()
+      return typesChanged(next.name !== name)
+    },
+    'relationTypes.remove': ({ name }) => {
+      const type = requireType(name)
+      const removal = db()
+        .transaction(() => {
+          const position = listRelationTypes(db()).findIndex((t) => t.name === name)
+          const relations = listRelationsOfType(db(), name)
+          deleteRelationType(db(), name)
+          return { type, position, relations }
+        })
+        .immediate()
+      return { ...removal, types: typesChanged(removal.relations.length > 0) }
+    },
+    'relationTypes.restore': ({ type, position, relations }) => {
+      const restored = checkedType(type)
+      db()
+        .transaction(() => {
+          insertRelationType(db(), restored, position)
+          restoreAll(relations)
+        })
+        .immediate()
+      return typesChanged(relations.length > 0)
+    },
+  }
+}

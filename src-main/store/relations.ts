@@ -1,0 +1,129 @@
+import type { Database } from 'better-sqlite3'
+import type { Relation, RelationType } from '../shared/model'
+import { cached } from './statements'
+
+const COLUMNS = 'id, document_id AS documentId, annotator, from_span AS "from", to_span AS "to", type, created_at AS createdAt'
+const INSERT = `INSERT OR IGNORE INTO relations (id, document_id, annotator, from_span, to_span, type, created_at)
+  VALUES (@id, @documentId, @annotator, @from, @to, @type, @createdAt)`
+
+export type NewRelation = Omit<Relation, 'id'> & { id?: number }
+
+/** A document's relations, optionally one layer's, in the order they were made. */
+export function listRelations(db: Database, documentId: string, annotator?: string): Relation[] {
+  return relationReader(db, annotator)(documentId)
+}
+
+/** Reads a document's relations (one layer's, or all); prepared once for many documents. */
+export function relationReader(db: Database, annotator?: string): (documentId: string) => Relation[] {
+  const statement = db.prepare(
+    `SELECT ${COLUMNS} FROM relations WHERE document_id = @documentId AND (@annotator IS NULL OR annotator = @annotator) ORDER BY id`,
+  )
+  return (documentId) => statement.all({ documentId, annotator: annotator ?? null }) as Relation[]
+}
+
+export function getRelation(db: Database, id: number): Relation | undefined {
+  return cached(db, `SELECT ${COLUMNS} FROM relations WHERE id = ?`).get(id) as Relation | undefined
+}
+
+export function findSameRelation(db: Database, from: number, to: number, type: string): Relation | undefined {
+  return cached(db, `SELECT ${COLUMNS} FROM relations WHERE from_span = ? AND to_span = ? AND type = ?`).get(from, to, type) as Relation | undefined
+}
+
+/** Inserts a relation (with its id when one is given, for undo); returns the id, or null when the same one exists. */
+export function insertRelation(db: Database, relation: NewRelation): number | null {
+  const result = cached(db, INSERT).run({ ...relation, id: relation.id ?? null })
+  return result.changes > 0 ? Number(result.lastInsertRowid) : null
+}
+
+export function deleteRelation(db: Database, id: number): boolean {
+  return cached(db, 'DELETE FROM relations WHERE id = ?').run(id).changes > 0
+}
+
+export function setRelationType(db: Database, id: number, type: string): void {
+  cached(db, 'UPDATE relations SET type = ? WHERE id = ?').run(type, id)
+}
+
+/** The relations at either end of some spans: what deleting them deletes (through the foreign keys). */
+export function relationsOfSpans(db: Database, spanIds: readonly number[]): Relation[] {
+  const statement = cached(db, `SELECT ${COLUMNS} FROM relations WHERE from_span = ? OR to_span = ?`)
+  const found = new Map<number, Relation>()
+  for (const id of spanIds) for (const r of statement.all(id, id) as Relation[]) found.set(r.id, r)
+  return [...found.values()].sort((a, b) => a.id - b.id)
+}
+
+export function listRelationsOfType(db: Database, type: string): Relation[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM relations WHERE type = ? ORDER BY id`).all(type) as Relation[]
+}
+
+export function countRelationsByType(db: Database): Array<{ type: string; count: number }> {
+  return db.prepare('SELECT type, count(*) AS count FROM relations GROUP BY type ORDER BY type').all() as Array<{ type: string; count: number }>
+}
+
+interface RelationTypeRow {
+  name: string
+  color: string
+  hotkey: string
+  description: string
+  fromLabels: string
+  toLabels: string
+}
+
+const TYPE_COLUMNS = 'name, color, hotkey, description, from_labels AS fromLabels, to_labels AS toLabels'
+
+function typeFromRow(row: RelationTypeRow): RelationType {
+  return { ...row, fromLabels: JSON.parse(row.fromLabels) as string[], toLabels: JSON.parse(row.toLabels) as string[] }
+}
+
+function typeParams(type: RelationType) {
+  return { ...type, fromLabels: JSON.stringify(type.fromLabels), toLabels: JSON.stringify(type.toLabels) }
+}
+
+export function listRelationTypes(db: Database): RelationType[] {
+  return (cached(db, `SELECT ${TYPE_COLUMNS} FROM relation_types ORDER BY position, name`).all() as RelationTypeRow[]).map(typeFromRow)
+}
+
+export function getRelationType(db: Database, name: string): RelationType | undefined {
+  const row = cached(db, `SELECT ${TYPE_COLUMNS} FROM relation_types WHERE name = ?`).get(name) as RelationTypeRow | undefined
+  return row && typeFromRow(row)
+}
+
+/** Adds one relation type at a place in the order (0 is first); the others move down. */
+export function insertRelationType(db: Database, type: RelationType, position: number): void {
+  const names = listRelationTypes(db).map((t) => t.name)
+  db.prepare(
+    `INSERT INTO relation_types (name, color, hotkey, description, from_labels, to_labels, position)
+       VALUES (@name, @color, @hotkey, @description, @fromLabels, @toLabels, 0)`,
+  ).run(typeParams(type))
+  names.splice(Math.min(Math.max(position, 0), names.length), 0, type.name)
+  const set = db.prepare('UPDATE relation_types SET position = ? WHERE name = ?')
+  names.forEach((name, i) => set.run(i, name))
+}
+
+/** Changes a relation type; a new name reaches every relation through the foreign key's ON UPDATE CASCADE. */
+export function updateRelationType(db: Database, name: string, type: RelationType): void {
+  db.prepare(
+    `UPDATE relation_types SET name = @name, color = @color, hotkey = @hotkey, description = @description,
+       from_labels = @fromLabels, to_labels = @toLabels WHERE name = @old`,
+  ).run({ ...typeParams(type), old: name })
+}
+
+/** Deletes a relation type and every relation of it. */
+export function deleteRelationType(db: Database, name: string): void {
+  db.prepare('DELETE FROM relations WHERE type = ?').run(name)
+  db.prepare('DELETE FROM relation_types WHERE name = ?').run(name)
+}
+
+/** A label's new name in every relation type's allowed labels, so a label rename keeps the types' rules. */
+export function renameLabelInRelationTypes(db: Database, from: string, to: string): void {
+  const rename = (labels: string[]) => labels.map((l) => (l === from ? to : l))
+  for (const type of listRelationTypes(db)) {
+    if (!type.fromLabels.includes(from) && !type.toLabels.includes(from)) continue
+    updateRelationType(db, type.name, { ...type, fromLabels: rename(type.fromLabels), toLabels: rename(type.toLabels) })
+  }
+}
+
+/** Relations per layer, for the review's layer list. */
+export function countRelationsByLayer(db: Database): Map<string, number> {
+  const rows = db.prepare('SELECT annotator, count(*) AS count FROM relations GROUP BY annotator').all() as Array<{ annotator: string; count: number }>
+  return new Map(rows.map((r) => [r.annotator, r.count]))
+}
