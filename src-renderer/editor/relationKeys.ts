@@ -1,7 +1,7 @@
 // Relation mode's keyboard model: after `r` on a selected span, which spans may be linked to (nearest first), how
 // the keys move among them and which relation type a digit links with. Pure, so it is testable.
 import { RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
-import type { Span } from '../../src-main/shared/model'
+import { allowsLabel as allows, type Span } from '../../src-main/shared/model'
 import type { KeyInput } from './keyboard'
 
 /** What relation mode needs of a relation type: who may be at each end, and its key. Empty lists allow any label. */
@@ -17,15 +17,13 @@ export type RelationCommand = { type: 'step'; direction: 1 | -1 } | { type: 'lin
 /** Relation mode's own key; also reserved from label hotkeys (hotkeys.ts). */
 export const RELATION_KEY = RESERVED_LETTERS[2]
 
-const allows = (labels: readonly string[], label: string) => labels.length === 0 || labels.includes(label)
-
 /** The types a span of this label may start. */
-export function typesFrom(rules: readonly RelationRule[], label: string): RelationRule[] {
+export function typesFrom<R extends RelationRule>(rules: readonly R[], label: string): R[] {
   return rules.filter((rule) => allows(rule.fromLabels, label))
 }
 
 /** The types that may link `from` to `to`. */
-export function typesBetween(rules: readonly RelationRule[], from: Pick<Span, 'label'>, to: Pick<Span, 'label'>): RelationRule[] {
+export function typesBetween<R extends RelationRule>(rules: readonly R[], from: Pick<Span, 'label'>, to: Pick<Span, 'label'>): R[] {
   return rules.filter((rule) => allows(rule.fromLabels, from.label) && allows(rule.toLabels, to.label))
 }
 

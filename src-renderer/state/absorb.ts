@@ -3,6 +3,7 @@ import type { Span } from '../../src-main/shared/model'
 import { applyEdit } from './applyEdits'
 import { describeEdit, documentOf, type Edit, type EditOutcome } from './edits'
 import { pushEdit } from './history'
+import { absorbRelations } from './relationState'
 import { withoutSpans, withSpan, withSpans } from './sortedSpans'
 import type { TextSession } from './textSession'
 import type { Ctx, Store } from './types'
@@ -14,6 +15,10 @@ function changed(session: TextSession, spans: Span[], removed?: ReadonlySet<numb
 }
 
 export function absorb(s: Store, outcome: EditOutcome): Partial<Store> {
+  return { ...absorbSpans(s, outcome), ...absorbRelations(s, outcome) }
+}
+
+function absorbSpans(s: Store, outcome: EditOutcome): Partial<Store> {
   const session = s.annotate
   switch (outcome.kind) {
     case 'span-saved': {
@@ -49,6 +54,8 @@ export function absorb(s: Store, outcome: EditOutcome): Partial<Store> {
       const ids = new Set(removal.spans.map((span) => span.id))
       return { project: s.project && { ...s.project, labels: removal.labels }, annotate: session && changed(session, withoutSpans(session.spans, ids), ids) }
     }
+    default:
+      return {}
   }
 }
 

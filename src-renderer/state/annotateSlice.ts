@@ -92,7 +92,8 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
         const [document, spans] = await Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id, annotator })])
         if (!current()) return
         runtime.echoes.forget()
-        set({ annotate: createTextSession(document, spans), ...NO_TOOLS, view: 'annotate', notice: null, lastOpenedId: id }, undefined, 'document/open')
+        set({ annotate: createTextSession(document, spans), ...NO_TOOLS, relations: [], relationMode: null, view: 'annotate', notice: null, lastOpenedId: id }, undefined, 'document/open')
+        await get().loadRelations(id)
       } catch (error) {
         get().reportError(error)
       }
@@ -108,6 +109,7 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
           Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id, annotator })]),
         )
         set((s) => (s.annotate?.document.id === id ? { annotate: refreshSession(s.annotate, fresh, spans) } : {}), undefined, 'document/refresh')
+        await get().loadRelations(id)
       } catch (error) {
         get().reportError(error)
       }
@@ -137,7 +139,7 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
 
     closeDocument: (notice) => {
       runtime.latest.drop('annotate/open')
-      set({ annotate: null, view: 'library', notice: notice ?? null }, undefined, 'document/close')
+      set({ annotate: null, relations: [], relationMode: null, view: 'library', notice: notice ?? null }, undefined, 'document/close')
       void get().loadLibrary()
     },
 

@@ -1,6 +1,7 @@
 // Edits sent to the server: each call is counted as an echo of our own, so the change event it causes is skipped.
 import type { Span } from '../../src-main/shared/model'
 import type { Edit, EditOutcome } from './edits'
+import { applyRelationEdit } from './relationApply'
 import type { GoldEdit, GoldOutcome } from './goldEdits'
 import type { Ctx } from './types'
 
@@ -11,8 +12,12 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
   const { call } = api
   const echo = <T>(documentId: string, request: Promise<T>) => runtime.echoes.expect(documentId, request)
   switch (edit.kind) {
-    case 'add':
-      return { kind: 'span-saved', span: await echo(edit.span.documentId, call('spans.restore', { span: edit.span })) }
+    case 'add': {
+      const span = await echo(edit.span.documentId, call('spans.restore', { span: edit.span }))
+      // Undoing a span's removal brings back the relations it took along.
+      if (!edit.relations?.length) return { kind: 'span-saved', span }
+      return { kind: 'span-saved', span, relations: await echo(edit.span.documentId, call('relations.restoreMany', { relations: edit.relations })) }
+    }
     case 'remove':
       return { kind: 'span-removed', span: await echo(edit.span.documentId, call('spans.remove', { id: edit.span.id })) }
     case 'relabel':
@@ -39,6 +44,8 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
     }
     case 'reorderLabels':
       return { kind: 'labels-saved', labels: await call('labels.reorder', { names: edit.to }) }
+    default:
+      return applyRelationEdit({ api, runtime }, edit)
   }
 }
 

@@ -2,9 +2,11 @@
 // the live layer counts. One set per store (in its state as `derive`), so two stores never share an answer.
 import type { ReviewLayers } from '../../src-main/shared/api'
 import { compareLayers, spanKey, unanimousSpans, type Comparison, type VersionSpan } from '../../src-main/shared/comparison'
-import { GOLD_LAYER, type Document, type Span } from '../../src-main/shared/model'
+import { factsOf } from '../../src-main/shared/facts'
+import { GOLD_LAYER, type Document, type Relation, type Span } from '../../src-main/shared/model'
 import type { OffsetMap } from '../../src-main/shared/offsets'
 import { findHits, type Hits } from '../editor/findHits'
+import { relationFocusOf } from './relationState'
 
 /** Remembers the last answer, so a selector returns the same object until its inputs change. */
 export function lastOf<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
@@ -61,6 +63,8 @@ export function createDerivations() {
     unanimousIn: lastOf((all: readonly Comparison[]) => unanimousSpans(all)),
     unanimousKeys: lastOf((agreed: readonly VersionSpan[]) => new Set(agreed.map(spanKey))),
     layers: lastOf(liveLayers),
+    relationFocus: lastOf(relationFocusOf),
+    facts: lastOf((spans: readonly Span[], relations: readonly Relation[]) => factsOf(spans, relations)),
   }
 }
 

@@ -9,6 +9,7 @@ import { createAnnotateSlice } from './annotateSlice'
 import { createDerivations } from './derivations'
 import { historyStorage } from './history'
 import { createProjectSlice } from './projectSlice'
+import { createRelationSlice } from './relationSlice'
 import { createReviewSlice } from './reviewSlice'
 import { createRuntime } from './runtime'
 import type { Ctx, Store } from './types'
@@ -43,6 +44,7 @@ export function createAppStore(api: ApiClient, options: StoreOptions = {}): AppS
           return {
             ...createProjectSlice(ctx),
             ...createAnnotateSlice(ctx),
+            ...createRelationSlice(ctx),
             ...createReviewSlice(ctx),
             ...createUiSlice(ctx),
             derive: createDerivations(),

@@ -5,11 +5,12 @@ import type { ApiClient } from '../api'
 import type { AnnotateSlice } from './annotateSlice'
 import type { Derivations } from './derivations'
 import type { ProjectSlice } from './projectSlice'
+import type { RelationSlice } from './relationSlice'
 import type { ReviewSlice } from './reviewSlice'
 import type { Runtime } from './runtime'
 import type { UiSlice } from './uiSlice'
 
-export type Store = ProjectSlice & AnnotateSlice & ReviewSlice & UiSlice & { derive: Derivations }
+export type Store = ProjectSlice & AnnotateSlice & RelationSlice & ReviewSlice & UiSlice & { derive: Derivations }
 
 type Creator = StateCreator<Store, [['zustand/devtools', never], ['zustand/persist', unknown]], [], Store>
 export type SetStore = Parameters<Creator>[0]

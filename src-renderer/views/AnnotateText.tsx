@@ -7,7 +7,10 @@ import { TextSurface, type SurfaceHandlers } from '../editor/TextSurface'
 import { quoted } from '../state/edits'
 import { selectFindHits, selectLabels, selectPending, selectSelectedSpan } from '../state/selectors'
 import { phraseToTagAll } from '../state/spanEdits'
+import { selectRelationFocus } from '../state/relationSelectors'
 import { useStore, useStoreApi } from '../state/store'
+import { linkByDrag, relationKey, relationModeLayer } from './annotateRelations'
+import { RelationArcs } from './RelationArcs'
 
 export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<HTMLDivElement | null>; describedBy?: string }) {
   const session = useStore((s) => s.annotate)
@@ -19,7 +22,17 @@ export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<
   const storeApi = useStoreApi()
   const styles = useMemo(() => labelStyles(labels), [labels])
   const spans = session?.spans
-  const layers = useMemo(() => (spans ? [spansLayer(spans, styles), findLayer(hits), selectionLayer(pending, selected)] : []), [spans, styles, hits, pending, selected])
+  const relationFocus = useStore(selectRelationFocus)
+  const relations = useStore((s) => s.relations)
+  const relationTypes = useStore((s) => s.relationTypes)
+  const layers = useMemo(
+    () => (spans ? [spansLayer(spans, styles), findLayer(hits), selectionLayer(pending, selected), relationModeLayer(relationFocus)] : []),
+    [spans, styles, hits, pending, selected, relationFocus],
+  )
+  const emphasis = useMemo(
+    () => new Set([selected?.id, relationFocus?.from.id, relationFocus?.target?.id].filter((id): id is number => id !== undefined)),
+    [selected, relationFocus],
+  )
   const on = useMemo(() => annotateHandlers(storeApi), [storeApi])
   if (!session) return null
   const hit = findIndex >= 0 && findIndex < hits.starts.length ? { start: hits.starts[findIndex], end: hits.ends[findIndex] } : null
@@ -36,9 +49,11 @@ export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<
       selectedId={session.selectedSpanId}
       labels={labels}
       layers={layers}
-      focus={selected ?? hit}
+      focus={relationFocus?.target ?? selected ?? hit}
       on={on}
-    />
+    >
+      <RelationArcs regionRef={regionRef} lines={session.text} spans={session.spans} relations={relations} types={relationTypes} emphasis={emphasis} />
+    </TextSurface>
   )
 }
 
@@ -49,6 +64,11 @@ function annotateHandlers(storeApi: ReturnType<typeof useStoreApi>): SurfaceHand
     setPending: (anchor, focus) => store().setPending(anchor, focus),
     selectSpan: (id, caret) => store().selectSpan(id, caret),
     clearSelection: () => store().clearSelection(),
+    key: (e) => relationKey(store(), e),
+    linkDrag: (from, to) => linkByDrag(store(), from, to),
+    click: () => {
+      if (store().relationMode) store().leaveRelationMode()
+    },
     command: (command: EditorCommand) => {
       const s = store()
       if (s.tagAllArmed && command.type !== 'label' && command.type !== 'tagAll') s.armTagAll(false)

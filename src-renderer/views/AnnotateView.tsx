@@ -9,6 +9,9 @@ import { HelpDialog } from './HelpDialog'
 import { LabelBar } from './LabelBar'
 import { LabelEditorDialog } from './LabelEditorDialog'
 import { SpanList } from './SpanList'
+import { FactList } from './FactList'
+import { RelationModeBar } from './RelationModeBar'
+import '../styles/relations.css'
 import { StatusBadge } from './StatusBadge'
 
 
@@ -90,9 +93,13 @@ export function AnnotateView() {
       <div className="workspace">
         <div className="text-pane">
           {findOpen && <FindBar afterClose={refocus} />}
+          <RelationModeBar />
           <AnnotateText regionRef={regionRef} describedBy="article-keys" />
         </div>
-        <SpanList />
+        <div className="side-stack">
+          <SpanList afterAction={refocus} />
+          <FactList afterAction={refocus} />
+        </div>
         <GuidelinesPanel />
       </div>
       {overlay === 'help' && <HelpDialog onClose={closeOverlay} />}

@@ -1,0 +1,16 @@
+// Reads of relations for views: relation mode's focus and the facts of the open document, each derived once per
+// change of what it reads (the memo is the store's own, in `derive`).
+import type { Fact } from '../../src-main/shared/facts'
+import type { Span } from '../../src-main/shared/model'
+import type { RelationFocus } from './relationState'
+import type { Store } from './types'
+
+const NO_SPANS: Span[] = []
+
+export function selectRelationFocus(s: Store): RelationFocus | null {
+  return s.derive.relationFocus(s.annotate?.spans ?? NO_SPANS, s.relations, s.relationTypes, s.relationMode)
+}
+
+export function selectFacts(s: Store): Fact[] {
+  return s.derive.facts(s.annotate?.spans ?? NO_SPANS, s.relations)
+}

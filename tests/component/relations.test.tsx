@@ -1,0 +1,155 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { importTexts, renderWith, setUp } from './render'
+
+// 😀 is one code point (two UTF-16 units), so every offset below is one more than the character's place after it:
+// 截至2月25日 1–8, 杭州高新區(濱江) 10–19, 企業復工率91.9% 37–47 (counted by hand on the line).
+const TEXT = '😀截至2月25日,以杭州高新區(濱江)納入統計口徑的2.3萬家企業為基數,企業復工率91.9%。\n'
+const DATE = { start: 1, end: 8 }
+const DISTRICT = { start: 10, end: 19 }
+const METRIC = { start: 37, end: 47 }
+
+async function tagged() {
+  const { backend, app } = setUp('alice')
+  await importTexts(backend, { 'facts.txt': TEXT })
+  const s = () => app.store.getState()
+  await s().loadProject()
+  await s().openDocument('facts')
+  for (const [range, label] of [
+    [DATE, 'date'],
+    [DISTRICT, 'organization'],
+    [METRIC, 'metric'],
+  ] as const) {
+    s().setPending(range.start, range.end)
+    await s().applyLabel(label)
+  }
+  const idAt = (start: number) => s().annotate!.spans.find((span) => span.start === start)!.id
+  return { backend, app, s, ids: { date: idAt(DATE.start), district: idAt(DISTRICT.start), metric: idAt(METRIC.start) } }
+}
+
+
+describe('relations in the annotate session', () => {
+  it('links in relation mode, nearest candidate first, and undoes and redoes each link with its id', async () => {
+    const { backend, s, ids } = await tagged()
+    const listed = () => backend.service['relations.list']({ documentId: 'facts', annotator: 'alice' }).map((r) => [r.from, r.type, r.to])
+    s().selectSpan(ids.metric)
+    s().enterRelationMode()
+    // Gaps from 37–47: the district ends at 19 (18 away), the date at 8 (29 away).
+    expect(s().relationMode!.candidates).toEqual([ids.district, ids.date])
+    await s().toggleRelation('holder')
+    s().stepRelationTarget(1)
+    await s().toggleRelation('time')
+    expect(listed()).toEqual([
+      [ids.metric, 'holder', ids.district],
+      [ids.metric, 'time', ids.date],
+    ])
+    expect(s().relations.map((r) => r.type)).toEqual(['holder', 'time'])
+    const timeId = s().relations[1].id
+
+    // A type that does not allow the target's label is refused here, with the reason, and nothing is sent.
+    s().stepRelationTarget(1)
+    await s().toggleRelation('time')
+    expect(s().saveStatus).toMatch(/time links metric or measure to date: “企業復工率91.9%” is metric, “杭州高新區\(濱江\)” is organization/)
+
+    await s().undo()
+    expect(listed()).toEqual([[ids.metric, 'holder', ids.district]])
+    await s().redo()
+    expect(backend.service['relations.list']({ documentId: 'facts' }).map((r) => r.id)).toContain(timeId)
+    expect(s().relations.map((r) => r.id)).toContain(timeId)
+
+    // The key of a link made already takes it away again.
+    await s().toggleRelation('holder')
+    expect(listed()).toEqual([[ids.metric, 'time', ids.date]])
+    await s().undo()
+    expect(listed()).toHaveLength(2)
+  })
+
+  it('removes a span with its relations, and undo brings both back with their ids', async () => {
+    const { backend, s, ids } = await tagged()
+    s().selectSpan(ids.metric)
+    s().enterRelationMode()
+    await s().toggleRelation('holder')
+    s().stepRelationTarget(1)
+    await s().toggleRelation('time')
+    s().leaveRelationMode()
+    const before = backend.service['relations.list']({ documentId: 'facts' })
+    expect(before).toHaveLength(2)
+
+    s().selectSpan(ids.metric)
+    await s().removeSelectedSpan()
+    expect(backend.service['relations.list']({ documentId: 'facts' })).toEqual([])
+    expect(s().relations).toEqual([])
+    expect(s().saveStatus).toMatch(/remove “企業復工率91.9%” and its 2 relations/)
+
+    await s().undo()
+    expect(backend.service['relations.list']({ documentId: 'facts' })).toEqual(before)
+    expect(s().relations).toEqual(before)
+    await s().redo()
+    expect(backend.service['relations.list']({ documentId: 'facts' })).toEqual([])
+  })
+
+  it('retypes a relation and renames its type, each undone as one step', async () => {
+    const { backend, s, ids } = await tagged()
+    await s().addRelationType({ name: 'located_in', fromLabels: ['metric'], toLabels: ['organization'] })
+    s().selectSpan(ids.metric)
+    s().enterRelationMode()
+    await s().toggleRelation('holder')
+    const relation = s().relations[0]
+    await s().retypeRelation(relation, 'located_in')
+    expect(backend.service['relations.list']({ documentId: 'facts' })[0].type).toBe('located_in')
+    const type = s().relationTypes.find((t) => t.name === 'located_in')!
+    await s().updateRelationType('located_in', { ...type, name: 'place' })
+    expect(backend.service['relations.list']({ documentId: 'facts' })[0].type).toBe('place')
+    expect(s().relations[0].type).toBe('place')
+    await s().undo()
+    expect(s().relations[0].type).toBe('located_in')
+    await s().undo()
+    expect(backend.service['relations.list']({ documentId: 'facts' })[0].type).toBe('holder')
+    expect(s().relations[0].type).toBe('holder')
+
+    // Deleting a type takes its relations; undo puts the type back in its place with them.
+    await s().removeRelationType('holder')
+    expect(backend.service['relations.list']({ documentId: 'facts' })).toEqual([])
+    await s().undo()
+    expect(s().relationTypes[0].name).toBe('holder')
+    expect(backend.service['relations.list']({ documentId: 'facts' }).map((r) => r.type)).toEqual(['holder'])
+  })
+})
+
+describe('relation mode by keys', () => {
+  it('links with r, an arrow and the type keys alone, announcing each step', async () => {
+    const { backend, app } = setUp('alice')
+    await importTexts(backend, { 'facts.txt': TEXT })
+    const s = () => app.store.getState()
+    renderWith(app)
+    fireEvent.click(await screen.findByRole('button', { name: /截至2月25日/ }))
+    const article = await screen.findByRole('document', { name: 'Article text' })
+    for (const [range, label] of [
+      [DATE, 'date'],
+      [DISTRICT, 'organization'],
+      [METRIC, 'metric'],
+    ] as const) {
+      s().setPending(range.start, range.end)
+      await s().applyLabel(label)
+    }
+    article.focus()
+    const press = (key: string, init: { shiftKey?: boolean } = {}) => fireEvent.keyDown(article, { key, ...init })
+    // Tab from the start selects the spans in text order: date, district, metric.
+    press('Tab')
+    press('Tab')
+    press('Tab')
+    press('r')
+    await screen.findByText(/Relation from “企業復工率91.9%” \(metric\) to “杭州高新區\(濱江\)” \(organization\), 1 of 2/)
+    press('1')
+    await waitFor(() => expect(backend.service['relations.list']({ documentId: 'facts' })).toHaveLength(1))
+    // A label key does not tag in relation mode.
+    press('4')
+    press('ArrowRight')
+    await screen.findByText(/to “截至2月25日” \(date\), 2 of 2/)
+    press('2')
+    await waitFor(() => expect(backend.service['relations.list']({ documentId: 'facts' })).toHaveLength(2))
+    press('Escape')
+    await waitFor(() => expect(s().relationMode).toBeNull())
+    expect(backend.service['spans.list']({ documentId: 'facts' })).toHaveLength(3)
+  })
+})
