@@ -3,7 +3,7 @@
 import type { ReviewLayers } from '../../src-main/shared/api'
 import { compareLayers, spanKey, unanimousSpans, type Comparison, type VersionSpan } from '../../src-main/shared/comparison'
 import { factsOf } from '../../src-main/shared/facts'
-import { GOLD_LAYER, type Document, type Relation, type Span } from '../../src-main/shared/model'
+import { GOLD_LAYER, type Document, type Relation, type RelationType, type Span } from '../../src-main/shared/model'
 import type { OffsetMap } from '../../src-main/shared/offsets'
 import { findHits, type Hits } from '../editor/findHits'
 import { relationFocusOf } from './relationState'
@@ -64,7 +64,12 @@ export function createDerivations() {
     unanimousKeys: lastOf((agreed: readonly VersionSpan[]) => new Set(agreed.map(spanKey))),
     layers: lastOf(liveLayers),
     relationFocus: lastOf(relationFocusOf),
-    facts: lastOf((spans: readonly Span[], relations: readonly Relation[]) => factsOf(spans, relations)),
+    facts: lastOf((spans: readonly Span[], relations: readonly Relation[], types: readonly RelationType[]) => {
+      const order = new Map(types.map((t, i) => [t.name, i]))
+      const place = (type: string) => order.get(type) ?? types.length
+      // factsOf keeps text order within a type; the stable sort keeps it.
+      return factsOf(spans, relations).map((fact) => ({ ...fact, links: [...fact.links].sort((a, b) => place(a.type) - place(b.type)) }))
+    }),
   }
 }
 

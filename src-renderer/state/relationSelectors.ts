@@ -11,6 +11,7 @@ export function selectRelationFocus(s: Store): RelationFocus | null {
   return s.derive.relationFocus(s.annotate?.spans ?? NO_SPANS, s.relations, s.relationTypes, s.relationMode)
 }
 
+/** The facts, each fact's links in the order of the relation types (who, then when), as a fact is read out. */
 export function selectFacts(s: Store): Fact[] {
-  return s.derive.facts(s.annotate?.spans ?? NO_SPANS, s.relations)
+  return s.derive.facts(s.annotate?.spans ?? NO_SPANS, s.relations, s.relationTypes)
 }
