@@ -6,8 +6,9 @@ import path from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { Api, DatasetCounts, ExportWarning } from '../shared/api'
 import { codecs, fileCodec, type FolderEntry } from '../shared/formats'
-import type { NativeRecord, NativeSpan } from '../shared/formats/native'
+import type { NativeRecord, NativeRelation, NativeSpan } from '../shared/formats/native'
 import { documentReader, iterateDocumentsWithStatus, type ExportedDocument } from '../store/documents'
+import { relationReader } from '../store/relations'
 import { exportedSpanReader } from '../store/spans'
 import { planDataset, previewOf, type DatasetOptions, type DatasetPlan, type PlannedSplit } from './datasetPlan'
 import { exportFileName, exportLayer } from './export'
@@ -97,18 +98,29 @@ export function* exportDatasetJob(db: Database, options: DatasetOptions, destina
 
 /** The split's documents with the layer's spans of the chosen labels, counted as they are read. */
 function* datasetRecords(db: Database, plan: DatasetPlan, split: PlannedSplit, options: DatasetOptions, counts: DatasetCounts): Generator<NativeRecord> {
-  const spansOf = exportedSpanReader(db, plan.layer.all ? undefined : plan.layer.name)
+  const layer = plan.layer.all ? undefined : plan.layer.name
+  const spansOf = exportedSpanReader(db, layer)
+  const relationsOf = relationReader(db, layer)
   const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status)
   for (const { id, title, text, meta } of documents) {
     const spans: NativeSpan[] = []
-    for (const [start, end, label, quote, annotator] of spansOf(id)) {
+    // Relations name spans by their index in `spans`; one whose end was filtered out is left out with it.
+    const indexOf = new Map<number, number>()
+    for (const [start, end, label, quote, annotator, spanId] of spansOf(id)) {
       if (plan.labelFilter && !plan.labelFilter.has(label)) continue
+      indexOf.set(spanId, spans.length)
       spans.push({ start, end, label, text: quote, annotator })
       counts.labels[label]++
     }
+    const relations: NativeRelation[] = []
+    for (const relation of relationsOf(id)) {
+      const from = indexOf.get(relation.from)
+      const to = indexOf.get(relation.to)
+      if (from !== undefined && to !== undefined) relations.push({ from, to, type: relation.type })
+    }
     counts.documents++
     counts.spans += spans.length
-    yield { id, title, text, meta, spans }
+    yield relations.length > 0 ? { id, title, text, meta, spans, relations } : { id, title, text, meta, spans }
   }
 }
 

@@ -7,15 +7,16 @@ import type { Database } from 'better-sqlite3'
 import type { ImportError, ImportReport, ImportWarning } from '../shared/api'
 import { InputError } from '../shared/errors'
 import type { FileWarning } from '../shared/formats'
-import { sourceLine, textSha256, type NativeRecord } from '../shared/formats/native'
+import { sourceLine, textSha256, type NativeRecord, type NativeRelation } from '../shared/formats/native'
 import { byteOrderMark } from '../shared/formats/text'
 import { pairAnnotationFiles } from '../shared/formats/pairs'
-import { labelsToAdd, MAX_LABELS, tooManyLabels } from '../shared/labelSet'
+import { labelNameProblem, labelsToAdd, MAX_LABELS, tooManyLabels } from '../shared/labelSet'
 import type { Label } from '../shared/model'
 import { codePointLength } from '../shared/offsets'
 import { documentFinder, documentWriter } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
-import { spanCopier } from '../store/spans'
+import { addMissingRelationTypes, relationCopier } from '../store/relations'
+import { spanCopier, spanIdFinder } from '../store/spans'
 import { storageError } from '../store/storageErrors'
 import { megabytes, MAX_WHOLE_FILE_BYTES, parseOptionsOf, readImportFile, readsByLine, type ImportFile, type ImportOptions } from './importFile'
 import { JobCancelled, type Job } from './jobs'
@@ -48,6 +49,7 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
         file: file.name,
         documents: stored.documents,
         spans: stored.spans,
+        relations: stored.relations,
         skipped: stored.skipped,
         encoding: read.encoding,
         ...(read.readAs ? { readAs: read.readAs } : {}),
@@ -55,6 +57,7 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
       // In the file's order: a file read in batches lists the problems of its lines before those of their spans.
       report.warnings.push(...inLineOrder(warnings).map(toImportWarning))
       report.newLabels.push(...stored.newLabels)
+      if (stored.newRelationTypes.length > 0) (report.newRelationTypes ??= []).push(...stored.newRelationTypes)
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK')
       if (error instanceof JobCancelled) {
@@ -120,9 +123,11 @@ function* recordBatches(
 interface Stored {
   documents: number
   spans: number
+  relations: number
   /** Documents already in the project with the same text. */
   skipped: number
   newLabels: string[]
+  newRelationTypes: string[]
 }
 
 /** Stores one file's records inside its transaction, with statements prepared once for all its documents and spans. */
@@ -130,8 +135,36 @@ function recordStore(db: Database, file: string, lenient: boolean, warnings: Fil
   const find = documentFinder(db)
   const writeDocument = documentWriter(db)
   const copySpan = spanCopier(db)
+  const copyRelation = relationCopier(db)
+  const findSpan = spanIdFinder(db)
   const createdAt = now()
-  const stored: Stored = { documents: 0, spans: 0, skipped: 0, newLabels: [] }
+  const stored: Stored = { documents: 0, spans: 0, relations: 0, skipped: 0, newLabels: [], newRelationTypes: [] }
+
+  /** Stores a record's relations between its spans, stored just before; one that cannot hold is listed and left out. */
+  function addRelations(record: NativeRecord, line: number | undefined) {
+    const relations = record.relations ?? []
+    if (relations.length === 0) return
+    const leftOut = (i: number, why: string): [] => {
+      warnings.push({ file, line, reason: `relations[${i}] ${why}; left out` })
+      return []
+    }
+    const kept = relations.flatMap((relation, i) => {
+      const from = record.spans[relation.from]
+      const to = record.spans[relation.to]
+      if (!from || !to) return leftOut(i, `names span ${from ? relation.to : relation.from}, but the document has ${record.spans.length} span(s)`)
+      if (from.annotator !== to.annotator) return leftOut(i, `links spans of two layers (${from.annotator}, ${to.annotator})`)
+      const typeProblem = labelNameProblem(relation.type)
+      if (typeProblem) return leftOut(i, `has the type ${JSON.stringify(relation.type)}, which ${typeProblem}`)
+      const fromId = findSpan(record.id, from.annotator, from.start, from.end, from.label)
+      const toId = findSpan(record.id, to.annotator, to.start, to.end, to.label)
+      if (fromId === undefined || toId === undefined) return []
+      if (fromId === toId) return leftOut(i, 'links a span to itself')
+      return [{ documentId: record.id, annotator: from.annotator, from: fromId, to: toId, type: relation.type, createdAt }]
+    })
+    stored.newRelationTypes.push(...addMissingRelationTypes(db, new Set(kept.map((r) => r.type))))
+    for (const relation of kept) if (copyRelation(relation)) stored.relations++
+  }
+
   return {
     stored,
     add({ records, lines, hashes }) {
@@ -154,6 +187,7 @@ function recordStore(db: Database, file: string, lenient: boolean, warnings: Fil
         for (const { start, end, label, text, annotator } of record.spans) {
           if (copySpan(record.id, [start, end, label, text, annotator, createdAt])) stored.spans++
         }
+        addRelations(record, lines?.[i] ?? sourceLine(record))
       }
     },
   }
@@ -175,12 +209,25 @@ function labelsFor(db: Database, file: string, records: NativeRecord[], lines: n
   }
   for (const [i, record] of records.entries()) {
     const kept = record.spans.filter((span) => !refused.has(span.label))
+    if (record.relations) record.relations = reindexRelations(record, (span) => !refused.has(span.label))
     for (const span of record.spans.filter((s) => refused.has(s.label))) {
       warnings.push({ file, line: lineOf(i), reason: `label ${JSON.stringify(span.label)} of the span at ${span.start}–${span.end}: no room, a project keeps at most ${MAX_LABELS} labels; left out` })
     }
     record.spans = kept
   }
   return added
+}
+
+/** A record's relations after some of its spans are left out: indices moved to the kept spans, links to the others dropped. */
+function reindexRelations(record: NativeRecord, keep: (span: NativeRecord['spans'][number]) => boolean): NativeRelation[] {
+  const index: Array<number | undefined> = []
+  let next = 0
+  for (const span of record.spans) index.push(keep(span) ? next++ : undefined)
+  return (record.relations ?? []).flatMap(({ from, to, type }) => {
+    const f = index[from]
+    const t = index[to]
+    return f === undefined || t === undefined ? [] : [{ from: f, to: t, type }]
+  })
 }
 
 function inLineOrder(warnings: FileWarning[]): FileWarning[] {

@@ -3,7 +3,7 @@
 import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { hotkeyProblem, nextFreeHotkey, normalizeHotkey } from '../shared/hotkeys'
-import { allowsLabel, type Relation, type RelationType, type Span } from '../shared/model'
+import { allowsLabel, RELATION_TYPE_COLORS, type Relation, type RelationType, type Span } from '../shared/model'
 import {
   deleteRelation,
   deleteRelationType,
@@ -21,8 +21,6 @@ import {
 import { getSpan } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
-/** Colours given to new relation types, in turn. */
-const RELATION_COLORS = ['#2563eb', '#c026d3', '#059669', '#dc2626', '#d97706', '#0891b2', '#7c3aed', '#4b5563']
 const MAX_RELATION_TYPES = 100
 
 type RelationMethods =
@@ -155,7 +153,7 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
       if (types.length >= MAX_RELATION_TYPES) throw new FactspanError('bad-input', `A project keeps at most ${MAX_RELATION_TYPES} relation types.`)
       const type = checkedType({
         name,
-        color: color ?? RELATION_COLORS[types.length % RELATION_COLORS.length],
+        color: color ?? RELATION_TYPE_COLORS[types.length % RELATION_TYPE_COLORS.length],
         hotkey: hotkey ?? nextFreeHotkey(types),
         description: description ?? '',
         fromLabels: fromLabels ?? [],

@@ -240,6 +240,7 @@ export interface ImportFileReport {
   file: string
   documents: number
   spans: number
+  relations: number
   /** Documents already in the project with the same text: left as they were. */
   skipped: number
   encoding?: string
@@ -263,6 +264,8 @@ export interface ImportReport {
   warnings: ImportWarning[]
   /** Labels that arrived with the data and were added to the project's label set. */
   newLabels: string[]
+  /** Relation types that arrived with the data and were added to the project's set. */
+  newRelationTypes?: string[]
   /** True when the import was cancelled: the file it was on is among the errors, the files after it were not read. */
   cancelled?: boolean
 }

@@ -139,6 +139,9 @@ export const DEFAULT_RELATION_TYPES: readonly RelationType[] = [
   },
 ]
 
+/** Colours given to relation types added by hand or arriving with an import, in turn. */
+export const RELATION_TYPE_COLORS = ['#2563eb', '#c026d3', '#059669', '#dc2626', '#d97706', '#0891b2', '#7c3aed', '#4b5563']
+
 /** True when a relation type allows a label at one end. */
 export function allowsLabel(labels: readonly string[], label: string): boolean {
   return labels.length === 0 || labels.includes(label)

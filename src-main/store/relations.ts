@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import type { Relation, RelationType } from '../shared/model'
+import { nextFreeHotkey } from '../shared/hotkeys'
+import { RELATION_TYPE_COLORS, type Relation, type RelationType } from '../shared/model'
 import { cached } from './statements'
 
 const COLUMNS = 'id, document_id AS documentId, annotator, from_span AS "from", to_span AS "to", type, created_at AS createdAt'
@@ -126,4 +127,24 @@ export function renameLabelInRelationTypes(db: Database, from: string, to: strin
 export function countRelationsByLayer(db: Database): Map<string, number> {
   const rows = db.prepare('SELECT annotator, count(*) AS count FROM relations GROUP BY annotator').all() as Array<{ annotator: string; count: number }>
   return new Map(rows.map((r) => [r.annotator, r.count]))
+}
+
+/** Adds relation types an import names that the project lacks, allowing every label, with colours and free hotkeys. */
+export function addMissingRelationTypes(db: Database, names: Iterable<string>): string[] {
+  const types = listRelationTypes(db)
+  const added: string[] = []
+  for (const name of names) {
+    if (types.some((t) => t.name === name)) continue
+    const type = { name, color: RELATION_TYPE_COLORS[types.length % RELATION_TYPE_COLORS.length], hotkey: nextFreeHotkey(types), description: '', fromLabels: [], toLabels: [] }
+    insertRelationType(db, type, types.length)
+    types.push(type)
+    added.push(name)
+  }
+  return added
+}
+
+/** Inserts relations with one prepared statement, inside the caller's transaction; false for one stored already. */
+export function relationCopier(db: Database): (relation: Omit<NewRelation, 'id'>) => boolean {
+  const statement = cached(db, INSERT)
+  return (relation) => statement.run({ ...relation, id: null }).changes > 0
 }

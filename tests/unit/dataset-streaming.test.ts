@@ -25,7 +25,7 @@ describe('streaming imports and exports', () => {
     fs.writeFileSync(input, lines.join('\n') + '\n')
     const report = await importFromDisk(first.workspace.database(), input)
     expect(report.errors).toEqual([])
-    expect(report.imported).toEqual([{ file: 'big.jsonl', documents: 20_000, spans: expect.any(Number), skipped: 0, encoding: 'utf-8' }])
+    expect(report.imported).toEqual([{ file: 'big.jsonl', documents: 20_000, spans: expect.any(Number), relations: 0, skipped: 0, encoding: 'utf-8' }])
 
     const out = at(first.dir, 'out.jsonl')
     await exportDataset(first.workspace.database(), { format: 'native' }, out, first.file)

@@ -64,9 +64,10 @@ export function register(program: Command): void {
       })
       for (const file of report.imported) {
         const readAs = file.readAs ? ` (read as ${file.readAs})` : ''
-        console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans imported${file.skipped ? `, ${file.skipped} already present` : ''}${readAs}`)
+        console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans${file.relations ? `, ${file.relations} relations` : ''} imported${file.skipped ? `, ${file.skipped} already present` : ''}${readAs}`)
       }
       if (report.newLabels.length) console.log(`new labels: ${report.newLabels.join(', ')}`)
+      if (report.newRelationTypes?.length) console.log(`new relation types: ${report.newRelationTypes.join(', ')}`)
       for (const warning of report.warnings) console.error(`warning: ${warning.message}`)
       for (const error of report.errors) console.error(`error: ${error.message}`)
       workspace.close()
