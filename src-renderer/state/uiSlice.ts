@@ -5,7 +5,7 @@ import type { SliceCreator } from './types'
 export type View = 'library' | 'annotate' | 'review'
 export type DialogName = 'project' | 'import' | 'export'
 /** The annotate view's overlays: the shortcut list and the label editor. */
-export type Overlay = 'help' | 'labels' | null
+export type Overlay = 'help' | 'labels' | 'relationTypes' | null
 
 export interface UiSlice {
   view: View

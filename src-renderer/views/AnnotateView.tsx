@@ -11,6 +11,7 @@ import { LabelEditorDialog } from './LabelEditorDialog'
 import { SpanList } from './SpanList'
 import { FactList } from './FactList'
 import { RelationModeBar } from './RelationModeBar'
+import { RelationTypesDialog } from './RelationTypesDialog'
 import '../styles/relations.css'
 import { StatusBadge } from './StatusBadge'
 
@@ -72,6 +73,9 @@ export function AnnotateView() {
         <button type="button" aria-keyshortcuts={`${MOD}+F`} onClick={() => openFind()}>
           Find
         </button>
+        <button type="button" onClick={() => setOverlay('relationTypes')}>
+          Relation types
+        </button>
         <button type="button" aria-keyshortcuts="?" onClick={() => setOverlay('help')}>
           Shortcuts <kbd>?</kbd>
         </button>
@@ -104,6 +108,7 @@ export function AnnotateView() {
       </div>
       {overlay === 'help' && <HelpDialog onClose={closeOverlay} />}
       {overlay === 'labels' && <LabelEditorDialog onClose={closeOverlay} />}
+      {overlay === 'relationTypes' && <RelationTypesDialog onClose={closeOverlay} />}
     </section>
   )
 }

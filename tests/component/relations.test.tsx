@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { importTexts, renderWith, setUp } from './render'
 
@@ -151,5 +151,29 @@ describe('relation mode by keys', () => {
     press('Escape')
     await waitFor(() => expect(s().relationMode).toBeNull())
     expect(backend.service['spans.list']({ documentId: 'facts' })).toHaveLength(3)
+  })
+})
+
+describe('the relation types editor', () => {
+  it('renames a type, which renames its relations, allows another label at an end, and undoes each change', async () => {
+    const { backend, app, s, ids } = await tagged()
+    s().selectSpan(ids.metric)
+    s().enterRelationMode()
+    await s().toggleRelation('holder')
+    s().leaveRelationMode()
+    renderWith(app)
+    fireEvent.click(await screen.findByRole('button', { name: 'Relation types' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Edit relation types' })
+    const row = within(dialog).getByRole('form', { name: 'Relation type holder' })
+    fireEvent.change(within(row).getByRole('textbox', { name: 'Name of holder' }), { target: { value: 'owner' } })
+    fireEvent.click(within(within(row).getByRole('group', { name: 'holder ends at' })).getByRole('checkbox', { name: 'date' }))
+    fireEvent.click(within(row).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(backend.service['relationTypes.list']({})[0]).toMatchObject({ name: 'owner', toLabels: ['organization', 'date'] }))
+    expect(backend.service['relations.list']({ documentId: 'facts' }).map((r) => r.type)).toEqual(['owner'])
+    expect(s().relations.map((r) => r.type)).toEqual(['owner'])
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Undo rename the relation type holder to owner' }))
+    await waitFor(() => expect(backend.service['relationTypes.list']({})[0]).toMatchObject({ name: 'holder', toLabels: ['organization'] }))
+    expect(s().relations.map((r) => r.type)).toEqual(['holder'])
   })
 })
