@@ -1,5 +1,6 @@
 // One view measured on one document, in a fresh browser context: open it, let it settle, weigh it, scroll it top to
 // bottom, then add spans one by one from the keyboard. Every step is time-boxed; a step that runs out says so.
+import fs from 'node:fs'
 import type { Browser, Locator, Page } from '@playwright/test'
 import { TRACE_CATEGORIES, workBetweenMarks, type Work } from './mainThread'
 import { probe } from './pageProbe'
@@ -63,9 +64,11 @@ export async function measureView(browser: Browser, probeScript: string, driver:
     const page = await context.newPage()
     await driver.load(page)
     await probe.arm(page, { kind: 'open', app: driver.app, timeoutMs: OPEN_TIMEOUT_MS })
+    const openProfile = await startProfile(page)
     // A baseline may hold its main thread for many seconds while it opens: the click must not wait for it.
     await driver.opener(page).click({ noWaitAfter: true, timeout: OPEN_TIMEOUT_MS })
     const firstPaint = await probe.result(page)
+    await openProfile?.(`open-${driver.app}`)
     const figures: ViewFigures = {
       app: driver.app,
       firstPaint,
@@ -88,15 +91,36 @@ export async function measureView(browser: Browser, probeScript: string, driver:
     if (!figures.addsCut) {
       const browser = page.context().browser()!
       await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+      const addProfile = await startProfile(page)
       try {
         await addSpans(page, driver, seed + 1, figures, TRACED_ADDS, true)
       } finally {
+        await addProfile?.(`adds-${driver.app}`)
         figures.addWork = workBetweenMarks((await browser.stopTracing()).toString('utf8'), WORK_MARK)
       }
     }
     return figures
   } finally {
     await context.close()
+  }
+}
+
+/**
+ * FACTSPAN_BENCH_CPU_PROFILE=PREFIX: a sampling CPU profile of the page (open it in DevTools' Performance panel),
+ * written to PREFIX-open-APP.cpuprofile and PREFIX-adds-APP.cpuprofile; the returned function stops it. To see
+ * where the time of a figure goes, not to time anything.
+ */
+async function startProfile(page: Page): Promise<((name: string) => Promise<void>) | null> {
+  const prefix = process.env.FACTSPAN_BENCH_CPU_PROFILE
+  if (!prefix) return null
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await cdp.send('Profiler.start')
+  return async (name) => {
+    const { profile } = await cdp.send('Profiler.stop')
+    fs.writeFileSync(`${prefix}-${name}.cpuprofile`, JSON.stringify(profile))
+    await cdp.detach()
   }
 }
 

@@ -5,9 +5,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Database } from 'better-sqlite3'
 import { projectAgreement } from '../../src-main/service/agreement'
 import { readContinuumSpans } from '../../src-main/store/continuumSpans'
+import type { WritableDB } from '../../src-main/store/db'
 import { sha256Hex } from '../../src-main/shared/hash'
 import { DEFAULT_LABELS } from '../../src-main/shared/model'
 import { addMissingLabels } from '../../src-main/store/labels'
@@ -85,7 +85,7 @@ export default scenario
  * Fills a project in one transaction: every document gets ten slots, and each annotator tags each slot, mostly
  * as the others do, sometimes with moved boundaries, another label or another stretch, as real annotators differ.
  */
-function generateProject(db: Database, seed = 1): void {
+function generateProject(db: WritableDB, seed = 1): void {
   let state = seed
   const random = () => {
     state = (state * 1103515245 + 12345) % 2147483648

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3'
 import { categoryConfusion, characterCategories, characterConfusion, fleissTotalsOfPairs } from '../shared/agreement/characters'
 import { kappaFromConfusion } from '../shared/agreement/cohenKappa'
 import { fleissKappaFromTotals } from '../shared/agreement/fleissKappa'
@@ -9,6 +8,7 @@ import type { AgreementReport, GroupScores, PairScores, Score, SpanScores } from
 import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { GOLD_LAYER } from '../shared/model'
+import type { ReadableDB } from '../store/db'
 import { readContinuumSpans } from '../store/continuumSpans'
 import { listLabels } from '../store/labels'
 import { listAnnotators } from '../store/spans'
@@ -26,7 +26,7 @@ export interface AgreementOptions {
  * The documents are laid end to end, in project order, as one continuum; the kappas code each of its characters
  * by the label covering it (characters.ts says which when one annotator's spans overlap).
  */
-export function projectAgreement(db: Database, options: AgreementOptions = {}): AgreementReport {
+export function projectAgreement(db: ReadableDB, options: AgreementOptions = {}): AgreementReport {
   const annotators = chooseAnnotators(db, options)
   const labels = listLabels(db).map((l) => l.name)
   const { documents, length, layers: columns } = readContinuumSpans(db, annotators, labels)
@@ -115,7 +115,7 @@ interface Disagreement {
 }
 
 /** The layers to compare: those named, or every annotator but the gold layer; the gold layer added when asked. */
-function chooseAnnotators(db: Database, { annotators, includeGold }: AgreementOptions): string[] {
+function chooseAnnotators(db: ReadableDB, { annotators, includeGold }: AgreementOptions): string[] {
   const present = listAnnotators(db)
   const unknown = (annotators ?? []).filter((name) => !present.includes(name))
   if (unknown.length > 0) {

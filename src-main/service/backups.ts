@@ -3,10 +3,11 @@
 // keeps them in reports.backups/), the newest KEEP_BACKUPS of them, each a project file that opens like any other.
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import type { Api, Backup } from '../shared/api'
 import { FactspanError, StorageError } from '../shared/errors'
-import { CopyFailure, copyDatabase } from '../store/backup'
+import { CopyFailure, copyDatabase, useRollbackJournal } from '../store/backup'
+import type { ReadableDB } from '../store/db'
+import { countDocuments } from '../store/documents'
 import { openProjectReadOnly } from '../store/open'
 import { storageError } from '../store/storageErrors'
 import type { Jobs } from './jobs'
@@ -47,10 +48,7 @@ export function makeBackup(project: string, reason: string, nativeBinding?: stri
   const partial = partialPath(file)
   try {
     copyDatabase(project, partial, { nativeBinding })
-    // A backup in rollback-journal mode can be read without SQLite leaving -wal and -shm files beside it.
-    const copy = new Database(partial, { nativeBinding })
-    copy.pragma('journal_mode = DELETE')
-    copy.close()
+    useRollbackJournal(partial, nativeBinding)
     onDisk(file, () => fs.renameSync(partial, file))
   } catch (error) {
     fs.rmSync(partial, { force: true })
@@ -61,8 +59,8 @@ export function makeBackup(project: string, reason: string, nativeBinding?: stri
 }
 
 /** The daily backup: made when the project holds documents, may be written, and has no backup from the last day. */
-export function backupIfDue(project: string, db: Database.Database, nativeBinding?: string, now = Date.now()): Backup | null {
-  if (db.readonly || db.prepare('SELECT count(*) FROM documents').pluck().get() === 0) return null
+export function backupIfDue(project: string, db: ReadableDB, nativeBinding?: string, now = Date.now()): Backup | null {
+  if (db.readonly || countDocuments(db) === 0) return null
   const newest = listBackups(project)[0]
   if (newest && now - Date.parse(newest.createdAt) < DAY_MS) return null
   return makeBackup(project, 'daily', nativeBinding)

@@ -3,10 +3,10 @@
 import './nativeHash'
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
-import type { Database } from 'better-sqlite3'
 import type { Api, DatasetCounts, ExportWarning } from '../shared/api'
 import { codecs, fileCodec, type FolderEntry } from '../shared/formats'
 import type { NativeRecord, NativeRelation, NativeSpan } from '../shared/formats/native'
+import { checkpoint, readTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
 import { documentReader, iterateDocumentsWithStatus, type ExportedDocument } from '../store/documents'
 import { relationReader } from '../store/relations'
 import { exportedSpanReader } from '../store/spans'
@@ -45,59 +45,58 @@ export function outputNames(out: string, splits: ReadonlyArray<string | null>, f
  * Exports the dataset `options` describe, in a read transaction so every split comes from one state of the project.
  * A failure or a cancel removes every file written so far; the files are renamed into place together, the manifest last.
  */
-export function* exportDatasetJob(db: Database, options: DatasetOptions, destination: DatasetDestination, projectFile: string): Job<DatasetResult> {
+export function* exportDatasetJob(db: ReadableDB, options: DatasetOptions, destination: DatasetDestination, projectFile: string): Job<DatasetResult> {
   const codec = 'memory' in destination ? fileCodec(options.format) : codecs[options.format]
   const folder = codec.output === 'folder'
   // The hash names the project as it was read, so it is taken before the read starts.
   const sha256 = yield* sha256OfFile(projectFile)
-  db.exec('BEGIN')
   const targets: ExportTarget[] = []
   try {
-    const plan = planDataset(db, options)
-    const agreement = agreementSummary(db)
-    const names = outputNames('disk' in destination ? destination.disk : destination.memory, plan.splits.map((s) => s.name), folder)
-    const warnings: ExportWarning[] = []
-    const files: DatasetResult['files'] = []
-    let done = 0
-    for (const [s, split] of plan.splits.entries()) {
-      const name = names.files[s]
-      const target = 'memory' in destination ? memoryTarget(name) : folder ? folderTarget(name, options.format) : fileTarget(name)
-      targets.push(target)
-      const counts: DatasetCounts = { documents: 0, spans: 0, labels: Object.fromEntries(plan.labels.map((label) => [label, 0])) }
-      let droppedSpans = 0
-      const warn = (warning: ExportWarning) => {
-        droppedSpans += warning.dropped
-        warnings.push(warning)
-        options.onWarning?.(warning)
+    return yield* readTransactionSteps(db, function* () {
+      const plan = planDataset(db, options)
+      const agreement = agreementSummary(db)
+      const names = outputNames('disk' in destination ? destination.disk : destination.memory, plan.splits.map((s) => s.name), folder)
+      const warnings: ExportWarning[] = []
+      const files: DatasetResult['files'] = []
+      let done = 0
+      for (const [s, split] of plan.splits.entries()) {
+        const name = names.files[s]
+        const target = 'memory' in destination ? memoryTarget(name) : folder ? folderTarget(name, options.format) : fileTarget(name)
+        targets.push(target)
+        const counts: DatasetCounts = { documents: 0, spans: 0, labels: Object.fromEntries(plan.labels.map((label) => [label, 0])) }
+        let droppedSpans = 0
+        const warn = (warning: ExportWarning) => {
+          droppedSpans += warning.dropped
+          warnings.push(warning)
+          options.onWarning?.(warning)
+        }
+        const chunks: Iterable<string | FolderEntry> = codec.write(datasetRecords(db, plan, split, options, counts), { separator: options.separator, warn })
+        for (const chunk of chunks) {
+          target.write(chunk)
+          yield { done: done + counts.documents, total: plan.total.documents, documents: done + counts.documents }
+        }
+        done += counts.documents
+        target.finish()
+        files.push({ split: split.name, path: path.basename(name), location: name, ...counts, droppedSpans, content: target.content?.() })
       }
-      const chunks: Iterable<string | FolderEntry> = codec.write(datasetRecords(db, plan, split, options, counts), { separator: options.separator, warn })
-      for (const chunk of chunks) {
-        target.write(chunk)
-        yield { done: done + counts.documents, total: plan.total.documents, documents: done + counts.documents }
+      const manifest = { path: names.manifest, content: manifestJson({ options, plan, files, project: { file: projectFile, sha256 }, agreement }) }
+      if ('disk' in destination) {
+        const manifestTarget = fileTarget(names.manifest)
+        targets.push(manifestTarget)
+        manifestTarget.write(manifest.content)
+        manifestTarget.finish()
+        for (const target of targets) target.commit()
       }
-      done += counts.documents
-      target.finish()
-      files.push({ split: split.name, path: path.basename(name), location: name, ...counts, droppedSpans, content: target.content?.() })
-    }
-    const manifest = { path: names.manifest, content: manifestJson({ options, plan, files, project: { file: projectFile, sha256 }, agreement }) }
-    if ('disk' in destination) {
-      const manifestTarget = fileTarget(names.manifest)
-      targets.push(manifestTarget)
-      manifestTarget.write(manifest.content)
-      manifestTarget.finish()
-      for (const target of targets) target.commit()
-    }
-    db.exec('COMMIT')
-    return { plan, files, manifest, warnings }
+      return { plan, files, manifest, warnings }
+    })
   } catch (error) {
     for (const target of targets) target.abort()
-    if (db.inTransaction) db.exec('ROLLBACK')
     throw error
   }
 }
 
 /** The split's documents with the layer's spans of the chosen labels, counted as they are read. */
-function* datasetRecords(db: Database, plan: DatasetPlan, split: PlannedSplit, options: DatasetOptions, counts: DatasetCounts): Generator<NativeRecord> {
+function* datasetRecords(db: ReadableDB, plan: DatasetPlan, split: PlannedSplit, options: DatasetOptions, counts: DatasetCounts): Generator<NativeRecord> {
   const layer = plan.layer.all ? undefined : plan.layer.name
   const spansOf = exportedSpanReader(db, layer)
   const relationsOf = relationReader(db, layer)
@@ -124,7 +123,7 @@ function* datasetRecords(db: Database, plan: DatasetPlan, split: PlannedSplit, o
   }
 }
 
-function* byId(db: Database, ids: readonly string[]): Generator<ExportedDocument> {
+function* byId(db: ReadableDB, ids: readonly string[]): Generator<ExportedDocument> {
   const read = documentReader(db)
   for (const id of ids) {
     const document = read(id)
@@ -133,8 +132,8 @@ function* byId(db: Database, ids: readonly string[]): Generator<ExportedDocument
 }
 
 /** Exports to disk for the CLI; the project file is checkpointed first, so its hash covers what the export reads. */
-export function exportDataset(db: Database, options: DatasetOptions, out: string, projectFile: string, run: RunOptions = {}): Promise<DatasetResult> {
-  db.pragma('wal_checkpoint(TRUNCATE)')
+export function exportDataset(db: WritableDB, options: DatasetOptions, out: string, projectFile: string, run: RunOptions = {}): Promise<DatasetResult> {
+  checkpoint(db)
   return runJob(exportDatasetJob(db, options, { disk: out }, projectFile), run)
 }
 
@@ -147,7 +146,7 @@ export function datasetMethods(ws: Workspace, jobs: Jobs): Pick<Api, 'export.pre
       const fileName = exportFileName(projectFile, options.format, exportLayer(db, options))
       // A read-only connection of its own: the export reads one snapshot while the app goes on editing between its steps.
       const result = await jobs.run(jobId ?? randomUUID(), 'export', function* () {
-        db.pragma('wal_checkpoint(TRUNCATE)')
+        checkpoint(db)
         const reader = ws.openReader()
         try {
           return yield* exportDatasetJob(reader, options, { memory: fileName }, projectFile)

@@ -1,9 +1,9 @@
 // What a dataset export will hold before anything is written: which documents (status filter), which spans (layer
 // and label filters), and which split each document goes to. The app's preview and the export share it.
-import type { Database } from 'better-sqlite3'
 import type { DatasetCounts, DocumentStatus, ExportPreview } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { checkSplitRatios, type SplitRatio } from '../shared/splitSpec'
+import type { ReadableDB } from '../store/db'
 import { countDocuments, iterateDocumentIds } from '../store/documents'
 import { listLabels } from '../store/labels'
 import { countSpansByLabelInLayer, iterateSpanCountsByDocument } from '../store/spans'
@@ -40,7 +40,7 @@ export interface DatasetPlan {
   seed: number
 }
 
-export function planDataset(db: Database, options: DatasetOptions): DatasetPlan {
+export function planDataset(db: ReadableDB, options: DatasetOptions): DatasetPlan {
   const layer = exportLayer(db, options)
   const projectLabels = listLabels(db).map((l) => l.name)
   const labelFilter = options.labels ? new Set(options.labels) : null

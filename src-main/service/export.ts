@@ -1,10 +1,10 @@
 // Which layer an export takes and what its file is called, for the dataset export and the CLI.
 import path from 'node:path'
-import type { Database } from 'better-sqlite3'
 import { FactspanError } from '../shared/errors'
 import type { ColumnSeparator, ExportFormat, ExportWarning } from '../shared/api'
 import { codecs } from '../shared/formats'
 import { GOLD_LAYER, isGoldName } from '../shared/model'
+import type { ReadableDB } from '../store/db'
 import { countReviewedDocuments } from '../store/documents'
 import { hasLayer } from '../store/spans'
 
@@ -24,11 +24,11 @@ export interface ExportOptions {
 export type ExportLayer = { all: true; byDefault: boolean } | { all: false; name: string; byDefault: boolean }
 
 /** A project has a gold layer once a reviewer has accepted a span or marked a document reviewed. */
-function hasGoldLayer(db: Database): boolean {
+function hasGoldLayer(db: ReadableDB): boolean {
   return hasLayer(db, GOLD_LAYER) || countReviewedDocuments(db) > 0
 }
 
-export function exportLayer(db: Database, options: Pick<ExportOptions, 'annotator' | 'layer'>): ExportLayer {
+export function exportLayer(db: ReadableDB, options: Pick<ExportOptions, 'annotator' | 'layer'>): ExportLayer {
   if (options.annotator !== undefined && options.layer !== undefined) {
     throw new FactspanError('bad-input', 'Name the layer once: either an annotator or a layer.')
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Database } from 'better-sqlite3'
 import type { Api, ImportReport } from '../shared/api'
+import type { WritableDB } from '../store/db'
 import type { ImportFile, ImportOptions } from './importFile'
 import { importJob } from './importJob'
 import { runJobSync, type Jobs } from './jobs'
@@ -12,7 +12,7 @@ export { readImportFile, type ImportFile, type ImportOptions } from './importFil
  * Imports files one transaction each: a file that fails is reported with its file, line and reason and
  * leaves nothing behind, while the good files of the same batch are kept.
  */
-export function importFiles(db: Database, files: readonly ImportFile[], options: ImportOptions): ImportReport {
+export function importFiles(db: WritableDB, files: readonly ImportFile[], options: ImportOptions): ImportReport {
   return runJobSync(importJob(db, files, options))
 }
 

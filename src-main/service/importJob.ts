@@ -3,7 +3,6 @@
 // sent (a large file on disk on a second thread, see jsonlWorker.ts); other files whole.
 // A file that fails or is cancelled is rolled back whole; the files before it stay imported.
 import './nativeHash'
-import type { Database } from 'better-sqlite3'
 import type { ImportError, ImportReport, ImportWarning } from '../shared/api'
 import { InputError } from '../shared/errors'
 import type { FileWarning } from '../shared/formats'
@@ -13,6 +12,7 @@ import { pairAnnotationFiles } from '../shared/formats/pairs'
 import { labelNameProblem, labelsToAdd, MAX_LABELS, tooManyLabels } from '../shared/labelSet'
 import type { Label } from '../shared/model'
 import { codePointLength } from '../shared/offsets'
+import { writeTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
 import { documentFinder, documentWriter } from '../store/documents'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { addMissingRelationTypes, relationCopier } from '../store/relations'
@@ -27,7 +27,7 @@ import { now } from './workspace'
 /** A file to import: its bytes (the app sends them), or its path on disk (the CLI, which reads JSONL as a stream). */
 export type ImportSource = ImportFile | { name: string; path: string }
 
-export function* importJob(db: Database, sources: readonly ImportSource[], options: ImportOptions): Job<ImportReport> {
+export function* importJob(db: WritableDB, sources: readonly ImportSource[], options: ImportOptions): Job<ImportReport> {
   const report: ImportReport = { imported: [], errors: [], warnings: [], newLabels: [] }
   const units = options.format === undefined || options.format === 'brat' ? pairAnnotationFiles(sources) : sources.map((file) => ({ file, companion: undefined }))
   let documents = 0
@@ -36,14 +36,14 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
     const read: { encoding: string; readAs?: string } = { encoding: '' }
     try {
       // Inside the try: a project another program holds locked is reported like any failure of this file.
-      db.exec('BEGIN IMMEDIATE')
-      const store = recordStore(db, file.name, options.lenient ?? false, warnings)
-      for (const batch of recordBatches(file, companion, options, warnings, read)) {
-        store.add(batch)
-        yield { done: index + batch.fraction, total: units.length, file: file.name, documents: documents + store.stored.documents }
-      }
-      db.exec('COMMIT')
-      const { stored } = store
+      const { stored } = yield* writeTransactionSteps(db, function* () {
+        const store = recordStore(db, file.name, options.lenient ?? false, warnings)
+        for (const batch of recordBatches(file, companion, options, warnings, read)) {
+          store.add(batch)
+          yield { done: index + batch.fraction, total: units.length, file: file.name, documents: documents + store.stored.documents }
+        }
+        return store
+      })
       documents += stored.documents
       report.imported.push({
         file: file.name,
@@ -59,7 +59,7 @@ export function* importJob(db: Database, sources: readonly ImportSource[], optio
       report.newLabels.push(...stored.newLabels)
       if (stored.newRelationTypes.length > 0) (report.newRelationTypes ??= []).push(...stored.newRelationTypes)
     } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK')
+      // The file's transaction is rolled back already.
       if (error instanceof JobCancelled) {
         report.errors.push({ file: file.name, reason: 'import cancelled: nothing of this file was imported', message: `${file.name}: import cancelled: nothing of this file was imported` })
         report.cancelled = true
@@ -131,7 +131,7 @@ interface Stored {
 }
 
 /** Stores one file's records inside its transaction, with statements prepared once for all its documents and spans. */
-function recordStore(db: Database, file: string, lenient: boolean, warnings: FileWarning[]): { stored: Stored; add(batch: RecordBatch): void } {
+function recordStore(db: WritableDB, file: string, lenient: boolean, warnings: FileWarning[]): { stored: Stored; add(batch: RecordBatch): void } {
   const find = documentFinder(db)
   const writeDocument = documentWriter(db)
   const copySpan = spanCopier(db)
@@ -197,7 +197,7 @@ function recordStore(db: Database, file: string, lenient: boolean, warnings: Fil
  * Labels the records use that the project lacks, with colours and free hotkeys. Labels past the set's limit refuse the
  * file, naming the first line that uses one; with `lenient`, their spans are left out and listed instead.
  */
-function labelsFor(db: Database, file: string, records: NativeRecord[], lines: number[] | undefined, lenient: boolean, warnings: FileWarning[]): Label[] {
+function labelsFor(db: ReadableDB, file: string, records: NativeRecord[], lines: number[] | undefined, lenient: boolean, warnings: FileWarning[]): Label[] {
   const existing = listLabels(db)
   const { added, over } = labelsToAdd(existing, records.flatMap((record) => record.spans.map((span) => ({ name: span.label }))))
   if (over.length === 0) return added

@@ -3,8 +3,11 @@ import { FactspanError } from '../shared/errors'
 import { hotkeyProblem, normalizeHotkey } from '../shared/hotkeys'
 import { labelsToAdd, MAX_LABELS } from '../shared/labelSet'
 import type { Label } from '../shared/model'
+import { writeTransaction } from '../store/db'
 import { deleteLabel, getLabel, insertLabel, listLabels, setLabelOrder, updateLabel } from '../store/labels'
+import { relationsOfSpans, renameLabelInRelationTypes } from '../store/relations'
 import { countSpansWithLabel, deleteSpansWithLabel, listSpansWithLabel } from '../store/spans'
+import { relationMethods } from './relations'
 import { spanMethods } from './spans'
 import type { Workspace } from './workspace'
 
@@ -13,6 +16,7 @@ export function labelMethods(
 ): Pick<Api, 'labels.list' | 'labels.add' | 'labels.update' | 'labels.reorder' | 'labels.usage' | 'labels.remove' | 'labels.restore'> {
   const db = () => ws.database()
   const spans = spanMethods(ws)
+  const relations = relationMethods(ws)
 
   function requireLabel(name: string): Label {
     const label = getLabel(db(), name)
@@ -46,20 +50,24 @@ export function labelMethods(
       const [chosen] = labelsToAdd(labels, [{ name: asked.name, color, description: asked.description }]).added
       // A hotkey asked for (or none, '') stays as checked; only a missing one is chosen as for labels that arrive with data.
       const label = { ...chosen, hotkey: hotkey === undefined ? chosen.hotkey : asked.hotkey }
-      db().transaction(() => insertLabel(db(), label, labels.length)).immediate()
+      writeTransaction(db(), () => insertLabel(db(), label, labels.length))
       return changed(false)
     },
     'labels.update': ({ name, label }) => {
       requireLabel(name)
       const next = checked(label, name)
-      db().transaction(() => updateLabel(db(), name, next)).immediate()
+      writeTransaction(db(), () => {
+        updateLabel(db(), name, next)
+        // The relation types' allowed labels follow the rename, as the spans do.
+        if (next.name !== name) renameLabelInRelationTypes(db(), name, next.name)
+      })
       return changed(next.name !== name)
     },
     'labels.reorder': ({ names }) => {
       const current = listLabels(db()).map((l) => l.name)
       const same = names.length === current.length && new Set(names).size === names.length && names.every((n) => current.includes(n))
       if (!same) throw new FactspanError('bad-input', `A new order must name every label once: ${current.join(', ')}.`)
-      db().transaction(() => setLabelOrder(db(), names)).immediate()
+      writeTransaction(db(), () => setLabelOrder(db(), names))
       return changed(false)
     },
     'labels.usage': ({ name }) => {
@@ -68,21 +76,24 @@ export function labelMethods(
     },
     'labels.remove': ({ name }) => {
       const label = requireLabel(name)
-      const removal = db().transaction(() => {
+      const removal = writeTransaction(db(), () => {
         const position = listLabels(db()).findIndex((l) => l.name === name)
         const removed = listSpansWithLabel(db(), name)
+        // Deleting the spans deletes their relations (foreign keys): listed first, for undo.
+        const links = relationsOfSpans(db(), removed.map((s) => s.id))
         deleteSpansWithLabel(db(), name)
         deleteLabel(db(), name)
-        return { label, position, spans: removed }
-      }).immediate()
+        return { label, position, spans: removed, relations: links }
+      })
       return { ...removal, labels: changed(true) }
     },
-    'labels.restore': ({ label, position, spans: removed }) => {
+    'labels.restore': ({ label, position, spans: removed, relations: links }) => {
       const restored = checked(label)
-      db().transaction(() => {
+      writeTransaction(db(), () => {
         insertLabel(db(), restored, position)
         spans['spans.restoreMany']({ spans: removed })
-      }).immediate()
+        if (links && links.length > 0) relations['relations.restoreMany']({ relations: links })
+      })
       return changed(true)
     },
   }

@@ -3,10 +3,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import type { Database } from 'better-sqlite3'
 import type { DatasetCounts } from '../shared/api'
 import { codecs } from '../shared/formats'
 import { GOLD_LAYER } from '../shared/model'
+import type { ReadableDB } from '../store/db'
 import { listAnnotators } from '../store/spans'
 import { projectAgreement } from './agreement'
 import type { DatasetOptions, DatasetPlan } from './datasetPlan'
@@ -61,7 +61,7 @@ export function manifestJson({ options, plan, files, project, agreement }: Manif
 }
 
 /** The overall agreement of every pair and of the group, when the project has two annotators or more (gold aside). */
-export function agreementSummary(db: Database): ManifestAgreement | null {
+export function agreementSummary(db: ReadableDB): ManifestAgreement | null {
   if (listAnnotators(db).filter((name) => name !== GOLD_LAYER).length < 2) return null
   const report = projectAgreement(db)
   return {

@@ -4,19 +4,20 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Database } from 'better-sqlite3'
 import type { Api, MergeFileReport, MergeProblem, MergeReport } from '../shared/api'
 import { FactspanError, InputError } from '../shared/errors'
 import { parseJsonlAuto } from '../shared/formats'
 import { sourceLine } from '../shared/formats/native'
 import { decodeJson } from '../shared/formats/text'
 import { labelsToAdd, tooManyLabels } from '../shared/labelSet'
-import { isGoldName, type Label } from '../shared/model'
+import { isGoldName, type Label, type RelationType } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
-import { documentFinder, insertDocument, parseStoredMeta } from '../store/documents'
-import { addMissingLabels, listLabels } from '../store/labels'
+import { writeTransaction, type ReadableDB, type WritableDB } from '../store/db'
+import { documentFinder, insertDocument, iterateStoredDocuments, parseStoredMeta } from '../store/documents'
+import { addMissingLabels, listLabels, listLabelsInUse } from '../store/labels'
 import { openProjectReadOnly } from '../store/open'
-import { spanCopier, spansByDocument, type SpanRow } from '../store/spans'
+import { addMissingRelationTypes, relationCopier, relationsByDocument, relationTypesOf, type RelationByEnds } from '../store/relations'
+import { spanCopier, spanIdFinder, spansByDocument, type SpanRow } from '../store/spans'
 import { storageError } from '../store/storageErrors'
 import { now, type Workspace } from './workspace'
 
@@ -32,6 +33,8 @@ interface IncomingDocument {
   text: string
   meta: Record<string, unknown>
   spans: SpanRow[]
+  /** Relations between its spans, their ends named by layer, offsets and label. */
+  relations: RelationByEnds[]
   /** The JSONL line it came from, for messages. */
   line?: number
   /** Why the document cannot be merged although its file could be read, e.g. a span that does not match its text. */
@@ -42,6 +45,8 @@ interface IncomingFile {
   source: MergeFileReport['source']
   /** Labels the spans use, with the colour and key the other project gave them when known. */
   labels: Array<Pick<Label, 'name'> & Partial<Label>>
+  /** Relation types the relations use, as the other project has them when known. */
+  relationTypes: Array<string | RelationType>
   documents: Iterable<IncomingDocument>
   close(): void
 }
@@ -60,7 +65,7 @@ function isSqlite(bytes: Uint8Array): boolean {
 }
 
 /** Merges files one transaction each; a file that cannot be read is reported and leaves nothing behind. */
-export function mergeFiles(db: Database, files: ReadonlyArray<{ name: string; path: string }>, options: MergeOptions = {}): MergeReport {
+export function mergeFiles(db: WritableDB, files: ReadonlyArray<{ name: string; path: string }>, options: MergeOptions = {}): MergeReport {
   const report: MergeReport = { merged: [], problems: [], newLabels: [] }
   for (const [index, file] of files.entries()) {
     try {
@@ -76,7 +81,7 @@ export function mergeFiles(db: Database, files: ReadonlyArray<{ name: string; pa
 }
 
 /** Merges files that arrived as bytes (the app's file picker): a project file is written to a temporary file and opened read-only. */
-export function mergeBytes(db: Database, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, options: MergeOptions = {}): MergeReport {
+export function mergeBytes(db: WritableDB, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, options: MergeOptions = {}): MergeReport {
   const report: MergeReport = { merged: [], problems: [], newLabels: [] }
   for (const [index, file] of files.entries()) {
     try {
@@ -94,7 +99,7 @@ export function mergeBytes(db: Database, files: ReadonlyArray<{ name: string; by
  * True when the project itself failed (a full disk, a lock held by another program): the file is reported as not
  * merged and the merge stops, since every file after it would fail the same way.
  */
-function stoppedBy(db: Database, error: unknown, file: string, rest: number, report: MergeReport): boolean {
+function stoppedBy(db: WritableDB, error: unknown, file: string, rest: number, report: MergeReport): boolean {
   const storage = storageError(error, db.name)
   if (!storage) return false
   const reason = `${storage.message}${rest > 0 ? ` The merge stopped here: ${rest} more file${rest === 1 ? ' was' : 's were'} not read.` : ''}`
@@ -108,7 +113,7 @@ function notAProject(name: string, head: Uint8Array): undefined {
   throw new InputError(name, undefined, `not a Factspan project (${head.length === 0 ? 'the file is empty' : 'not an SQLite database'})`)
 }
 
-function mergeProjectBytes(db: Database, name: string, bytes: Uint8Array, report: MergeReport): void {
+function mergeProjectBytes(db: WritableDB, name: string, bytes: Uint8Array, report: MergeReport): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factspan-merge-'))
   const temporary = path.join(dir, 'incoming.factspan')
   try {
@@ -133,7 +138,7 @@ function readHead(file: string): Uint8Array {
 
 /** Another project, read-only: every document with its spans; a document whose text or spans do not check out is marked damaged. */
 function readProject(file: string, name: string): IncomingFile {
-  let source: Database
+  let source: ReadableDB
   try {
     source = openProjectReadOnly(file)
   } catch (error) {
@@ -142,22 +147,18 @@ function readProject(file: string, name: string): IncomingFile {
     throw error
   }
   try {
-    const labels = source
-      .prepare(
-        `SELECT l.name, l.color, l.hotkey, l.description FROM labels l
-         WHERE l.name IN (SELECT DISTINCT label FROM spans) ORDER BY l.position, l.name`,
-      )
-      .all() as Label[]
+    const labels = listLabelsInUse(source)
     // Read whole: one query instead of one per document.
     const spansOf = spansByDocument(source)
-    const rows = source
-      .prepare('SELECT id, title, text, text_sha256 AS sha, meta FROM documents ORDER BY position')
-      .iterate() as IterableIterator<{ id: string; title: string; text: string; sha: string; meta: string }>
+    const relationsOf = relationsByDocument(source)
+    const relationTypes = relationTypesOf(source)
+    const rows = iterateStoredDocuments(source)
     const documents = (function* (): Generator<IncomingDocument> {
       try {
         for (const row of rows) {
           const spans = spansOf.get(row.id) ?? []
-          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, damage: damageOf(row.text, row.sha, spans) }
+          const relations = relationsOf.get(row.id) ?? []
+          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, relations, damage: damageOf(row.text, row.sha, spans) }
         }
       } catch (error) {
         // A failure reading the other file is about that file, not about this project.
@@ -169,7 +170,7 @@ function readProject(file: string, name: string): IncomingFile {
       documents.return(undefined)
       source.close()
     }
-    return { source: 'project', labels, documents, close }
+    return { source: 'project', labels, relationTypes, documents, close }
   } catch (error) {
     source.close()
     if (error instanceof FactspanError) throw error
@@ -210,27 +211,44 @@ function readJsonl(bytes: Uint8Array, name: string, options: MergeOptions): Inco
     text: r.text,
     meta: r.meta,
     spans: r.spans.map((s): SpanRow => [s.start, s.end, s.label, s.text, s.annotator, createdAt]),
+    relations: (r.relations ?? []).flatMap(({ from, to, type }): RelationByEnds[] => {
+      const [f, t] = [r.spans[from], r.spans[to]]
+      if (!f || !t || f.annotator !== t.annotator) return []
+      return [{ type, from: { annotator: f.annotator, start: f.start, end: f.end, label: f.label }, to: { annotator: t.annotator, start: t.start, end: t.end, label: t.label } }]
+    }),
     line: sourceLine(r),
   }))
-  return { source: 'jsonl', labels, documents, close: () => undefined }
+  const relationTypes = [...new Set(documents.flatMap((d) => d.relations.map((rel) => rel.type)))]
+  return { source: 'jsonl', labels, relationTypes, documents, close: () => undefined }
 }
 
 /** Matches and stores one file's documents and spans in one transaction, adding to the report. */
-function mergeOne(db: Database, file: string, incoming: IncomingFile, report: MergeReport): void {
+function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: MergeReport): void {
   try {
-    const result = db
-      .transaction(() => {
+    const result = writeTransaction(
+      db,
+      () => {
         // The other project's colour and key when they fit, else the next free ones.
         const existing = listLabels(db)
         const { added, over } = labelsToAdd(existing, incoming.labels)
         if (over.length > 0) throw tooManyLabels(existing.length, over)
         const newLabels = addMissingLabels(db, added)
         const problems: MergeProblem[] = []
-        const counts: MergeFileReport = { file, source: incoming.source, annotators: [], documents: { added: 0, matched: 0 }, spans: { added: 0, skipped: 0 } }
+        const counts: MergeFileReport = {
+          file,
+          source: incoming.source,
+          annotators: [],
+          documents: { added: 0, matched: 0 },
+          spans: { added: 0, skipped: 0 },
+          relations: { added: 0, skipped: 0 },
+        }
         const annotators = new Set<string>()
         let gold = 0
         const find = documentFinder(db)
         const copySpan = spanCopier(db)
+        const copyRelation = relationCopier(db)
+        const findSpan = spanIdFinder(db)
+        addMissingRelationTypes(db, incoming.relationTypes)
         const createdAt = now()
         for (const doc of incoming.documents) {
           if (doc.damage) {
@@ -267,14 +285,23 @@ function mergeOne(db: Database, file: string, incoming: IncomingFile, report: Me
             if (copySpan(target, span)) counts.spans.added++
             else counts.spans.skipped++
           }
+          // Relations follow their spans: each end is found again in this project by layer, offsets and label.
+          for (const { from, to, type } of doc.relations) {
+            if (isGoldName(from.annotator)) continue
+            const fromId = findSpan(target, from.annotator, from.start, from.end, from.label)
+            const toId = findSpan(target, to.annotator, to.start, to.end, to.label)
+            if (fromId === undefined || toId === undefined || fromId === toId) continue
+            if (copyRelation({ documentId: target, annotator: from.annotator, from: fromId, to: toId, type, createdAt })) counts.relations.added++
+            else counts.relations.skipped++
+          }
         }
         if (gold > 0) {
           problems.push(problem(file, undefined, undefined, `${gold} span${gold === 1 ? '' : 's'} of the gold layer were left out: this project's gold layer is settled here`))
         }
         counts.annotators = [...annotators].sort()
         return { counts, problems, newLabels }
-      })
-      .immediate()
+      },
+    )
     report.merged.push(result.counts)
     report.problems.push(...result.problems)
     report.newLabels.push(...result.newLabels)

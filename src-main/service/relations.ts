@@ -18,6 +18,7 @@ import {
   setRelationType,
   updateRelationType,
 } from '../store/relations'
+import { writeTransaction } from '../store/db'
 import { getSpan } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
@@ -115,8 +116,7 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
   return {
     'relations.list': ({ documentId, annotator }) => listRelations(db(), documentId, annotator),
     'relations.add': ({ from, to, type }) => {
-      const added = db()
-        .transaction(() => {
+      const added = writeTransaction(db(), () => {
           const ends = checkEnds(from, to, type)
           const same = findSameRelation(db(), from, to, type)
           // Linking the same spans twice is harmless: the relation already saved is returned.
@@ -124,7 +124,6 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
           const id = insertRelation(db(), { documentId: ends.from.documentId, annotator: ends.from.annotator, from, to, type, createdAt: now() })
           return { relation: requireRelation(id!), isNew: true }
         })
-        .immediate()
       return added.isNew ? changed([added.relation.documentId], added.relation) : added.relation
     },
     'relations.remove': ({ id }) => {
@@ -133,7 +132,7 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
       return changed([relation.documentId], relation)
     },
     'relations.restoreMany': ({ relations }) => {
-      const restored = db().transaction(() => restoreAll(relations)).immediate()
+      const restored = writeTransaction(db(), () => restoreAll(relations))
       return changed(restored.map((r) => r.documentId), restored)
     },
     'relations.retype': ({ id, type }) => {
@@ -159,35 +158,31 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
         fromLabels: fromLabels ?? [],
         toLabels: toLabels ?? [],
       })
-      db().transaction(() => insertRelationType(db(), type, types.length)).immediate()
+      writeTransaction(db(), () => insertRelationType(db(), type, types.length))
       return typesChanged(false)
     },
     'relationTypes.update': ({ name, type }) => {
       requireType(name)
       const next = checkedType(type, name)
-      db().transaction(() => updateRelationType(db(), name, next)).immediate()
+      writeTransaction(db(), () => updateRelationType(db(), name, next))
       return typesChanged(next.name !== name)
     },
     'relationTypes.remove': ({ name }) => {
       const type = requireType(name)
-      const removal = db()
-        .transaction(() => {
+      const removal = writeTransaction(db(), () => {
           const position = listRelationTypes(db()).findIndex((t) => t.name === name)
           const relations = listRelationsOfType(db(), name)
           deleteRelationType(db(), name)
           return { type, position, relations }
         })
-        .immediate()
       return { ...removal, types: typesChanged(removal.relations.length > 0) }
     },
     'relationTypes.restore': ({ type, position, relations }) => {
       const restored = checkedType(type)
-      db()
-        .transaction(() => {
+      writeTransaction(db(), () => {
           insertRelationType(db(), restored, position)
           restoreAll(relations)
         })
-        .immediate()
       return typesChanged(relations.length > 0)
     },
   }

@@ -1,15 +1,15 @@
 // The reviewer's side: which layers the project holds, the gold layer built from them, and review status.
-import type { Database } from 'better-sqlite3'
 import type { Api, GoldEdit, ReviewLayers } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import { compareSpans, GOLD_LAYER, type Span } from '../shared/model'
+import { compareSpans, GOLD_LAYER, type Relation, type Span } from '../shared/model'
+import { writeTransaction, type ReadableDB } from '../store/db'
 import { countDocuments, countReviewedDocuments, getDocument, getDocumentSummary, nextUnreviewedDocument, setDocumentReviewed } from '../store/documents'
 import { listLabels } from '../store/labels'
-import { countRelationsByLayer } from '../store/relations'
-import { countLayers, deleteSpan, getSpan, spanWriter } from '../store/spans'
+import { countRelationsByLayer, deleteRelation, getRelation, getRelationType, insertRelation, relationsOfSpans } from '../store/relations'
+import { countLayers, deleteSpan, findSameSpan, getSpan, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
-export function reviewLayers(db: Database): ReviewLayers {
+export function reviewLayers(db: ReadableDB): ReviewLayers {
   const relations = countRelationsByLayer(db)
   const layers = countLayers(db).map(({ annotator, spans, documents }) => ({ name: annotator, spans, documents, relations: relations.get(annotator) ?? 0 }))
   return {
@@ -47,14 +47,35 @@ export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'revie
     return span
   }
 
+  /** The gold span a relation end names, by id or by where it is. */
+  function goldEnd(end: number | { start: number; end: number; label: string }, documentId: string): Span {
+    if (typeof end === 'number') return requireGoldSpan(end, documentId)
+    const span = findSameSpan(db(), { documentId, annotator: GOLD_LAYER, ...end })
+    if (!span) throw new FactspanError('bad-input', `No gold span ${end.start}–${end.end} (${end.label}) in document "${documentId}" for a relation to link.`)
+    return span
+  }
+
   return {
     'review.layers': () => reviewLayers(db()),
 
-    'review.editGold': ({ documentId, add, remove }) => {
+    'review.editGold': ({ documentId, add, remove, addRelations = [], removeRelations = [] }) => {
       requireDocument(documentId)
       const labels = new Set(listLabels(db()).map((l) => l.name))
-      const edit = db()
-        .transaction((): GoldEdit => {
+      const edit = writeTransaction(
+        db(),
+        (): GoldEdit => {
+          const removedRelations: Relation[] = removeRelations.map((id) => {
+            const relation = getRelation(db(), id)
+            if (!relation) throw new FactspanError('not-found', `No relation ${id} in this project.`)
+            if (relation.annotator !== GOLD_LAYER || relation.documentId !== documentId) {
+              throw new FactspanError('conflict', `Relation ${id} is not in the gold layer of document "${documentId}".`)
+            }
+            deleteRelation(db(), id)
+            return relation
+          })
+          // Removing a span removes its relations (foreign keys): listed first, so undo can put them back.
+          for (const id of remove) requireGoldSpan(id, documentId)
+          removedRelations.push(...relationsOfSpans(db(), remove))
           const removed = remove.map((id) => {
             const span = requireGoldSpan(id, documentId)
             deleteSpan(db(), id)
@@ -71,10 +92,30 @@ export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'revie
             if (id === null && span.id !== undefined) throw new FactspanError('conflict', `Span ${span.id} or the same gold span exists already.`)
             if (id !== null) added.push(getSpan(db(), id)!)
           }
-          return { added: added.sort(compareSpans), removed }
-        })
-        .immediate()
-      if (edit.added.length + edit.removed.length > 0) ws.emit('documents-changed', { ids: [documentId] })
+          const addedRelations: Relation[] = []
+          for (const relation of addRelations) {
+            if (!getRelationType(db(), relation.type)) throw new FactspanError('bad-input', `No relation type "${relation.type}" in this project.`)
+            const from = goldEnd(relation.from, documentId)
+            const to = goldEnd(relation.to, documentId)
+            if (from.id === to.id) throw new FactspanError('bad-input', `A relation links two different spans; gold span ${from.id} was given at both ends.`)
+            const id = insertRelation(db(), {
+              id: relation.id,
+              documentId,
+              annotator: GOLD_LAYER,
+              from: from.id,
+              to: to.id,
+              type: relation.type,
+              createdAt: relation.createdAt ?? createdAt,
+            })
+            if (id === null && relation.id !== undefined) throw new FactspanError('conflict', `Relation ${relation.id} or the same gold relation exists already.`)
+            if (id !== null) addedRelations.push(getRelation(db(), id)!)
+          }
+          return { added: added.sort(compareSpans), removed, addedRelations, removedRelations: [...new Map(removedRelations.map((r) => [r.id, r])).values()] }
+        },
+      )
+      if (edit.added.length + edit.removed.length + edit.addedRelations.length + edit.removedRelations.length > 0) {
+        ws.emit('documents-changed', { ids: [documentId] })
+      }
       return edit
     },
 

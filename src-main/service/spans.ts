@@ -1,6 +1,7 @@
 import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { compareSpans, type Span } from '../shared/model'
+import { writeTransaction } from '../store/db'
 import { getDocument } from '../store/documents'
 import { getLabel, listLabels } from '../store/labels'
 import { deleteSpan, findSameSpan, getSpan, insertSpan, listSpans, setSpanLabel, setSpanRange, spanWriter } from '../store/spans'
@@ -118,7 +119,7 @@ export function spanMethods(
       requireLabel(label)
       const annotator = ws.settings.annotator
       const createdAt = now()
-      const added = db().transaction(() => {
+      const added = writeTransaction(db(), () => {
         const insert = spanWriter(db())
         const ids: number[] = []
         for (const { start, end } of ranges) {
@@ -126,19 +127,19 @@ export function spanMethods(
           if (id !== null) ids.push(id)
         }
         return ids.map(requireSpan)
-      }).immediate()
+      })
       return changedMany(added.sort(compareSpans))
     },
     'spans.removeMany': ({ ids }) => {
-      const removed = db().transaction(() =>
+      const removed = writeTransaction(db(), () =>
         ids.map((id) => {
           const span = requireSpan(id)
           deleteSpan(db(), id)
           return span
         }),
-      ).immediate()
+      )
       return changedMany(removed)
     },
-    'spans.restoreMany': ({ spans }) => changedMany(db().transaction(() => restoreAll(spans)).immediate()),
+    'spans.restoreMany': ({ spans }) => changedMany(writeTransaction(db(), () => restoreAll(spans))),
   }
 }

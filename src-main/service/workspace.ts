@@ -1,9 +1,9 @@
 import path from 'node:path'
-import type { Database } from 'better-sqlite3'
 import type { ApiEvents, EventMessage, EventName } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { DEFAULT_LABELS, type ProjectInfo } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
+import { writeTransaction, type ReadableDB, type WritableDB } from '../store/db'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { openProject, openProjectReadOnly } from '../store/open'
 import { backupIfDue, makeBackup } from './backups'
@@ -14,7 +14,7 @@ export type EventSink = (message: EventMessage) => void
 
 /** The open project and the user's settings: the state every service feature works on. */
 export class Workspace {
-  private db: Database | null = null
+  private db: WritableDB | null = null
   private projectPath: string | null = null
   // Document texts never change, so their offset maps are kept for the documents being edited.
   private offsetMaps = new Map<string, OffsetMap>()
@@ -37,7 +37,7 @@ export class Workspace {
   }
 
   /** The open project's database; a clear error when none is open. */
-  database(): Database {
+  database(): WritableDB {
     if (!this.db) throw new FactspanError('no-project', 'No project is open: create or open one first.')
     return this.db
   }
@@ -50,7 +50,7 @@ export class Workspace {
     }
     const db = openProject(absolute, { create, nativeBinding: this.nativeBinding, beforeMigration: (from, to) => this.backupBeforeUpgrade(absolute, from, to) })
     // A new project starts with the default label set; an opened one keeps its own.
-    if (!db.readonly && listLabels(db).length === 0) db.transaction(() => addMissingLabels(db, DEFAULT_LABELS))()
+    if (!db.readonly && listLabels(db).length === 0) writeTransaction(db, () => addMissingLabels(db, DEFAULT_LABELS))
     this.backupDaily(absolute, db)
     this.close()
     this.db = db
@@ -70,7 +70,7 @@ export class Workspace {
   }
 
   /** A backup a day, when the project opens; one that fails is said, and the project opens all the same. */
-  private backupDaily(file: string, db: Database): void {
+  private backupDaily(file: string, db: ReadableDB): void {
     try {
       backupIfDue(file, db, this.nativeBinding)
     } catch (error) {
@@ -86,7 +86,7 @@ export class Workspace {
   }
 
   /** A second, read-only connection to the open project, for a long export that reads one snapshot while edits go on. */
-  openReader(): Database {
+  openReader(): ReadableDB {
     return openProjectReadOnly(this.path, { nativeBinding: this.nativeBinding, verify: false })
   }
 

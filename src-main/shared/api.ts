@@ -101,6 +101,8 @@ const labelFields = z.object({
   description: z.string().max(2000),
 })
 
+/** A gold span named by where it is, for a relation taken along with a version's spans. */
+const goldSpanEnd = z.object({ start: offset, end: offset, label: spanLabel })
 const relationTypeFields = z.object({
   name: relationTypeName,
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #2563eb'),
@@ -165,7 +167,13 @@ export const argSchemas = {
   /** Deletes a label and every span that has it, in one transaction; returns what undo needs. */
   'labels.remove': z.object({ name: labelName }),
   /** Puts back a deleted label at its place, with its spans. */
-  'labels.restore': z.object({ label: labelFields, position: z.number().int().nonnegative(), spans: z.array(storedSpan).max(1_000_000) }),
+  'labels.restore': z.object({
+    label: labelFields,
+    position: z.number().int().nonnegative(),
+    spans: z.array(storedSpan).max(1_000_000),
+    /** The relations of those spans, deleted with them. */
+    relations: z.array(storedRelation).max(1_000_000).optional(),
+  }),
   /** A document's relations, one layer's or every layer's, in the order they were made. */
   'relations.list': z.object({ documentId, annotator: annotatorName.optional() }),
   /** Links two spans of one document and layer with a type that allows their labels; linking them again returns the link made before. */
@@ -228,6 +236,21 @@ export const argSchemas = {
       .array(z.object({ id: spanId.optional(), start: offset, end: offset, label: spanLabel, createdAt: z.string().max(64).optional() }))
       .max(100_000),
     remove: z.array(spanId).max(100_000),
+    /** Gold relations to add, after the spans: each end a gold span's id, or its start, end and label (a span of `add`, when taking a version). */
+    addRelations: z
+      .array(
+        z.object({
+          id: relationId.optional(),
+          from: z.union([spanId, goldSpanEnd]),
+          to: z.union([spanId, goldSpanEnd]),
+          type: relationTypeName,
+          createdAt: z.string().max(64).optional(),
+        }),
+      )
+      .max(100_000)
+      .optional(),
+    /** Gold relations to remove by id; removing a span removes its relations too. */
+    removeRelations: z.array(relationId).max(100_000).optional(),
   }),
   'review.setReviewed': z.object({ id: documentId, reviewed: z.boolean() }),
   /** The next document not reviewed yet after `after` (from the first without it), wrapping around; null when all are. */
@@ -325,6 +348,8 @@ export interface LabelRemoval {
   /** Its place in the set, 0 first. */
   position: number
   spans: Span[]
+  /** The relations of those spans, deleted with them. */
+  relations: Relation[]
   labels: Label[]
 }
 
@@ -399,6 +424,8 @@ export interface MergeFileReport {
   documents: { added: number; matched: number }
   /** Spans new to the project, and spans it had already (merging a file again adds nothing). */
   spans: { added: number; skipped: number }
+  /** Relations new to the project, and relations it had already. */
+  relations: { added: number; skipped: number }
 }
 
 /** Something of a file that was not merged: a whole file that could not be read, or one document of it. */
@@ -436,6 +463,9 @@ export interface ReviewLayers {
 export interface GoldEdit {
   added: Span[]
   removed: Span[]
+  addedRelations: Relation[]
+  /** Removed by id, or with a removed span. */
+  removedRelations: Relation[]
 }
 
 type Args<K extends keyof typeof argSchemas> = z.infer<(typeof argSchemas)[K]>

@@ -38,23 +38,23 @@ export function spanKey(span: VersionSpan): string {
  */
 export function compareLayers(spans: readonly Span[], annotators: readonly string[]): Comparison[] {
   const compared = new Set(annotators)
-  const byKey = new Map<string, { span: VersionSpan; annotators: Set<string> }>()
-  for (const span of spans) {
-    if (!compared.has(span.annotator)) continue
-    const key = spanKey(span)
-    let entry = byKey.get(key)
-    if (!entry) byKey.set(key, (entry = { span: { start: span.start, end: span.end, label: span.label }, annotators: new Set() }))
-    entry.annotators.add(span.annotator)
-  }
+  // In place order (start, end, label), equal spans of several annotators are neighbours: one pass finds them, with
+  // no key strings and no map of every span (a compare view opens 60,000 spans at once).
+  const mine = spans.filter((span) => compared.has(span.annotator))
+  const ordered = inPlaceOrder(mine) ? mine : mine.sort(comparePlace)
 
   const comparisons: Comparison[] = []
   const rest: Array<{ span: VersionSpan; annotator: string }> = []
-  for (const { span, annotators: who } of byKey.values()) {
+  for (let i = 0; i < ordered.length; ) {
+    const first = ordered[i]
+    const who = new Set<string>()
+    for (; i < ordered.length && comparePlace(ordered[i], first) === 0; i++) who.add(ordered[i].annotator)
+    const span: VersionSpan = { start: first.start, end: first.end, label: first.label }
     if (who.size === compared.size) comparisons.push({ start: span.start, end: span.end, kind: 'agree', versions: [{ annotators: [...annotators], spans: [span] }] })
     else for (const annotator of who) rest.push({ span, annotator })
   }
 
-  rest.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)
+  // `rest` is in place order already: overlapping spans are grouped in one pass.
   let group: typeof rest = []
   let groupEnd = -1
   for (const item of rest) {
@@ -70,12 +70,21 @@ export function compareLayers(spans: readonly Span[], annotators: readonly strin
   return comparisons.sort((a, b) => a.start - b.start || a.end - b.end || kindOrder(a.kind) - kindOrder(b.kind))
 }
 
+function comparePlace(a: VersionSpan, b: VersionSpan): number {
+  return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
+}
+
+function inPlaceOrder(spans: readonly VersionSpan[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (comparePlace(spans[i - 1], spans[i]) > 0) return false
+  return true
+}
+
 function disagreement(group: ReadonlyArray<{ span: VersionSpan; annotator: string }>, annotators: readonly string[]): Comparison {
   const byAnnotator = new Map<string, VersionSpan[]>(annotators.map((a) => [a, []]))
   for (const { span, annotator } of group) byAnnotator.get(annotator)!.push(span)
   const versions = new Map<string, Version>()
   for (const [annotator, spans] of byAnnotator) {
-    spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+    spans.sort(comparePlace)
     const key = spans.map(spanKey).join(' ')
     let version = versions.get(key)
     if (!version) versions.set(key, (version = { annotators: [], spans }))

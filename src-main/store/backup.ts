@@ -3,6 +3,7 @@
 // service method). The copy is made through SQLite, page by page, so it is consistent while the project is open.
 import { createRequire } from 'node:module'
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads'
+import Database from 'better-sqlite3'
 
 export interface CopyOptions {
   /** The better_sqlite3.node the app loads (the Electron build); default: Node's. */
@@ -100,5 +101,15 @@ export function copyDatabase(source: string, destination: string, options: CopyO
   } finally {
     port1.close()
     void worker.terminate()
+  }
+}
+
+/** Turns a copy into rollback-journal mode, so it can be read without SQLite leaving -wal and -shm files beside it. */
+export function useRollbackJournal(file: string, nativeBinding?: string): void {
+  const copy = new Database(file, { nativeBinding })
+  try {
+    copy.pragma('journal_mode = DELETE')
+  } finally {
+    copy.close()
   }
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB } from './db'
 
 /** Spans of some annotators on one continuum: the project's documents laid end to end in project order. */
 export interface ContinuumSpans {
@@ -15,7 +15,7 @@ export interface ContinuumSpans {
  * ~500 ms of JavaScript objects, as text ~100 ms. A span with another label gets no code, so NULL, and
  * group_concat leaves it out.
  */
-export function readContinuumSpans(db: Database, annotators: readonly string[], labels: readonly string[]): ContinuumSpans {
+export function readContinuumSpans(db: ReadableDB, annotators: readonly string[], labels: readonly string[]): ContinuumSpans {
   const layers = annotators.map(() => ({ start: [] as number[], end: [] as number[], label: [] as number[] }))
   const label = `CASE s.label ${labels.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END`
   const columns = labels.length === 0 ? [] : annotators.map(() => `(SELECT group_concat(${label} || ' ' || s.start || ' ' || s."end", ' ') FROM spans s WHERE s.document_id = d.id AND s.annotator = ?)`)

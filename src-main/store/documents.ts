@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB, WritableDB } from './db'
 import type { Document, DocumentStatus, DocumentSummary } from '../shared/model'
 
 export interface NewDocument {
@@ -19,7 +19,7 @@ const SUMMARY_COLUMNS = `
        WHEN EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id) THEN 'in_progress'
        ELSE 'new' END AS status`
 
-export function listDocuments(db: Database, filter: { status?: DocumentStatus; query?: string } = {}): DocumentSummary[] {
+export function listDocuments(db: ReadableDB, filter: { status?: DocumentStatus; query?: string } = {}): DocumentSummary[] {
   const rows = db
     .prepare(
       `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, d.position FROM documents d
@@ -31,11 +31,11 @@ export function listDocuments(db: Database, filter: { status?: DocumentStatus; q
   return rows.map(({ position: _position, ...summary }) => summary)
 }
 
-export function getDocumentSummary(db: Database, id: string): DocumentSummary | undefined {
+export function getDocumentSummary(db: ReadableDB, id: string): DocumentSummary | undefined {
   return db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as DocumentSummary | undefined
 }
 
-export function getDocument(db: Database, id: string): Document | undefined {
+export function getDocument(db: ReadableDB, id: string): Document | undefined {
   const row = db
     .prepare(`SELECT ${SUMMARY_COLUMNS}, d.text, d.text_sha256 AS textSha256, d.meta FROM documents d WHERE d.id = ?`)
     .get(id) as (Omit<Document, 'meta'> & { meta: string }) | undefined
@@ -43,7 +43,7 @@ export function getDocument(db: Database, id: string): Document | undefined {
 }
 
 /** Every document in project order, text included; for exports. */
-export function insertDocument(db: Database, doc: NewDocument, now: string): void {
+export function insertDocument(db: WritableDB, doc: NewDocument, now: string): void {
   db.prepare(
     `INSERT INTO documents (id, title, text, text_sha256, length, meta, position, created_at)
      VALUES (@id, @title, @text, @textSha256, @length, @meta, (SELECT coalesce(max(position), -1) + 1 FROM documents), @now)`,
@@ -51,7 +51,7 @@ export function insertDocument(db: Database, doc: NewDocument, now: string): voi
 }
 
 /** Lookups by id and by text hash, prepared once for the many documents of a merge. */
-export function documentFinder(db: Database): { hashOf(id: string): string | undefined; idWithHash(sha: string): string | undefined } {
+export function documentFinder(db: ReadableDB): { hashOf(id: string): string | undefined; idWithHash(sha: string): string | undefined } {
   const byId = db.prepare('SELECT text_sha256 FROM documents WHERE id = ?').pluck()
   const bySha = db.prepare('SELECT id FROM documents WHERE text_sha256 = ? ORDER BY position LIMIT 1').pluck()
   return {
@@ -60,12 +60,12 @@ export function documentFinder(db: Database): { hashOf(id: string): string | und
   }
 }
 
-export function setDocumentDone(db: Database, id: string, doneAt: string | null): boolean {
+export function setDocumentDone(db: WritableDB, id: string, doneAt: string | null): boolean {
   return db.prepare('UPDATE documents SET done_at = ? WHERE id = ?').run(doneAt, id).changes > 0
 }
 
 /** The document after `id` in project order that is not done yet, wrapping around; null when all are done. */
-export function nextOpenDocument(db: Database, id: string): string | null {
+export function nextOpenDocument(db: ReadableDB, id: string): string | null {
   const position = db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get(id) as number | undefined
   if (position === undefined) return null
   const next = db
@@ -78,12 +78,12 @@ export function nextOpenDocument(db: Database, id: string): string | null {
   return next ?? null
 }
 
-export function setDocumentReviewed(db: Database, id: string, reviewedAt: string | null): boolean {
+export function setDocumentReviewed(db: WritableDB, id: string, reviewedAt: string | null): boolean {
   return db.prepare('UPDATE documents SET reviewed_at = ? WHERE id = ?').run(reviewedAt, id).changes > 0
 }
 
 /** The document after `id` in project order (from the first when absent) not reviewed yet, wrapping around; null when all are. */
-export function nextUnreviewedDocument(db: Database, id?: string): string | null {
+export function nextUnreviewedDocument(db: ReadableDB, id?: string): string | null {
   const position = id === undefined ? -1 : (db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get(id) as number | undefined)
   if (position === undefined) return null
   const next = db
@@ -96,11 +96,11 @@ export function nextUnreviewedDocument(db: Database, id?: string): string | null
   return next ?? null
 }
 
-export function countReviewedDocuments(db: Database): number {
+export function countReviewedDocuments(db: ReadableDB): number {
   return db.prepare('SELECT count(*) FROM documents WHERE reviewed_at IS NOT NULL').pluck().get() as number
 }
 
-export function countDocuments(db: Database): number {
+export function countDocuments(db: ReadableDB): number {
   return db.prepare('SELECT count(*) FROM documents').pluck().get() as number
 }
 
@@ -112,7 +112,7 @@ const STATUS_OF_D = `CASE WHEN d.reviewed_at IS NOT NULL THEN 'reviewed'
 const WITH_STATUS = `(@statuses IS NULL OR ${STATUS_OF_D} IN (SELECT value FROM json_each(@statuses)))`
 
 /** The ids of the documents with one of these statuses (every document when absent), in project order. */
-export function iterateDocumentIds(db: Database, statuses?: readonly DocumentStatus[]): IterableIterator<string> {
+export function iterateDocumentIds(db: ReadableDB, statuses?: readonly DocumentStatus[]): IterableIterator<string> {
   return db
     .prepare(`SELECT d.id FROM documents d WHERE ${WITH_STATUS} ORDER BY d.position`)
     .pluck()
@@ -120,7 +120,7 @@ export function iterateDocumentIds(db: Database, statuses?: readonly DocumentSta
 }
 
 /** Every document with one of these statuses (every document when absent) in project order, text included; for exports. */
-export function iterateDocumentsWithStatus(db: Database, statuses?: readonly DocumentStatus[]): IterableIterator<ExportedDocument> {
+export function iterateDocumentsWithStatus(db: ReadableDB, statuses?: readonly DocumentStatus[]): IterableIterator<ExportedDocument> {
   const rows = db
     .prepare(`SELECT d.id, d.title, d.text, d.meta FROM documents d WHERE ${WITH_STATUS} ORDER BY d.position`)
     .iterate({ statuses: statuses ? JSON.stringify(statuses) : null }) as IterableIterator<ExportedDocument & { meta: string }>
@@ -136,8 +136,22 @@ export interface ExportedDocument {
   meta: Record<string, unknown>
 }
 
+/** A document as stored, with the hash of its text and its meta as JSON, for checking a file before trusting it. */
+export interface StoredDocument {
+  id: string
+  title: string
+  text: string
+  sha: string
+  meta: string
+}
+
+/** Every document as stored, in the project's order, read one at a time. */
+export function iterateStoredDocuments(db: ReadableDB): IterableIterator<StoredDocument> {
+  return db.prepare('SELECT id, title, text, text_sha256 AS sha, meta FROM documents ORDER BY position').iterate() as IterableIterator<StoredDocument>
+}
+
 /** Reads documents by id, prepared once for the many documents of a split export. */
-export function documentReader(db: Database): (id: string) => ExportedDocument | undefined {
+export function documentReader(db: ReadableDB): (id: string) => ExportedDocument | undefined {
   const statement = db.prepare('SELECT id, title, text, meta FROM documents WHERE id = ?')
   return (id) => {
     const row = statement.get(id) as (ExportedDocument & { meta: string }) | undefined
@@ -149,7 +163,7 @@ export function documentReader(db: Database): (id: string) => ExportedDocument |
  * Inserts documents at the end of the project with one prepared statement: for imports of many documents. Create it
  * inside the caller's transaction, which it must not outlive: it counts positions on from the last one it saw.
  */
-export function documentWriter(db: Database): (doc: NewDocument, now: string) => void {
+export function documentWriter(db: WritableDB): (doc: NewDocument, now: string) => void {
   const statement = db.prepare('INSERT INTO documents (id, title, text, text_sha256, length, meta, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
   let position = db.prepare('SELECT coalesce(max(position), -1) + 1 FROM documents').pluck().get() as number
   return (doc, now) => {

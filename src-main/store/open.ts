@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { FactspanError, StorageError } from '../shared/errors'
+import { asWritable, type ReadableDB, type WritableDB } from './db'
 import { LATEST_VERSION, migrations } from './migrations'
 import { damagedProject, storageError } from './storageErrors'
 
@@ -26,9 +27,9 @@ export interface OpenOptions {
 /**
  * Opens a project file: checks that it is a whole Factspan project of a version we know before writing anything,
  * sets the pragmas every connection needs, and applies pending migrations in one transaction. A file this process
- * may not write is opened read-only (`db.readonly`).
+ * may not write is opened read-only (`db.readonly`): its handle is still a WritableDB, whose writes SQLite refuses.
  */
-export function openProject(path: string, options: OpenOptions = {}): Db {
+export function openProject(path: string, options: OpenOptions = {}): WritableDB {
   const exists = fs.existsSync(path)
   if (!exists && !options.create) throw new FactspanError('not-found', `${path}: no such project file`)
   if (exists && fs.statSync(path).isDirectory()) throw new FactspanError('bad-input', `${path}: is a folder, not a project file`)
@@ -51,7 +52,7 @@ export function openProject(path: string, options: OpenOptions = {}): Db {
       if (version > 0) options.beforeMigration?.(version, LATEST_VERSION)
       migrate(db, version)
     }
-    return db
+    return asWritable(db)
   } catch (error) {
     db.close()
     throw storageError(error, path) ?? error
@@ -63,7 +64,7 @@ export function openProject(path: string, options: OpenOptions = {}): Db {
  * (not an empty or foreign SQLite file) of a schema version this Factspan knows. Nothing is migrated or written.
  * `verify: false` skips the check of every page, for a second connection to a project already open.
  */
-export function openProjectReadOnly(path: string, options: Pick<OpenOptions, 'nativeBinding'> & { verify?: boolean } = {}): Db {
+export function openProjectReadOnly(path: string, options: Pick<OpenOptions, 'nativeBinding'> & { verify?: boolean } = {}): ReadableDB {
   if (!fs.existsSync(path)) throw new FactspanError('not-found', `${path}: no such project file`)
   checkProjectFile(path, options.nativeBinding, options.verify ?? true)
   const db = connect(path, { readonly: true, nativeBinding: options.nativeBinding })

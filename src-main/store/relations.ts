@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB, WritableDB } from './db'
 import { nextFreeHotkey } from '../shared/hotkeys'
 import { RELATION_TYPE_COLORS, type Relation, type RelationType } from '../shared/model'
 import { cached } from './statements'
@@ -10,53 +10,53 @@ const INSERT = `INSERT OR IGNORE INTO relations (id, document_id, annotator, fro
 export type NewRelation = Omit<Relation, 'id'> & { id?: number }
 
 /** A document's relations, optionally one layer's, in the order they were made. */
-export function listRelations(db: Database, documentId: string, annotator?: string): Relation[] {
+export function listRelations(db: ReadableDB, documentId: string, annotator?: string): Relation[] {
   return relationReader(db, annotator)(documentId)
 }
 
 /** Reads a document's relations (one layer's, or all); prepared once for many documents. */
-export function relationReader(db: Database, annotator?: string): (documentId: string) => Relation[] {
+export function relationReader(db: ReadableDB, annotator?: string): (documentId: string) => Relation[] {
   const statement = db.prepare(
     `SELECT ${COLUMNS} FROM relations WHERE document_id = @documentId AND (@annotator IS NULL OR annotator = @annotator) ORDER BY id`,
   )
   return (documentId) => statement.all({ documentId, annotator: annotator ?? null }) as Relation[]
 }
 
-export function getRelation(db: Database, id: number): Relation | undefined {
+export function getRelation(db: ReadableDB, id: number): Relation | undefined {
   return cached(db, `SELECT ${COLUMNS} FROM relations WHERE id = ?`).get(id) as Relation | undefined
 }
 
-export function findSameRelation(db: Database, from: number, to: number, type: string): Relation | undefined {
+export function findSameRelation(db: ReadableDB, from: number, to: number, type: string): Relation | undefined {
   return cached(db, `SELECT ${COLUMNS} FROM relations WHERE from_span = ? AND to_span = ? AND type = ?`).get(from, to, type) as Relation | undefined
 }
 
 /** Inserts a relation (with its id when one is given, for undo); returns the id, or null when the same one exists. */
-export function insertRelation(db: Database, relation: NewRelation): number | null {
+export function insertRelation(db: WritableDB, relation: NewRelation): number | null {
   const result = cached(db, INSERT).run({ ...relation, id: relation.id ?? null })
   return result.changes > 0 ? Number(result.lastInsertRowid) : null
 }
 
-export function deleteRelation(db: Database, id: number): boolean {
+export function deleteRelation(db: WritableDB, id: number): boolean {
   return cached(db, 'DELETE FROM relations WHERE id = ?').run(id).changes > 0
 }
 
-export function setRelationType(db: Database, id: number, type: string): void {
+export function setRelationType(db: WritableDB, id: number, type: string): void {
   cached(db, 'UPDATE relations SET type = ? WHERE id = ?').run(type, id)
 }
 
 /** The relations at either end of some spans: what deleting them deletes (through the foreign keys). */
-export function relationsOfSpans(db: Database, spanIds: readonly number[]): Relation[] {
+export function relationsOfSpans(db: ReadableDB, spanIds: readonly number[]): Relation[] {
   const statement = cached(db, `SELECT ${COLUMNS} FROM relations WHERE from_span = ? OR to_span = ?`)
   const found = new Map<number, Relation>()
   for (const id of spanIds) for (const r of statement.all(id, id) as Relation[]) found.set(r.id, r)
   return [...found.values()].sort((a, b) => a.id - b.id)
 }
 
-export function listRelationsOfType(db: Database, type: string): Relation[] {
+export function listRelationsOfType(db: ReadableDB, type: string): Relation[] {
   return db.prepare(`SELECT ${COLUMNS} FROM relations WHERE type = ? ORDER BY id`).all(type) as Relation[]
 }
 
-export function countRelationsByType(db: Database): Array<{ type: string; count: number }> {
+export function countRelationsByType(db: ReadableDB): Array<{ type: string; count: number }> {
   return db.prepare('SELECT type, count(*) AS count FROM relations GROUP BY type ORDER BY type').all() as Array<{ type: string; count: number }>
 }
 
@@ -79,17 +79,17 @@ function typeParams(type: RelationType) {
   return { ...type, fromLabels: JSON.stringify(type.fromLabels), toLabels: JSON.stringify(type.toLabels) }
 }
 
-export function listRelationTypes(db: Database): RelationType[] {
+export function listRelationTypes(db: ReadableDB): RelationType[] {
   return (cached(db, `SELECT ${TYPE_COLUMNS} FROM relation_types ORDER BY position, name`).all() as RelationTypeRow[]).map(typeFromRow)
 }
 
-export function getRelationType(db: Database, name: string): RelationType | undefined {
+export function getRelationType(db: ReadableDB, name: string): RelationType | undefined {
   const row = cached(db, `SELECT ${TYPE_COLUMNS} FROM relation_types WHERE name = ?`).get(name) as RelationTypeRow | undefined
   return row && typeFromRow(row)
 }
 
 /** Adds one relation type at a place in the order (0 is first); the others move down. */
-export function insertRelationType(db: Database, type: RelationType, position: number): void {
+export function insertRelationType(db: WritableDB, type: RelationType, position: number): void {
   const names = listRelationTypes(db).map((t) => t.name)
   db.prepare(
     `INSERT INTO relation_types (name, color, hotkey, description, from_labels, to_labels, position)
@@ -101,7 +101,7 @@ export function insertRelationType(db: Database, type: RelationType, position: n
 }
 
 /** Changes a relation type; a new name reaches every relation through the foreign key's ON UPDATE CASCADE. */
-export function updateRelationType(db: Database, name: string, type: RelationType): void {
+export function updateRelationType(db: WritableDB, name: string, type: RelationType): void {
   db.prepare(
     `UPDATE relation_types SET name = @name, color = @color, hotkey = @hotkey, description = @description,
        from_labels = @fromLabels, to_labels = @toLabels WHERE name = @old`,
@@ -109,13 +109,13 @@ export function updateRelationType(db: Database, name: string, type: RelationTyp
 }
 
 /** Deletes a relation type and every relation of it. */
-export function deleteRelationType(db: Database, name: string): void {
+export function deleteRelationType(db: WritableDB, name: string): void {
   db.prepare('DELETE FROM relations WHERE type = ?').run(name)
   db.prepare('DELETE FROM relation_types WHERE name = ?').run(name)
 }
 
 /** A label's new name in every relation type's allowed labels, so a label rename keeps the types' rules. */
-export function renameLabelInRelationTypes(db: Database, from: string, to: string): void {
+export function renameLabelInRelationTypes(db: WritableDB, from: string, to: string): void {
   const rename = (labels: string[]) => labels.map((l) => (l === from ? to : l))
   for (const type of listRelationTypes(db)) {
     if (!type.fromLabels.includes(from) && !type.toLabels.includes(from)) continue
@@ -124,18 +124,31 @@ export function renameLabelInRelationTypes(db: Database, from: string, to: strin
 }
 
 /** Relations per layer, for the review's layer list. */
-export function countRelationsByLayer(db: Database): Map<string, number> {
+export function countRelationsByLayer(db: ReadableDB): Map<string, number> {
   const rows = db.prepare('SELECT annotator, count(*) AS count FROM relations GROUP BY annotator').all() as Array<{ annotator: string; count: number }>
   return new Map(rows.map((r) => [r.annotator, r.count]))
 }
 
-/** Adds relation types an import names that the project lacks, allowing every label, with colours and free hotkeys. */
-export function addMissingRelationTypes(db: Database, names: Iterable<string>): string[] {
+/**
+ * Adds relation types an import or merge names that the project lacks: as the other project had them (a hotkey only
+ * when it is free), else allowing every label, with colours and free hotkeys. Returns the names added.
+ */
+export function addMissingRelationTypes(db: WritableDB, wanted: Iterable<string | RelationType>): string[] {
   const types = listRelationTypes(db)
   const added: string[] = []
-  for (const name of names) {
+  for (const want of wanted) {
+    const name = typeof want === 'string' ? want : want.name
     if (types.some((t) => t.name === name)) continue
-    const type = { name, color: RELATION_TYPE_COLORS[types.length % RELATION_TYPE_COLORS.length], hotkey: nextFreeHotkey(types), description: '', fromLabels: [], toLabels: [] }
+    const known = typeof want === 'string' ? undefined : want
+    const hotkey = known && known.hotkey !== '' && !types.some((t) => t.hotkey === known.hotkey) ? known.hotkey : nextFreeHotkey(types)
+    const type: RelationType = {
+      name,
+      color: known?.color ?? RELATION_TYPE_COLORS[types.length % RELATION_TYPE_COLORS.length],
+      hotkey,
+      description: known?.description ?? '',
+      fromLabels: known?.fromLabels ?? [],
+      toLabels: known?.toLabels ?? [],
+    }
     insertRelationType(db, type, types.length)
     types.push(type)
     added.push(name)
@@ -144,7 +157,49 @@ export function addMissingRelationTypes(db: Database, names: Iterable<string>): 
 }
 
 /** Inserts relations with one prepared statement, inside the caller's transaction; false for one stored already. */
-export function relationCopier(db: Database): (relation: Omit<NewRelation, 'id'>) => boolean {
+export function relationCopier(db: WritableDB): (relation: Omit<NewRelation, 'id'>) => boolean {
   const statement = cached(db, INSERT)
   return (relation) => statement.run({ ...relation, id: null }).changes > 0
+}
+
+/** One end of a relation as another project or file names it: by layer, offsets and label, not by id. */
+export interface RelationEnd {
+  annotator: string
+  start: number
+  end: number
+  label: string
+}
+
+export interface RelationByEnds {
+  from: RelationEnd
+  to: RelationEnd
+  type: string
+}
+
+/** Every relation of a project with its ends by offsets and label, per document: what a merge copies. Empty before 0005. */
+export function relationsByDocument(db: ReadableDB): Map<string, RelationByEnds[]> {
+  const byDocument = new Map<string, RelationByEnds[]>()
+  if (!hasRelations(db)) return byDocument
+  const rows = db
+    .prepare(
+      `SELECT r.document_id, r.type, f.annotator, f.start, f."end", f.label, t.start, t."end", t.label
+         FROM relations r JOIN spans f ON f.id = r.from_span JOIN spans t ON t.id = r.to_span ORDER BY r.document_id, r.id`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[string, string, string, number, number, string, number, number, string]>
+  for (const [documentId, type, annotator, fs, fe, fl, ts, te, tl] of rows) {
+    let list = byDocument.get(documentId)
+    if (!list) byDocument.set(documentId, (list = []))
+    list.push({ type, from: { annotator, start: fs, end: fe, label: fl }, to: { annotator, start: ts, end: te, label: tl } })
+  }
+  return byDocument
+}
+
+/** The relation types of a project, or none in a file from before relations. */
+export function relationTypesOf(db: ReadableDB): RelationType[] {
+  return hasRelations(db) ? listRelationTypes(db) : []
+}
+
+function hasRelations(db: ReadableDB): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'relations'").pluck().get() !== undefined
 }

@@ -1,7 +1,7 @@
 // Reading what is left of a damaged project, one row at a time. The rows are found through the table and through
 // every index that holds their rowids (an index page may survive where a table page did not), then each is read on
 // its own; a row SQLite cannot read, or whose text no longer matches its hash or quote, is skipped and counted.
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB } from './db'
 import type { NativeRecord, NativeSpan } from '../shared/formats/native'
 import { sha256Hex } from '../shared/hash'
 import { OffsetMap } from '../shared/offsets'
@@ -33,7 +33,7 @@ interface SpanRow {
 }
 
 /** Every document that can still be read whole, with the spans of it that can, in project order. */
-export function* salvageRecords(db: Database, counts: SalvageCounts): Generator<NativeRecord> {
+export function* salvageRecords(db: ReadableDB, counts: SalvageCounts): Generator<NativeRecord> {
   const documentRows = rowids(db, ['SELECT rowid FROM documents', 'SELECT rowid FROM documents INDEXED BY documents_by_position', 'SELECT rowid FROM documents INDEXED BY documents_by_sha'])
   const spansByDocument = spanRowids(db)
   const readDocument = db.prepare('SELECT id, title, text, text_sha256 AS sha, meta, position FROM documents WHERE rowid = ?')
@@ -64,7 +64,7 @@ export function* salvageRecords(db: Database, counts: SalvageCounts): Generator<
 }
 
 /** The rowids each query reaches before it fails, together. */
-function rowids(db: Database, queries: string[]): Set<number> {
+function rowids(db: ReadableDB, queries: string[]): Set<number> {
   const found = new Set<number>()
   for (const sql of queries) {
     try {
@@ -77,7 +77,7 @@ function rowids(db: Database, queries: string[]): Set<number> {
 }
 
 /** The spans' rowids by document id, from the table and both indexes; a span's document id is read from each. */
-function spanRowids(db: Database): Map<string, Set<number>> {
+function spanRowids(db: ReadableDB): Map<string, Set<number>> {
   const byDocument = new Map<string, Set<number>>()
   for (const sql of ['SELECT id, document_id FROM spans', 'SELECT id, document_id FROM spans INDEXED BY spans_by_document', 'SELECT id, document_id FROM spans INDEXED BY spans_unique']) {
     try {
@@ -93,7 +93,7 @@ function spanRowids(db: Database): Map<string, Set<number>> {
   return byDocument
 }
 
-function readRow<T>(statement: ReturnType<Database['prepare']>, rowid: number): T | undefined {
+function readRow<T>(statement: ReturnType<ReadableDB['prepare']>, rowid: number): T | undefined {
   try {
     return statement.get(rowid) as T | undefined
   } catch {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB, WritableDB } from './db'
 import type { Span } from '../shared/model'
 import { cached } from './statements'
 
@@ -9,15 +9,15 @@ const INSERT = `INSERT OR IGNORE INTO spans (id, document_id, start, "end", labe
 
 export type NewSpan = Omit<Span, 'id'> & { id?: number }
 
-export function listSpans(db: Database, documentId: string, annotator?: string): Span[] {
+export function listSpans(db: ReadableDB, documentId: string, annotator?: string): Span[] {
   return spanReader(db, annotator)(documentId)
 }
 
-export function getSpan(db: Database, id: number): Span | undefined {
+export function getSpan(db: ReadableDB, id: number): Span | undefined {
   return cached(db, `SELECT ${COLUMNS} FROM spans WHERE id = ?`).get(id) as Span | undefined
 }
 
-export function findSameSpan(db: Database, span: Omit<NewSpan, 'text' | 'createdAt' | 'id'>): Span | undefined {
+export function findSameSpan(db: ReadableDB, span: Omit<NewSpan, 'text' | 'createdAt' | 'id'>): Span | undefined {
   return cached(
     db,
     `SELECT ${COLUMNS} FROM spans WHERE document_id = @documentId AND annotator = @annotator
@@ -26,37 +26,37 @@ export function findSameSpan(db: Database, span: Omit<NewSpan, 'text' | 'created
 }
 
 /** Inserts a span (with its id when one is given, for undo); returns the id. Duplicates are ignored: returns null. */
-export function insertSpan(db: Database, span: NewSpan): number | null {
+export function insertSpan(db: WritableDB, span: NewSpan): number | null {
   const result = cached(db, INSERT).run({ ...span, id: span.id ?? null })
   return result.changes > 0 ? Number(result.lastInsertRowid) : null
 }
 
-export function deleteSpan(db: Database, id: number): boolean {
+export function deleteSpan(db: WritableDB, id: number): boolean {
   return cached(db, 'DELETE FROM spans WHERE id = ?').run(id).changes > 0
 }
 
-export function setSpanLabel(db: Database, id: number, label: string): void {
+export function setSpanLabel(db: WritableDB, id: number, label: string): void {
   cached(db, 'UPDATE spans SET label = ? WHERE id = ?').run(label, id)
 }
 
 /** Reads a document's spans, optionally one annotator's layer, in text order; prepared once for many documents. */
-export function spanReader(db: Database, annotator?: string): (documentId: string) => Span[] {
+export function spanReader(db: ReadableDB, annotator?: string): (documentId: string) => Span[] {
   const statement = db.prepare(
     `SELECT ${COLUMNS} FROM spans WHERE document_id = @documentId AND (@annotator IS NULL OR annotator = @annotator) ${ORDER}`,
   )
   return (documentId) => statement.all({ documentId, annotator: annotator ?? null }) as Span[]
 }
 
-export function listAnnotators(db: Database): string[] {
+export function listAnnotators(db: ReadableDB): string[] {
   return db.prepare('SELECT DISTINCT annotator FROM spans ORDER BY annotator').pluck().all() as string[]
 }
 
-export function countSpansByLabel(db: Database): Array<{ label: string; count: number }> {
+export function countSpansByLabel(db: ReadableDB): Array<{ label: string; count: number }> {
   return db.prepare('SELECT label, count(*) AS count FROM spans GROUP BY label ORDER BY label').all() as Array<{ label: string; count: number }>
 }
 
 /** Inserts many spans with one prepared statement, inside the caller's transaction; returns the ids, null for duplicates. */
-export function spanWriter(db: Database): (span: NewSpan) => number | null {
+export function spanWriter(db: WritableDB): (span: NewSpan) => number | null {
   const statement = cached(db, INSERT)
   return (span) => {
     const result = statement.run({ ...span, id: span.id ?? null })
@@ -64,34 +64,34 @@ export function spanWriter(db: Database): (span: NewSpan) => number | null {
   }
 }
 
-export function setSpanRange(db: Database, id: number, start: number, end: number, text: string): void {
+export function setSpanRange(db: WritableDB, id: number, start: number, end: number, text: string): void {
   cached(db, 'UPDATE spans SET start = ?, "end" = ?, quote = ? WHERE id = ?').run(start, end, text, id)
 }
 
 /** Every span with a label, of every document and annotator, in text order per document. */
-export function listSpansWithLabel(db: Database, label: string): Span[] {
+export function listSpansWithLabel(db: ReadableDB, label: string): Span[] {
   return db.prepare(`SELECT ${COLUMNS} FROM spans WHERE label = ? ORDER BY document_id, start, "end", annotator, id`).all(label) as Span[]
 }
 
-export function countSpansWithLabel(db: Database, label: string): { spans: number; documents: number } {
+export function countSpansWithLabel(db: ReadableDB, label: string): { spans: number; documents: number } {
   return db.prepare('SELECT count(*) AS spans, count(DISTINCT document_id) AS documents FROM spans WHERE label = ?').get(label) as {
     spans: number
     documents: number
   }
 }
 
-export function deleteSpansWithLabel(db: Database, label: string): number {
+export function deleteSpansWithLabel(db: WritableDB, label: string): number {
   return db.prepare('DELETE FROM spans WHERE label = ?').run(label).changes
 }
 
 /** Every layer with its span and document counts, by annotator name; the gold layer is one of them once it exists. */
-export function countLayers(db: Database): Array<{ annotator: string; spans: number; documents: number }> {
+export function countLayers(db: ReadableDB): Array<{ annotator: string; spans: number; documents: number }> {
   return db
     .prepare('SELECT annotator, count(*) AS spans, count(DISTINCT document_id) AS documents FROM spans GROUP BY annotator ORDER BY annotator')
     .all() as Array<{ annotator: string; spans: number; documents: number }>
 }
 
-export function hasLayer(db: Database, annotator: string): boolean {
+export function hasLayer(db: ReadableDB, annotator: string): boolean {
   return db.prepare('SELECT 1 FROM spans WHERE annotator = ? LIMIT 1').pluck().get(annotator) !== undefined
 }
 
@@ -99,7 +99,7 @@ export function hasLayer(db: Database, annotator: string): boolean {
 export type SpanRow = [start: number, end: number, label: string, quote: string, annotator: string, createdAt: string]
 
 /** Every span of a project grouped by document, as rows rather than objects: a merge reads another project whole. */
-export function spansByDocument(db: Database): Map<string, SpanRow[]> {
+export function spansByDocument(db: ReadableDB): Map<string, SpanRow[]> {
   const rows = db.prepare('SELECT document_id, start, "end", label, quote, annotator, created_at FROM spans ORDER BY document_id, start, "end", label, annotator').raw()
   const byDocument = new Map<string, SpanRow[]>()
   for (const [documentId, ...span] of rows.iterate() as IterableIterator<[string, ...SpanRow]>) {
@@ -111,7 +111,7 @@ export function spansByDocument(db: Database): Map<string, SpanRow[]> {
 }
 
 /** Copies spans into a document in bulk, inside the caller's transaction; true when the span was new, false when it was there. */
-export function spanCopier(db: Database): (documentId: string, span: SpanRow) => boolean {
+export function spanCopier(db: WritableDB): (documentId: string, span: SpanRow) => boolean {
   const statement = db.prepare('INSERT OR IGNORE INTO spans (document_id, start, "end", label, quote, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
   return (documentId, span) => statement.run(documentId, ...span).changes > 0
 }
@@ -121,7 +121,7 @@ export function spanCopier(db: Database): (documentId: string, span: SpanRow) =>
  * planned on. Counted while walking the spans_unique index, which keeps each document's spans together: a GROUP BY
  * would sort a million rows first.
  */
-export function* iterateSpanCountsByDocument(db: Database, annotator?: string): Generator<[documentId: string, label: string, count: number]> {
+export function* iterateSpanCountsByDocument(db: ReadableDB, annotator?: string): Generator<[documentId: string, label: string, count: number]> {
   const rows = db
     .prepare('SELECT document_id, label FROM spans INDEXED BY spans_unique WHERE @annotator IS NULL OR annotator = @annotator ORDER BY document_id')
     .raw()
@@ -146,7 +146,7 @@ export type ExportedSpanRow = [start: number, end: number, label: string, quote:
  * Reads a document's spans of one layer (or all) in text order as rows, prepared once: an export calls it for every
  * document, and rows with positional parameters take half the time of objects.
  */
-export function exportedSpanReader(db: Database, annotator?: string): (documentId: string) => ExportedSpanRow[] {
+export function exportedSpanReader(db: ReadableDB, annotator?: string): (documentId: string) => ExportedSpanRow[] {
   const columns = 'SELECT start, "end", label, quote, annotator, id FROM spans'
   if (annotator === undefined) {
     const statement = db.prepare(`${columns} WHERE document_id = ? ${ORDER}`).raw()
@@ -157,7 +157,7 @@ export function exportedSpanReader(db: Database, annotator?: string): (documentI
 }
 
 /** Spans per label of one layer or all, as [label, count] rows. */
-export function countSpansByLabelInLayer(db: Database, annotator?: string): Array<[label: string, count: number]> {
+export function countSpansByLabelInLayer(db: ReadableDB, annotator?: string): Array<[label: string, count: number]> {
   return db
     .prepare('SELECT label, count(*) FROM spans WHERE @annotator IS NULL OR annotator = @annotator GROUP BY label')
     .raw()
@@ -165,7 +165,7 @@ export function countSpansByLabelInLayer(db: Database, annotator?: string): Arra
 }
 
 /** Finds the id of a span already stored, by document, layer, offsets and label; prepared once for many lookups. */
-export function spanIdFinder(db: Database): (documentId: string, annotator: string, start: number, end: number, label: string) => number | undefined {
+export function spanIdFinder(db: ReadableDB): (documentId: string, annotator: string, start: number, end: number, label: string) => number | undefined {
   const statement = db
     .prepare('SELECT id FROM spans WHERE document_id = ? AND annotator = ? AND start = ? AND "end" = ? AND label = ?')
     .pluck()

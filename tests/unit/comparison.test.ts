@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { compareLayers, settle, spanKey, unanimousSpans } from '../../src-main/shared/comparison'
 import type { Span } from '../../src-main/shared/model'
 
@@ -85,5 +86,45 @@ describe('settling a disagreement', () => {
     expect(change.add).toEqual([{ start: 0, end: 12, label: 'measure' }])
     const alices = comparisons[0].versions.find((v) => v.annotators.includes('alice'))!
     expect(settle(comparisons[0], alices, gold, unanimous)).toEqual({ remove: [], add: [] })
+  })
+})
+
+describe('comparing layers at scale', () => {
+  // The plain reading of the rule, kept here as the oracle: spans keyed by place and label, a span every annotator
+  // made is agreed, the others grouped where they overlap. compareLayers does the same in one pass over sorted runs.
+  function reference(spans: readonly Span[], annotators: readonly string[]) {
+    const compared = new Set(annotators)
+    const byKey = new Map<string, { start: number; end: number; label: string; who: Set<string> }>()
+    for (const s of spans) {
+      if (!compared.has(s.annotator)) continue
+      const key = `${s.start}:${s.end}:${s.label}`
+      const entry = byKey.get(key) ?? { start: s.start, end: s.end, label: s.label, who: new Set<string>() }
+      entry.who.add(s.annotator)
+      byKey.set(key, entry)
+    }
+    const agreed = [...byKey.values()].filter((e) => e.who.size === compared.size).map((e) => [e.start, e.end, 'agree'])
+    const rest = [...byKey.values()].filter((e) => e.who.size < compared.size).sort((a, b) => a.start - b.start || a.end - b.end)
+    const groups: Array<[number, number]> = []
+    for (const e of rest) {
+      const last = groups[groups.length - 1]
+      if (last && e.start < last[1]) last[1] = Math.max(last[1], e.end)
+      else groups.push([e.start, e.end])
+    }
+    return [...agreed, ...groups.map(([start, end]) => [start, end, 'disagree'])].sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number) || (a[2] === 'agree' ? -1 : 1))
+  }
+
+  it('finds the same agreements and groups as the plain rule, whatever order the spans come in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ annotator: fc.constantFrom('alice', 'bob', 'carol', 'dave'), start: fc.nat(40), length: fc.integer({ min: 1, max: 6 }), label: fc.constantFrom('metric', 'date') }), { maxLength: 60 }),
+        (drawn) => {
+          const spans = drawn.map((d) => span(d.annotator, d.start, d.start + d.length, d.label))
+          const annotators = ['alice', 'bob', 'carol']
+          const got = compareLayers(spans, annotators).map((c) => [c.start, c.end, c.kind === 'agree' ? 'agree' : 'disagree'])
+          expect(got).toEqual(reference(spans, annotators))
+          expect(compareLayers([...spans].reverse(), annotators)).toEqual(compareLayers(spans, annotators))
+        },
+      ),
+    )
   })
 })

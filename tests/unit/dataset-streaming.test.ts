@@ -6,14 +6,14 @@ import { importFiles } from '../../src-main/service/import'
 import { importJob } from '../../src-main/service/importJob'
 import { runJob } from '../../src-main/service/jobs'
 import { parsedOnWorker, WORKER_MIN_BYTES } from '../../src-main/service/jsonlWorker'
-import type { Database } from 'better-sqlite3'
+import type { ReadableDB, WritableDB } from '../../src-main/store/db'
 import { at, datasetLines, readRecords } from './dataset-helpers'
 import { newProject } from './helpers'
 
-const spanRows = (db: Database) => db.prepare('SELECT document_id, start, "end", label, quote, annotator FROM spans ORDER BY document_id, start, "end", label').raw().all()
+const spanRows = (db: ReadableDB) => db.prepare('SELECT document_id, start, "end", label, quote, annotator FROM spans ORDER BY document_id, start, "end", label').raw().all()
 
 /** Imports files from disk the way `factspan import` does: streamed, one transaction per file. */
-function importFromDisk(db: Database, ...paths: string[]) {
+function importFromDisk(db: WritableDB, ...paths: string[]) {
   return runJob(importJob(db, paths.map((path) => ({ name: path.split('/').at(-1)!, path })), { annotator: 'alice' }))
 }
 

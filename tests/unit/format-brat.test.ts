@@ -73,15 +73,19 @@ describe('brat import', () => {
     expect(skipped.warnings[0].reason).toBe('T1 metric has 2 discontinuous fragments (0 1;4 6): not imported (--discontinuous skip)')
   })
 
-  it('skips relations, events, attributes and notes, counting them with their lines', () => {
-    const ann = ['T1\torganization 0 3\t𠮷野家', 'T2\tmetric 4 6\t营收', 'R1\tOf Arg1:T2 Arg2:T1', 'A1\tNegated T2', 'R2\tOf Arg1:T1 Arg2:T2', '#1\tAnnotatorNotes T1\tcheck', 'E1\tRise:T2'].join('\n')
+  it('reads relations and events, and skips attributes, notes and equivalences, counting them with their lines', () => {
+    const ann = ['T1\torganization 0 3\t𠮷野家', 'T2\tmetric 4 6\t营收', 'R1\tOf Arg1:T2 Arg2:T1', 'A1\tNegated T2', 'R2\tOf Arg1:T1 Arg2:T2', '#1\tAnnotatorNotes T1\tcheck', 'E1\tRise:T2', '*\tEquiv T1 T2'].join('\n')
     const { records, warnings } = parse(ann)
     expect(records[0].spans).toHaveLength(2)
+    // An event without arguments is only its trigger, a span.
+    expect(records[0].relations).toEqual([
+      { from: 1, to: 0, type: 'Of' },
+      { from: 0, to: 1, type: 'Of' },
+    ])
     expect(warnings.map((w) => `${w.line}: ${w.reason}`)).toEqual([
-      '3: skipped 2 relation(s) (R lines), lines 3, 5',
       '4: skipped 1 attribute(s) (A lines), line 4',
       '6: skipped 1 note(s) (# lines), line 6',
-      '7: skipped 1 event(s) (E lines; their triggers are T lines and were imported as spans), line 7',
+      '8: skipped 1 equivalence(s) (* lines), line 8',
     ])
   })
 

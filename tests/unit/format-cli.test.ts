@@ -84,16 +84,16 @@ describe('factspan import and export in every format', () => {
   it('splits or skips discontinuous brat spans as asked, and says so', () => {
     const cwd = tempDir()
     fs.writeFileSync(path.join(cwd, 'a.txt'), '甲乙丙丁')
-    fs.writeFileSync(path.join(cwd, 'a.ann'), 'T1\tmetric 0 1;2 3\t甲 丙\nR1\tOf Arg1:T1 Arg2:T1\n')
+    fs.writeFileSync(path.join(cwd, 'a.ann'), 'T1\tmetric 0 1;2 3\t甲 丙\nT2\tdate 3 4\t丁\nR1\ttime Arg1:T1 Arg2:T2\n')
     const skip = factspan(cwd, 'import', 'a.txt', 'a.ann', '--db', 'skip.factspan', '--discontinuous', 'skip')
     expect(skip.stderr).toBe(
       'warning: a.ann:1: T1 metric has 2 discontinuous fragments (0 1;2 3): not imported (--discontinuous skip)\n' +
-        'warning: a.ann:2: skipped 1 relation(s) (R lines), line 2\n',
+        'warning: a.ann:3: skipped 1 relation(s) whose span was not imported (a discontinuous span, --discontinuous skip), line 3\n',
     )
-    expect(stats(cwd, 'skip.factspan').spans).toBe(0)
+    expect(stats(cwd, 'skip.factspan').spans).toBe(1)
     const split = factspan(cwd, 'import', 'a.txt', 'a.ann', '--db', 'split.factspan')
-    expect(split.stdout).toContain('a.txt: 1 documents, 2 spans imported')
-    expect(stats(cwd, 'split.factspan').spans).toBe(2)
+    expect(split.stdout).toContain('a.txt: 1 documents, 3 spans imported')
+    expect(stats(cwd, 'split.factspan').spans).toBe(3)
   })
 
   it('rejects a separator or discontinuous choice it does not know', () => {

@@ -60,7 +60,7 @@ describe('merging an annotator’s project file', () => {
 
     expect(report.problems).toEqual([])
     expect(report.merged).toEqual([
-      { file: 'alice.factspan', source: 'project', annotators: ['alice'], documents: { matched: 1, added: 1 }, spans: { added: 3, skipped: 0 } },
+      { file: 'alice.factspan', source: 'project', annotators: ['alice'], documents: { matched: 1, added: 1 }, spans: { added: 3, skipped: 0 }, relations: { added: 0, skipped: 0 } },
     ])
     expect(documentIds(db)).toEqual(['report', 'notice'])
     // Code points survive the trip: 2月25日 starts after 𠮷野家, at 3, not at UTF-16's 4.
@@ -214,7 +214,7 @@ describe('merging a native JSONL export', () => {
     const { workspace } = reviewerProject()
     const report = mergeFiles(workspace.database(), [{ name: 'export.jsonl', path: file }])
     expect(report.merged).toEqual([
-      { file: 'export.jsonl', source: 'jsonl', annotators: ['alice', 'bob'], documents: { matched: 1, added: 1 }, spans: { added: 2, skipped: 0 } },
+      { file: 'export.jsonl', source: 'jsonl', annotators: ['alice', 'bob'], documents: { matched: 1, added: 1 }, spans: { added: 2, skipped: 0 }, relations: { added: 0, skipped: 0 } },
     ])
     expect(spansOf(workspace.database(), 'report')).toEqual([
       [0, 3, 'organization', '𠮷野家', 'bob'],

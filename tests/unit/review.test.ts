@@ -35,7 +35,7 @@ describe('the gold layer', () => {
     const first = await service['review.editGold']({ documentId: 'report', add: [{ start: 3, end: 8, label: 'date' }], remove: [] })
     expect(brief(first.added)).toEqual([[3, 8, 'date', '2月25日', 'gold']])
     const again = await service['review.editGold']({ documentId: 'report', add: [{ start: 3, end: 8, label: 'date' }], remove: [] })
-    expect(again).toEqual({ added: [], removed: [] })
+    expect(again).toEqual({ added: [], removed: [], addedRelations: [], removedRelations: [] })
     expect(await service['review.layers']({})).toEqual({
       annotators: [
         { name: 'alice', spans: 2, documents: 1, relations: 0 },

@@ -22,7 +22,8 @@ export function register(program: Command): void {
         const layers = file.annotators.join(', ') || 'no spans'
         console.log(
           `${file.file}: ${layers} — documents: ${file.documents.matched} matched, ${file.documents.added} added; ` +
-            `spans: ${file.spans.added} added, ${file.spans.skipped} already present`,
+            `spans: ${file.spans.added} added, ${file.spans.skipped} already present` +
+            (file.relations.added + file.relations.skipped > 0 ? `; relations: ${file.relations.added} added, ${file.relations.skipped} already present` : ''),
         )
       }
       if (report.newLabels.length) console.log(`new labels: ${report.newLabels.join(', ')}`)

@@ -2,6 +2,10 @@
 // count offsets in the code points of the .txt as brat's Python server reads it: with universal newlines, so a CRLF is
 // one character (brat server/src/annotation.py open_textfile mode 'rU'; brat issue #853). Fragments are joined by one
 // space in the quoted TEXT, and brat writes a span that crosses lines as one fragment per line.
+// Relations are `R1<TAB>TYPE Arg1:T1 Arg2:T2`; an event `E1<TAB>TYPE:T1 ROLE:T2 ROLE:T3` reads as its trigger span T1
+// linked to each argument by a relation whose type is the role. Export writes every relation as an R line, and each
+// fact (a metric or measure, or any span, with its links) also as an E line, the links its roles; read back, an R line
+// and an E role that say the same are one relation.
 import { InputError } from '../errors'
 import { labelNameProblem } from '../labelSet'
 import { lowerBound } from '../lowerBound'
@@ -9,8 +13,9 @@ import { OffsetMap } from '../offsets'
 import type { FolderCodec, FolderEntry, ParseOptions, ParseResult, SourceFile, WriteOptions } from './codec'
 import { distinctSpans } from './distinctSpans'
 import { checkLabelWord } from './labelWords'
-import { recordFromInput, type NativeRecord, type ParseDefaults } from './native'
+import { recordFromInput, type NativeRecord, type ParseDefaults, type RelationInput } from './native'
 import { Problems } from './problems'
+import { factsIn, relationsInto } from './relations'
 import { SkippedLines } from './skippedLines'
 import { pathWithoutExtension } from './sourceNames'
 
@@ -23,8 +28,6 @@ export function bratText(text: string): string {
 
 /** What the annotation lines brat has besides text-bound ones hold, as skipped-line warnings name them. */
 const OTHER_LINES: Record<string, string> = {
-  R: 'relation(s) (R lines)',
-  E: 'event(s) (E lines; their triggers are T lines and were imported as spans)',
   A: 'attribute(s) (A lines)',
   M: 'attribute(s) (M lines)',
   N: 'normalization(s) (N lines)',
@@ -33,6 +36,7 @@ const OTHER_LINES: Record<string, string> = {
 }
 
 const TEXT_BOUND = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/
+const ARGUMENT = /^([^\s:]+):(\S+)$/
 
 function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOptions = {}): ParseResult {
   const text = bratText(input.text)
@@ -49,6 +53,10 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
   const firstLine = new Map<string, number>()
   const skipped = new SkippedLines()
   const spans: Array<{ start: number; end: number; label: string }> = []
+  // Each T id's span among `spans` (the first piece of a split one), and the T ids not imported, for relations.
+  const spanOf = new Map<string, number>()
+  const notImported = new Set<string>()
+  const links: Array<{ line: number; id: string; data: string }> = []
   const lines = input.companion.text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1
@@ -61,6 +69,12 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
     }
     const annotationId = content.slice(0, tab)
     const kind = annotationId[0]
+    if (kind === 'R' || kind === 'E') {
+      const rest = content.slice(tab + 1)
+      const secondTab = rest.indexOf('\t')
+      links.push({ line, id: annotationId, data: (secondTab === -1 ? rest : rest.slice(0, secondTab)).trim() })
+      continue
+    }
     if (kind !== 'T') {
       if (OTHER_LINES[kind] === undefined) problems.span(line, `unknown annotation id ${JSON.stringify(annotationId)}: brat ids start with T, R, E, A, M, N, # or *`)
       else skipped.add(OTHER_LINES[kind], line)
@@ -126,19 +140,88 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
     }
     const pieces = joinAcrossLineBreaks(ordered, map)
     if (pieces.length === 1) {
+      spanOf.set(annotationId, spans.length)
       spans.push({ ...pieces[0], label })
       continue
     }
     const described = `${annotationId} ${label} has ${pieces.length} discontinuous fragments (${match[2]})`
     if ((options.discontinuous ?? 'split') === 'split') {
+      spanOf.set(annotationId, spans.length)
       spans.push(...pieces.map((piece) => ({ ...piece, label })))
       problems.skipped({ file, line, reason: `${described}: imported as ${pieces.length} spans, one per fragment` })
     } else {
+      notImported.add(annotationId)
       problems.skipped({ file, line, reason: `${described}: not imported (--discontinuous skip)` })
     }
   }
-  const record = recordFromInput({ id, text, meta, spans }, 1, context)
+  const relations = relationsOfLinks(links, { spanOf, notImported, file, problems, skipped })
+  const record = recordFromInput({ id, text, meta, spans, relations }, 1, context)
   return { records: [record], warnings: [...problems.warnings, ...skipped.warnings(file)] }
+}
+
+interface LinkContext {
+  spanOf: Map<string, number>
+  notImported: Set<string>
+  file: string
+  problems: Problems
+  skipped: SkippedLines
+}
+
+/** The relations of the R and E lines, read once every T line is known (brat lets a line refer to one below it). */
+function relationsOfLinks(links: Array<{ line: number; id: string; data: string }>, context: LinkContext): RelationInput[] {
+  const { spanOf, notImported, problems, skipped } = context
+  const firstLine = new Map<string, number>()
+  const relations: RelationInput[] = []
+  for (const { line, id, data } of links) {
+    const first = firstLine.get(id)
+    if (first !== undefined) {
+      problems.span(line, `duplicate id ${id} (first used on line ${first})`)
+      continue
+    }
+    firstLine.set(id, line)
+    /** The span an argument names, or undefined when it names none (reported here). */
+    const spanAt = (ref: string, role: string): number | undefined => {
+      const index = spanOf.get(ref)
+      if (index !== undefined) return index
+      if (notImported.has(ref)) skipped.add(`relation(s) whose span was not imported (a discontinuous span, --discontinuous skip)`, line)
+      else if (/^[ER]\d/.test(ref)) skipped.add(`relation(s) to an event or a relation, not a span (Factspan links spans only)`, line)
+      else problems.span(line, `${id} has ${role}:${ref}, but no T line has the id ${ref}`)
+      return undefined
+    }
+    const parts = data.split(/\s+/)
+    if (id[0] === 'R') {
+      const type = parts[0]
+      const args = new Map(parts.slice(1).flatMap((part) => {
+        const match = ARGUMENT.exec(part)
+        return match ? [[match[1], match[2]] as const] : []
+      }))
+      if (parts.length !== 3 || !args.has('Arg1') || !args.has('Arg2')) {
+        problems.span(line, `${id} has ${JSON.stringify(data)}, not TYPE Arg1:T… Arg2:T…`)
+        continue
+      }
+      const from = spanAt(args.get('Arg1')!, 'Arg1')
+      const to = spanAt(args.get('Arg2')!, 'Arg2')
+      if (from !== undefined && to !== undefined) relations.push({ from, to, type, where: id, line })
+      continue
+    }
+    const args = parts.map((part) => ARGUMENT.exec(part))
+    if (parts[0] === '' || args.some((match) => match === null)) {
+      problems.span(line, `${id} has ${JSON.stringify(data)}, not TYPE:TRIGGER ROLE:ID …`)
+      continue
+    }
+    const [trigger, ...roles] = args as RegExpExecArray[]
+    const from = spanAt(trigger[2], trigger[1])
+    if (from === undefined) continue
+    const names = new Set(roles.map((role) => role[1]))
+    for (const [, role, ref] of roles) {
+      const to = spanAt(ref, role)
+      // brat numbers a role that repeats: Theme, Theme2, Theme3.
+      const base = role.replace(/\d+$/, '')
+      const type = base !== role && base !== '' && names.has(base) ? base : role
+      if (to !== undefined) relations.push({ from, to, type, where: `${id} ${role}`, line })
+    }
+  }
+  return relations
 }
 
 function quotes(quote: string, covered: string): boolean {
@@ -158,6 +241,7 @@ function joinAcrossLineBreaks(fragments: Array<{ start: number; end: number }>, 
 
 function* writeBrat(records: Iterable<NativeRecord>, options: WriteOptions = {}): Generator<FolderEntry> {
   const labels = new Set<string>()
+  const schema = new BratSchema()
   const names = new Set<string>()
   for (const record of records) {
     const name = uniqueName(fileNameOf(record.id), names)
@@ -169,10 +253,13 @@ function* writeBrat(records: Iterable<NativeRecord>, options: WriteOptions = {})
     const map = new OffsetMap(text)
     const lines: string[] = []
     // Trimming a line break can make two spans one.
-    const written = new Set<string>()
+    // The T id of each span written, by its ends as written and by its index among the distinct spans.
+    const written = new Map<string, string>()
+    const idOf = new Map<number, string>()
     let lineBreaksOnly = 0
     let trimmed = 0
-    for (const span of distinctSpans(record.spans)) {
+    const spans = distinctSpans(record.spans)
+    for (const [i, span] of spans.entries()) {
       checkLabelWord(span.label, 'brat', record.id)
       const [start, end] = [toBrat(span.start), toBrat(span.end)]
       const fragments = splitAtLineBreaks(map, start, end)
@@ -182,19 +269,85 @@ function* writeBrat(records: Iterable<NativeRecord>, options: WriteOptions = {})
       }
       if (fragments[0].start !== start || fragments.at(-1)!.end !== end) trimmed++
       const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';')
-      if (written.has(`${span.label} ${offsets}`)) continue
-      written.add(`${span.label} ${offsets}`)
+      const same = written.get(`${span.label} ${offsets}`)
+      if (same !== undefined) {
+        idOf.set(i, same)
+        continue
+      }
+      const id = `T${written.size + 1}`
+      written.set(`${span.label} ${offsets}`, id)
+      idOf.set(i, id)
       const quote = fragments.map((f) => map.slice(f.start, f.end)).join(FRAGMENT_SEPARATOR)
-      lines.push(`T${lines.length + 1}\t${span.label} ${offsets}\t${quote}\n`)
+      lines.push(`${id}\t${span.label} ${offsets}\t${quote}\n`)
       labels.add(span.label)
     }
     if (lineBreaksOnly > 0) warn(lineBreaksOnly, `${lineBreaksOnly} span(s) cover only line breaks, which brat cannot mark`)
     if (trimmed > 0) warn(0, `${trimmed} span(s) start or end with a line break, which brat cannot mark: written without it`)
+    const all = relationsInto(record, spans)
+    // Trimming line breaks can make two spans one, and a relation between them a loop brat cannot hold.
+    const relations = all.filter((r) => idOf.has(r.from) && idOf.has(r.to) && idOf.get(r.from) !== idOf.get(r.to))
+    if (relations.length < all.length) warn(0, `left out ${all.length - relations.length} relation(s) whose spans brat cannot mark`)
+    for (const [n, relation] of relations.entries()) {
+      checkLabelWord(relation.type, 'brat', record.id)
+      lines.push(`R${n + 1}\t${relation.type} Arg1:${idOf.get(relation.from)} Arg2:${idOf.get(relation.to)}\n`)
+      schema.relation(relation.type, spans[relation.from].label, spans[relation.to].label)
+    }
+    for (const [n, fact] of factsIn(relations).entries()) {
+      const head = spans[fact.head].label
+      const uses = new Map<string, number>()
+      const roles = fact.links.map((link) => {
+        const used = (uses.get(link.type) ?? 0) + 1
+        uses.set(link.type, used)
+        schema.role(head, link.type, spans[link.to].label)
+        return `${link.type}${used === 1 ? '' : used}:${idOf.get(link.to)}`
+      })
+      lines.push(`E${n + 1}\t${head}:${idOf.get(fact.head)} ${roles.join(' ')}\n`)
+    }
     yield { path: `${name}.txt`, text }
     yield { path: `${name}.ann`, text: lines.join('') }
   }
-  // brat shows types its configuration does not list as errors.
-  yield { path: 'annotation.conf', text: `[entities]\n${[...labels].sort().map((l) => `${l}\n`).join('')}[relations]\n[events]\n[attributes]\n` }
+  // brat shows types its configuration does not list as errors; an event's trigger type is an event type, not an entity.
+  const entities = [...labels].filter((label) => !schema.isEvent(label)).sort()
+  yield { path: 'annotation.conf', text: `[entities]\n${entities.map((l) => `${l}\n`).join('')}[relations]\n${schema.relationLines()}[events]\n${schema.eventLines()}[attributes]\n` }
+}
+
+/** The relation and event types an export used, with the labels at their ends, for annotation.conf. */
+class BratSchema {
+  private readonly relations = new Map<string, { from: Set<string>; to: Set<string> }>()
+  private readonly events = new Map<string, Map<string, Set<string>>>()
+
+  relation(type: string, from: string, to: string): void {
+    const ends = this.relations.get(type) ?? { from: new Set(), to: new Set() }
+    ends.from.add(from)
+    ends.to.add(to)
+    this.relations.set(type, ends)
+  }
+
+  role(event: string, role: string, label: string): void {
+    const roles = this.events.get(event) ?? new Map<string, Set<string>>()
+    roles.set(role, (roles.get(role) ?? new Set()).add(label))
+    this.events.set(event, roles)
+  }
+
+  isEvent(label: string): boolean {
+    return this.events.has(label)
+  }
+
+  relationLines(): string {
+    const sorted = (set: Set<string>) => [...set].sort().join('|')
+    return [...this.relations.keys()].sort().map((type) => `${type}\tArg1:${sorted(this.relations.get(type)!.from)}, Arg2:${sorted(this.relations.get(type)!.to)}\n`).join('')
+  }
+
+  eventLines(): string {
+    return [...this.events.keys()]
+      .sort()
+      .map((event) => {
+        const roles = this.events.get(event)!
+        // `*`: a fact may have any number of links of a type, or none.
+        return `${event}\t${[...roles.keys()].sort().map((role) => `${role}*:${[...roles.get(role)!].sort().join('|')}`).join(', ')}\n`
+      })
+      .join('')
+  }
 }
 
 /** Maps a code-point offset of the text to the same place once each CRLF is one LF. */

@@ -57,4 +57,4 @@ export function clueFromLines(lines: JsonLine[], context: LineContext): NativeRe
   })
 }
 
-export const clueCodec = lineCodec({ name: 'clue', offsetUnit: 'codepoint', serialize: serializeClue, fromLines: clueFromLines })
+export const clueCodec = lineCodec({ name: 'clue', offsetUnit: 'codepoint', serialize: serializeClue, fromLines: clueFromLines, withoutRelations: true })

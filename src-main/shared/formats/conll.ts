@@ -11,6 +11,7 @@ import { distinctSpans } from './distinctSpans'
 import { checkLabelWord } from './labelWords'
 import { recordFromInput, type NativeRecord, type NativeSpan, type ParseDefaults } from './native'
 import { Problems } from './problems'
+import { relationsLeftOut } from './relations'
 import { fileStem } from './sourceNames'
 import { detectScheme, schemeTitle, spansToTags, tagsToSpans, type SchemeChoice, type TagScheme } from './tagSchemes'
 
@@ -57,6 +58,7 @@ const describe = (s: NativeSpan) => `${s.label} ${s.start}–${s.end} ${JSON.str
 function* writeColumns(records: Iterable<NativeRecord>, scheme: TagScheme, options: WriteOptions = {}): Generator<string> {
   const separator = options.separator === 'space' ? ' ' : '\t'
   for (const record of records) {
+    relationsLeftOut(record, scheme, options.warn)
     const { kept, dropped } = withoutOverlaps(distinctSpans(record.spans))
     if (dropped.length > 0) {
       const shown = dropped.slice(0, 5).map(({ span, by }) => `dropped ${describe(span)}, which overlaps ${describe(by)}`)

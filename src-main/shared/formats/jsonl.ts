@@ -139,6 +139,10 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown, base = ''): stri
     )
     if (expected.length > 0) return `${field} must be ${expected.join(' or ')}, not ${typeName(input)}`
   }
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ')
+    return `${field} has the unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${keys}`
+  }
   if (issue.code === 'too_small' && issue.origin === 'string') return `${field} must not be empty`
   if ((issue.code === 'too_small' || issue.code === 'too_big') && Array.isArray(input)) {
     const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`

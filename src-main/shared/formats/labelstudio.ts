@@ -1,6 +1,8 @@
 // Label Studio's JSON task export: one JSON list of tasks (or one task, as its import takes too), each with `data.text` and `annotations[].result[]` regions
 // {from_name, to_name, type: "labels", value: {start, end, text, labels}}. Offsets are UTF-16 units, as its JavaScript
-// editor counts them (label-studio issue #1347). One annotation per annotator.
+// editor counts them (label-studio issue #1347). One annotation per annotator. A relation is a result
+// {type: "relation", from_id, to_id, direction, labels} between two regions of one annotation: "right" links from_id to
+// to_id, "left" the other way, "bi" is read as from_id to to_id; its first label is the type (none: "related").
 import { z } from 'zod'
 import { InputError } from '../errors'
 import { compareSpans } from '../model'
@@ -9,8 +11,9 @@ import type { FileCodec, ParseOptions, ParseResult } from './codec'
 import { checkField, checkLine, noTextField, withFieldNames, writeJsonLine } from './jsonl'
 import { jsonValueProblem } from './jsonValues'
 import { parseJsonWithLines } from './jsonWithLines'
-import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type NativeSpan, type ParseDefaults } from './native'
+import { DocumentIds, documentIdSchema, recordFromInput, type NativeRecord, type NativeSpan, type ParseDefaults, type RelationInput } from './native'
 import { Problems } from './problems'
+import { relationsInto, UNNAMED_RELATION_TYPE } from './relations'
 import { SkippedLines } from './skippedLines'
 import { fileStem } from './sourceNames'
 
@@ -18,26 +21,36 @@ import { fileStem } from './sourceNames'
 const FROM_NAME = 'label'
 const TO_NAME = 'text'
 
-/** One task: the annotators' layers as annotations, in name order, each span one `labels` region. */
+/** One task: the annotators' layers as annotations, in name order, each span one `labels` region, then its relations. */
 export function labelStudioTask(record: NativeRecord): object {
   const map = new OffsetMap(record.text)
+  const sorted = [...record.spans].sort(compareSpans)
+  const relations = relationsInto(record, sorted)
   const layers = new Map<string, NativeSpan[]>()
-  for (const span of [...record.spans].sort(compareSpans)) {
+  // Each span's region id in its layer's annotation.
+  const regionOf = new Map<number, string>()
+  for (const [i, span] of sorted.entries()) {
     const layer = layers.get(span.annotator) ?? []
     layer.push(span)
     layers.set(span.annotator, layer)
+    regionOf.set(i, `s${layer.length}`)
   }
   const annotations = [...layers.keys()].sort().map((annotator) => ({
     // Read-only in Label Studio, which gives imported annotations to the importing user; Factspan reads it back.
     created_username: annotator,
     was_cancelled: false,
-    result: layers.get(annotator)!.map(({ start, end, text, label }, i) => ({
-      id: `s${i + 1}`,
-      from_name: FROM_NAME,
-      to_name: TO_NAME,
-      type: 'labels',
-      value: { start: map.toUtf16(start), end: map.toUtf16(end), text, labels: [label] },
-    })),
+    result: [
+      ...layers.get(annotator)!.map(({ start, end, text, label }, i) => ({
+        id: `s${i + 1}`,
+        from_name: FROM_NAME,
+        to_name: TO_NAME,
+        type: 'labels',
+        value: { start: map.toUtf16(start), end: map.toUtf16(end), text, labels: [label] },
+      })),
+      ...relations
+        .filter((r) => sorted[r.from].annotator === annotator)
+        .map((r) => ({ from_id: regionOf.get(r.from), to_id: regionOf.get(r.to), type: 'relation', direction: 'right', labels: [r.type] })),
+    ],
   }))
   return { data: { text: record.text, id: record.id }, annotations }
 }
@@ -59,6 +72,7 @@ const TASK_KEYS = new Set(['id', 'annotations', 'completions', 'predictions', 'd
 const dataSchema = z.looseObject({ text: z.string().min(1), id: documentIdSchema.optional() })
 const annotationSchema = z.looseObject({ result: z.array(z.unknown()).optional(), was_cancelled: z.boolean().optional() })
 const regionSchema = z.looseObject({ type: z.string() })
+const relationSchema = z.looseObject({ from_id: z.string().min(1), to_id: z.string().min(1), direction: z.enum(['right', 'left', 'bi']).optional(), labels: z.array(z.string()).optional() })
 const labelsSchema = z.looseObject({
   value: z.looseObject({ start: int, end: int, text: z.string().optional(), labels: z.array(z.string().min(1)) }),
 })
@@ -113,6 +127,7 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
       const { text, id: dataId, ...meta } = check(dataSchema, withFieldNames(dataNode, { text: options.textField }), `${where} data`)
       const map = new OffsetMap(text)
       const spans: Array<{ start: number; end: number; label: string; annotator: string }> = []
+      const relations: RelationInput[] = []
       for (const [a, node] of (annotations ?? completions ?? []).entries()) {
         const annotationWhere = `${where}, annotation ${a + 1}`
         const annotation = check(annotationSchema, node, annotationWhere)
@@ -122,12 +137,19 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           continue
         }
         const annotator = annotatorOf(annotation) ?? defaults.annotator
+        // Each region id's first span, and the relation results, read once every region of the annotation is.
+        const regionAt = new Map<string, number>()
+        const links: Array<{ node: unknown; where: string; line: number }> = []
         for (const [r, region] of (annotation.result ?? []).entries()) {
           const regionWhere = `${annotationWhere}, result ${r + 1}`
           const regionLine = lineAt(region, annotationLine)
           const entry = { line: regionLine, value: region }
           const typed = checkField(regionSchema, region, '', entry, problems, `${regionWhere}: `)
           if (typed === undefined) continue
+          if (typed.type === 'relation') {
+            links.push({ node: region, where: regionWhere, line: regionLine })
+            continue
+          }
           if (typed.type !== 'labels') {
             skipped.add(`result(s) of type ${JSON.stringify(typed.type)} (only "labels" regions are spans)`, regionLine)
             continue
@@ -152,12 +174,31 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           if (value.labels.length === 0) skipped.add('region(s) without a label', regionLine)
           const start = map.toCodePoint(value.start)
           const end = map.toCodePoint(value.end)
+          const id = (region as { id?: unknown }).id
+          if ((typeof id === 'string' || typeof id === 'number') && value.labels.length > 0 && !regionAt.has(String(id))) regionAt.set(String(id), spans.length)
           for (const label of value.labels) spans.push({ start, end, label, annotator })
+        }
+        for (const { node, where: linkWhere, line } of links) {
+          const link = checkField(relationSchema, node, '', { line, value: node }, problems, `${linkWhere}: `)
+          if (link === undefined) continue
+          const [from, to] = [link.from_id, link.to_id].map((ref, n) => {
+            const at = regionAt.get(ref)
+            if (at === undefined) problems.span(line, `${linkWhere}: ${n === 0 ? 'from_id' : 'to_id'} ${JSON.stringify(ref)} is no labelled region of this annotation`)
+            return at
+          })
+          if (from === undefined || to === undefined) continue
+          const note = (reason: string) => problems.skipped({ file, line, reason: `${linkWhere}: ${reason}` })
+          if (link.direction === 'bi') note('direction "bi" read as from_id → to_id, since a Factspan relation has one direction')
+          const labels = (link.labels ?? []).filter((label) => label !== '')
+          if (labels.length === 0) note(`a relation without a label, imported with the type "${UNNAMED_RELATION_TYPE}"`)
+          if (labels.length > 1) note(`a relation has one type: imported as ${JSON.stringify(labels[0])}, without ${labels.slice(1).map((l) => JSON.stringify(l)).join(', ')}`)
+          const [head, tail] = link.direction === 'left' ? [to, from] : [from, to]
+          relations.push({ from: head, to: tail, type: labels[0] ?? UNNAMED_RELATION_TYPE, where: linkWhere, line })
         }
       }
       if (Array.isArray(predictions) && predictions.length > 0) skipped.add('task(s) with predictions (only annotations are imported)', taskLine)
       // Factspan writes the document id into data; Label Studio's own task id comes next.
-      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans }, taskLine, { file, defaults, problems })
+      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans, relations }, taskLine, { file, defaults, problems })
       ids.add(record.id, taskLine)
       return record
     })

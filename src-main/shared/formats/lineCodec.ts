@@ -4,6 +4,7 @@ import type { FileCodec, OffsetUnit, ParseOptions } from './codec'
 import { readJsonLines, type FieldNames, type JsonLine } from './jsonl'
 import { DocumentIds, type NativeRecord, type ParseDefaults, type RecordContext } from './native'
 import { Problems } from './problems'
+import { relationsLeftOut } from './relations'
 import { SkippedLines } from './skippedLines'
 
 /** What a JSONL format's reader needs besides the lines: where they come from, and what the user chose. */
@@ -28,6 +29,8 @@ export interface LineFormat {
   name: ExportFormat
   offsetUnit: OffsetUnit
   serialize: (record: NativeRecord) => string
+  /** True for a format with no place for relations: export says how many each document left out. */
+  withoutRelations?: boolean
   /** Throws InputError at the first bad line, or with a lenient context lists it; pushes what it leaves out onto the context's problems. */
   fromLines: (lines: JsonLine[], context: LineContext) => NativeRecord[]
 }
@@ -60,8 +63,11 @@ export function lineCodec(format: LineFormat): FileCodec {
       const records = format.fromLines(readJsonLines(input.text, input.name, context.problems, context.fields), context)
       return { records, warnings: lineWarnings(context) }
     },
-    *write(records) {
-      for (const record of records) yield format.serialize(record) + '\n'
+    *write(records, options = {}) {
+      for (const record of records) {
+        if (format.withoutRelations) relationsLeftOut(record, format.name, options.warn)
+        yield format.serialize(record) + '\n'
+      }
     },
   }
 }

@@ -5,10 +5,11 @@ import { sha256Hex } from '../hash'
 import { labelNameProblem } from '../labelSet'
 import { compareSpans } from '../model'
 import { OffsetMap } from '../offsets'
-import { checkLine, writeJsonLine, type JsonLine } from './jsonl'
+import { checkField, checkLine, writeJsonLine, type JsonLine } from './jsonl'
 import { isWellFormed, loneSurrogateAt } from './jsonValues'
 import { recordsFromLines, type LineContext } from './lineCodec'
 import type { Problems } from './problems'
+import { relationsInto } from './relations'
 import { titleFromText } from './text'
 
 export interface NativeSpan {
@@ -51,11 +52,14 @@ export interface RecordContext {
 /** The longest text one document may have, in code points: ten times what the editor is measured with, and far less than a 200 MB file. */
 export const MAX_DOCUMENT_CHARACTERS = 10_000_000
 
-/** One document as one line, keys in a fixed order and spans in text order, so exports diff cleanly. */
+/**
+ * One document as one line, keys in a fixed order, spans in text order and relations in the order of their ends, so
+ * exports diff cleanly. `relations` is written when the document has any.
+ */
 export function serializeNative(record: NativeRecord): string {
-  const spans = [...record.spans]
-    .sort(compareSpans)
-    .map(({ start, end, label, text, annotator }) => ({ start, end, label, text, annotator }))
+  const sorted = [...record.spans].sort(compareSpans)
+  const spans = sorted.map(({ start, end, label, text, annotator }) => ({ start, end, label, text, annotator }))
+  const relations = relationsInto(record, sorted)
   return writeJsonLine({
     id: record.id,
     title: record.title,
@@ -64,6 +68,7 @@ export function serializeNative(record: NativeRecord): string {
     offset_unit: 'codepoint',
     meta: record.meta,
     spans,
+    ...(relations.length > 0 ? { relations } : {}),
   })
 }
 
@@ -90,7 +95,12 @@ const nativeLineSchema = z.object({
       }),
     )
     .optional(),
+  relations: z.array(z.unknown()).optional(),
 })
+
+const int = z.number().int()
+/** Strict, so a misspelt field ("form") is named rather than read as a relation without its end. */
+const nativeRelationSchema = z.strictObject({ from: int, to: int, type: nonEmptyString })
 
 export function nativeFromLines(lines: JsonLine[], context: LineContext): NativeRecord[] {
   const { file } = context
@@ -107,7 +117,11 @@ export function nativeFromLines(lines: JsonLine[], context: LineContext): Native
     if (sha256 !== undefined && input.text_sha256?.toLowerCase() !== sha256) {
       throw fail('text_sha256 does not match the text')
     }
-    const record = recordFromInput(input, entry.line, context)
+    const relations = (input.relations ?? []).flatMap((item, i) => {
+      const relation = checkField(nativeRelationSchema, item, `relations[${i}]`, entry, context.problems)
+      return relation === undefined ? [] : [relation]
+    })
+    const record = recordFromInput({ ...input, relations }, entry.line, context)
     if (sha256 !== undefined) checkedHashes.set(record, sha256)
     return record
   })
@@ -119,6 +133,16 @@ export interface RecordInput {
   text: string
   meta?: Record<string, unknown>
   spans?: Array<{ start: number; end: number; label: string; text?: string; annotator?: string }>
+  /** Links by index into `spans`; `where` names one in messages (`relations[0]` when absent), `line` is its own line. */
+  relations?: RelationInput[]
+}
+
+export interface RelationInput {
+  from: number
+  to: number
+  type: string
+  where?: string
+  line?: number
 }
 
 /**
@@ -132,6 +156,8 @@ export function recordFromInput(input: RecordInput, line: number, context: Recor
   const map = new OffsetMap(input.text)
   const length = map.codePointLength
   const spans: NativeSpan[] = []
+  // The index each input span has among the spans kept, for the relations.
+  const kept = new Map<number, number>()
   for (const [i, span] of (input.spans ?? []).entries()) {
     const { start, end, label } = span
     if (!(start >= 0 && start < end && end <= length)) {
@@ -147,12 +173,60 @@ export function recordFromInput(input: RecordInput, line: number, context: Recor
     if (span.text !== undefined && span.text !== text) {
       problems.quote(line, `spans[${i}] quotes ${JSON.stringify(span.text)} but the text at ${start}–${end} is ${JSON.stringify(text)}`)
     }
+    kept.set(i, spans.length)
     spans.push({ start, end, label, text, annotator: span.annotator ?? defaults.annotator })
   }
+  const relations = checkedRelations(input, kept, spans, line, problems)
   const title = input.title?.trim() ? input.title : titleFromText(input.text, input.id)
-  const record = { id: input.id, title, text: input.text, meta: input.meta ?? {}, spans }
+  const record: NativeRecord = { id: input.id, title, text: input.text, meta: input.meta ?? {}, spans, ...(relations.length > 0 ? { relations } : {}) }
   sourceLines.set(record, line)
   return record
+}
+
+/**
+ * The input's relations as indices into the spans kept: each end must be a span of the input that was kept, the two
+ * ends different spans of one layer, the type a name a project can hold. A relation that fails goes to the problems;
+ * one given twice is kept once.
+ */
+function checkedRelations(input: RecordInput, kept: Map<number, number>, spans: NativeSpan[], line: number, problems: Problems): NativeRelation[] {
+  const count = input.spans?.length ?? 0
+  const relations: NativeRelation[] = []
+  const seen = new Set<string>()
+  for (const [i, relation] of (input.relations ?? []).entries()) {
+    const where = relation.where ?? `relations[${i}]`
+    const at = relation.line ?? line
+    const fail = (reason: string) => problems.span(at, `${where} ${reason}`)
+    const ends = (['from', 'to'] as const).map((end) => {
+      const index = relation[end]
+      if (!(Number.isInteger(index) && index >= 0 && index < count)) {
+        fail(`has ${end} ${index}, but ${count === 0 ? 'the document has no spans' : `span indices run from 0 to ${count - 1}`}`)
+        return undefined
+      }
+      const mapped = kept.get(index)
+      if (mapped === undefined) fail(`has ${end} ${index}, a span that was left out`)
+      return mapped
+    })
+    const [from, to] = ends
+    if (from === undefined || to === undefined) continue
+    if (from === to) {
+      fail(`links span ${relation.from} to itself`)
+      continue
+    }
+    const typeProblem = labelNameProblem(relation.type)
+    if (typeProblem) {
+      fail(`has the type ${JSON.stringify(relation.type)}, which ${typeProblem}`)
+      continue
+    }
+    if (spans[from].annotator !== spans[to].annotator) {
+      fail(`links spans of two layers (${JSON.stringify(spans[from].annotator)} and ${JSON.stringify(spans[to].annotator)}), but a relation links spans of one layer`)
+      continue
+    }
+    const key = `${from}\u0000${to}\u0000${relation.type}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    relations.push({ from, to, type: relation.type })
+  }
+  return relations
 }
 
 /** Why a text cannot be a document's, or undefined: a NUL, a lone surrogate, or more than MAX_DOCUMENT_CHARACTERS. */

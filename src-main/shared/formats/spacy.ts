@@ -48,4 +48,4 @@ export function spacyFromLines(lines: JsonLine[], context: LineContext): NativeR
   })
 }
 
-export const spacyCodec = lineCodec({ name: 'spacy', offsetUnit: 'codepoint', serialize: serializeSpacy, fromLines: spacyFromLines })
+export const spacyCodec = lineCodec({ name: 'spacy', offsetUnit: 'codepoint', serialize: serializeSpacy, fromLines: spacyFromLines, withoutRelations: true })
