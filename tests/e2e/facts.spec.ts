@@ -83,4 +83,19 @@ test('links a figure to its district and date with the keyboard alone, lists the
   await expect(factList(page).getByRole('listitem').first()).toHaveText(/企業復工率91.9%\s*—\s*杭州高新區\(濱江\)\s*holder.*—\s*截至2月25日\s*time/)
   await expect(arcs(page)).toHaveCount(2)
 
+
+  // The project holds the two relations between the spans the keys linked, as the native export writes them.
+  const out = path.join(served.dir, 'out.jsonl')
+  const exported = served.cli('export', '--db', served.db, '--format', 'native', '--out', out)
+  expect(exported.code, exported.stderr).toBe(0)
+  const record = fs
+    .readFileSync(out, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { spans: Array<{ label: string }>; relations?: Array<{ from: number; to: number; type: string }> })
+    .find((r) => r.spans.length > 0)!
+  expect((record.relations ?? []).map((r) => `${record.spans[r.from].label}-${r.type}->${record.spans[r.to].label}`).sort()).toEqual([
+    'metric-holder->organization',
+    'metric-time->date',
+  ])
 })
