@@ -1,5 +1,5 @@
 // Edits sent to the server: each call is counted as an echo of our own, so the change event it causes is skipped.
-import type { Span } from '../../src-main/shared/model'
+import type { Relation, Span } from '../../src-main/shared/model'
 import type { Edit, EditOutcome } from './edits'
 import { applyRelationEdit } from './relationApply'
 import type { GoldEdit, GoldOutcome } from './goldEdits'
@@ -55,22 +55,37 @@ export async function changeGold(
   documentId: string,
   add: ReadonlyArray<Pick<Span, 'start' | 'end' | 'label'> & Partial<Pick<Span, 'id' | 'createdAt'>>>,
   remove: readonly Span[],
-): Promise<{ added: Span[]; removed: Span[] }> {
+  relations: { add?: readonly GoldRelationEnds[]; remove?: readonly Relation[] } = {},
+): Promise<{ added: Span[]; removed: Span[]; addedRelations: Relation[]; removedRelations: Relation[] }> {
   return runtime.echoes.expect(
     documentId,
     api.call('review.editGold', {
       documentId,
       add: add.map(({ id, start, end, label, createdAt }) => ({ id, start, end, label, createdAt })),
       remove: remove.map((s) => s.id),
+      ...(relations.add?.length ? { addRelations: relations.add.map(({ id, from, to, type, createdAt }) => ({ id, from, to, type, createdAt })) } : {}),
+      ...(relations.remove?.length ? { removeRelations: relations.remove.map((r) => r.id) } : {}),
     }),
-    (done) => done.added.length + done.removed.length > 0,
+    (done) => done.added.length + done.removed.length + done.addedRelations.length + done.removedRelations.length > 0,
   )
+}
+
+/** A gold relation to add: its ends by gold span id (put back by undo), or by where the span is (taken from a version). */
+export interface GoldRelationEnds {
+  id?: number
+  from: number | Pick<Span, 'start' | 'end' | 'label'>
+  to: number | Pick<Span, 'start' | 'end' | 'label'>
+  type: string
+  createdAt?: string
 }
 
 export async function applyGold(ctx: Send, edit: GoldEdit): Promise<GoldOutcome> {
   switch (edit.kind) {
     case 'gold':
-      return { kind: 'gold-saved', ...(await changeGold(ctx, edit.documentId, edit.added, edit.removed)) }
+      return {
+        kind: 'gold-saved',
+        ...(await changeGold(ctx, edit.documentId, edit.added, edit.removed, { add: edit.addedRelations, remove: edit.removedRelations })),
+      }
     case 'reviewed':
       return { kind: 'review-saved', summary: await ctx.runtime.echoes.expect(edit.documentId, ctx.api.call('review.setReviewed', { id: edit.documentId, reviewed: edit.reviewed })) }
   }

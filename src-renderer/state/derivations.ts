@@ -6,6 +6,7 @@ import { factsOf } from '../../src-main/shared/facts'
 import { GOLD_LAYER, type Document, type Relation, type RelationType, type Span } from '../../src-main/shared/model'
 import type { OffsetMap } from '../../src-main/shared/offsets'
 import { findHits, type Hits } from '../editor/findHits'
+import { compareRelations } from './relationComparison'
 import { relationFocusOf } from './relationState'
 
 /** Remembers the last answer, so a selector returns the same object until its inputs change. */
@@ -64,6 +65,10 @@ export function createDerivations() {
     unanimousKeys: lastOf((agreed: readonly VersionSpan[]) => new Set(agreed.map(spanKey))),
     layers: lastOf(liveLayers),
     relationFocus: lastOf(relationFocusOf),
+    relationComparisons: lastOf((compared: readonly Span[], gold: readonly Span[], relations: readonly Relation[], layers: readonly string[]) =>
+      // One layer alone compares with nothing.
+      layers.length < 2 ? [] : compareRelations([...compared, ...gold], relations, layers),
+    ),
     facts: lastOf((spans: readonly Span[], relations: readonly Relation[], types: readonly RelationType[]) => {
       const order = new Map(types.map((t, i) => [t.name, i]))
       const place = (type: string) => order.get(type) ?? types.length

@@ -15,7 +15,10 @@ export interface RelationSlice {
   relations: Relation[]
   relationTypes: RelationType[]
   relationMode: RelationMode | null
+  /** The review document's relations in every layer, gold's included. */
+  reviewRelations: Relation[]
   loadRelations(documentId: string): Promise<void>
+  loadReviewRelations(documentId: string): Promise<void>
   /** Starts relation mode from a span (the selected one by default); `to` makes that span the current target. */
   enterRelationMode(fromId?: number, to?: number): void
   stepRelationTarget(direction: 1 | -1): void
@@ -51,6 +54,17 @@ export const createRelationSlice: SliceCreator<RelationSlice> = (ctx) => {
     relations: [],
     relationTypes: [],
     relationMode: null,
+    reviewRelations: [],
+
+    loadReviewRelations: async (documentId) => {
+      const current = runtime.latest.start('relations/review')
+      try {
+        const [reviewRelations, relationTypes] = await Promise.all([api.call('relations.list', { documentId }), api.call('relationTypes.list', {})])
+        if (current() && get().review?.document.id === documentId) set({ reviewRelations, relationTypes }, undefined, 'relations/review')
+      } catch (error) {
+        get().reportError(error)
+      }
+    },
 
     loadRelations: async (documentId) => {
       const current = runtime.latest.start('relations/load')

@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { selectRelationComparisons } from '../../src-renderer/state/relationSelectors'
+import { selectCurrentComparison } from '../../src-renderer/state/reviewSelectors'
 import { importTexts, renderWith, setUp } from './render'
 
 // 😀 is one code point (two UTF-16 units), so every offset below is one more than the character's place after it:
@@ -175,5 +177,68 @@ describe('the relation types editor', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Undo rename the relation type holder to owner' }))
     await waitFor(() => expect(backend.service['relationTypes.list']({})[0]).toMatchObject({ name: 'holder', toLabels: ['organization'] }))
     expect(s().relations.map((r) => r.type)).toEqual(['holder'])
+  })
+})
+
+describe('relations in review', () => {
+  // Alice and Bob tagged the figure and the district alike, the date differently (Bob: 截至2月, 1–5); each linked the
+  // figure to the district (holder) and to their date (time). Offsets as in TEXT above.
+  const spansOf = (annotator: string) => [
+    { ...DATE, label: 'date', annotator },
+    { ...DISTRICT, label: 'organization', annotator },
+    { ...METRIC, label: 'metric', annotator },
+  ]
+  const line = JSON.stringify({
+    id: 'facts',
+    text: TEXT,
+    spans: [...spansOf('alice'), { start: 1, end: 5, label: 'date', annotator: 'bob' }, ...spansOf('bob').slice(1)],
+    relations: [
+      { from: 2, to: 1, type: 'holder' },
+      { from: 2, to: 0, type: 'time' },
+      { from: 5, to: 4, type: 'holder' },
+      { from: 5, to: 3, type: 'time' },
+    ],
+  })
+
+  it('lists agreed and disputed relations, and taking a version takes its relations, undone as one step', async () => {
+    const { backend, app } = setUp('reviewer')
+    backend.service['merge.files']({ files: [{ name: 'layers.jsonl', base64: Buffer.from(line).toString('base64') }] })
+    const s = () => app.store.getState()
+    await s().loadProject()
+    await s().openReview('facts')
+    s().setReviewAnnotators(['alice', 'bob'])
+    // holder agreed by both; alice's time to 截至2月25日 (1–8) and bob's time to 截至2月 (1–5) differ; in order of
+    // the far end (1–5 before 1–8), then holder (10–19).
+    expect(selectRelationComparisons(s()).map((c) => [c.from.text, c.type, c.to.text, c.layers.join('+'), c.agreed])).toEqual([
+      ['企業復工率91.9%', 'time', '截至2月', 'bob', false],
+      ['企業復工率91.9%', 'time', '截至2月25日', 'alice', false],
+      ['企業復工率91.9%', 'holder', '杭州高新區(濱江)', 'alice+bob', true],
+    ])
+
+    await s().acceptUnanimous()
+    // Gold gets the district and the figure, agreed by both, and the holder relation both made between them.
+    expect(backend.service['relations.list']({ documentId: 'facts', annotator: 'gold' }).map((r) => r.type)).toEqual(['holder'])
+    expect(s().saveStatus).toBe('Saved · accept 2 unanimous spans and 1 relation')
+    // The date is disputed: take Alice's version, which brings her time relation (its other end, the figure, is in gold).
+    s().goToComparison({ start: 1, end: 8 })
+    const current = selectCurrentComparison(s())!
+    const alice = current.versions.findIndex((v) => v.annotators.includes('alice'))
+    await s().takeVersion(alice)
+    const goldRelations = () =>
+      backend.service['relations.list']({ documentId: 'facts', annotator: 'gold' }).map((r) => {
+        const spans = backend.service['spans.list']({ documentId: 'facts', annotator: 'gold' })
+        const text = (id: number) => spans.find((x) => x.id === id)!.text
+        return `${text(r.from)} ${r.type} ${text(r.to)}`
+      })
+    expect(goldRelations()).toEqual(['企業復工率91.9% holder 杭州高新區(濱江)', '企業復工率91.9% time 截至2月25日'])
+    expect(s().saveStatus).toMatch(/and its relation$/)
+
+    await s().undoGold()
+    expect(goldRelations()).toEqual(['企業復工率91.9% holder 杭州高新區(濱江)'])
+    await s().redoGold()
+    expect(goldRelations()).toEqual(['企業復工率91.9% holder 杭州高新區(濱江)', '企業復工率91.9% time 截至2月25日'])
+    await s().undoGold()
+    await s().undoGold()
+    expect(goldRelations()).toEqual([])
   })
 })
