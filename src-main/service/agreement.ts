@@ -2,6 +2,7 @@ import { categoryConfusion, characterCategories, characterConfusion, fleissTotal
 import { kappaFromConfusion } from '../shared/agreement/cohenKappa'
 import { fleissKappaFromTotals } from '../shared/agreement/fleissKappa'
 import { f1Score, matchCounts, sumCounts, type F1Score, type MatchCount } from '../shared/agreement/spanF1'
+import { relationF1 } from '../shared/agreement/relations'
 import { spanLayer } from '../shared/agreement/spanLayer'
 import { expectedDisagreement, observedDisagreement, pairDisagreement, ratioAlpha, segmentsOf, type Segments } from '../shared/agreement/unitizedAlpha'
 import type { AgreementReport, GroupScores, PairScores, Score, SpanScores } from '../shared/agreementReport'
@@ -11,6 +12,7 @@ import { GOLD_LAYER } from '../shared/model'
 import type { ReadableDB } from '../store/db'
 import { readContinuumSpans } from '../store/continuumSpans'
 import { listLabels } from '../store/labels'
+import { listRelationTypes, relationItemsOfLayer } from '../store/relations'
 import { listAnnotators } from '../store/spans'
 import type { Workspace } from './workspace'
 
@@ -69,11 +71,19 @@ export function projectAgreement(db: ReadableDB, options: AgreementOptions = {})
     cohenKappa: score(k === null ? kappaFromConfusion(p.confusion, size) : kappaFromConfusion(categoryConfusion(p.confusion, size, k + 1), 2)),
     unitizedAlpha: score(k === null ? overallAlpha(p.unitizing) : ratioAlpha(p.unitizing[k].observed, p.unitizing[k].expected)),
   })
-  const reported = pairs.map((p) => ({
-    annotators: p.annotators,
-    overall: pairScores(p, null),
-    labels: Object.fromEntries(labels.map((label, k) => [label, pairScores(p, k)])),
-  }))
+  const relationItems = annotators.map((name) => relationItemsOfLayer(db, name))
+  const relationTypes = listRelationTypes(db).map((t) => t.name)
+  for (const item of relationItems.flat()) if (!relationTypes.includes(item.type)) relationTypes.push(item.type)
+  const reported = pairs.map((p) => {
+    const [i, j] = [annotators.indexOf(p.annotators[0]), annotators.indexOf(p.annotators[1])]
+    const relations = relationF1(relationItems[i], relationItems[j], relationTypes)
+    return {
+      annotators: p.annotators,
+      overall: pairScores(p, null),
+      labels: Object.fromEntries(labels.map((label, k) => [label, pairScores(p, k)])),
+      relations: { overall: spanScores(relations.micro), types: Object.fromEntries(relationTypes.map((t) => [t, spanScores(relations.types[t])])) },
+    }
+  })
   const confusions = pairs.map((p) => p.confusion)
   const groupScores = (k: number | null): GroupScores => ({
     exactF1: mean(reported.map((p) => (k === null ? p.overall : p.labels[labels[k]]).exactF1.f1)),
@@ -92,6 +102,10 @@ export function projectAgreement(db: ReadableDB, options: AgreementOptions = {})
     documents,
     characters: length,
     spans: Object.fromEntries(annotators.map((a, i) => [a, Object.fromEntries(labels.map((label, k) => [label, layers[i].groups[k + 1] - layers[i].groups[k]]))])),
+    relationTypes,
+    relations: Object.fromEntries(
+      annotators.map((a, i) => [a, Object.fromEntries(relationTypes.map((t) => [t, relationItems[i].filter((r) => r.type === t).length]))]),
+    ),
     pairs: reported,
     group: { overall: groupScores(null), labels: Object.fromEntries(labels.map((label, k) => [label, groupScores(k)])) },
   }

@@ -39,6 +39,8 @@ export interface PairAgreement {
   annotators: [string, string]
   overall: PairScores
   labels: Record<string, PairScores>
+  /** Relation F1: a relation matches when both ends match exactly (start, end, label) and the type is equal. */
+  relations: { overall: SpanScores; types: Record<string, SpanScores> }
 }
 
 export interface AgreementReport {
@@ -51,6 +53,10 @@ export interface AgreementReport {
   characters: number
   /** Spans per annotator, then per label. */
   spans: Record<string, Record<string, number>>
+  /** The project's relation types, in their order, then any other type a compared relation has. */
+  relationTypes: string[]
+  /** Relations per annotator, then per type. */
+  relations: Record<string, Record<string, number>>
   pairs: PairAgreement[]
   group: { overall: GroupScores; labels: Record<string, GroupScores> }
 }

@@ -11,13 +11,16 @@ import type { EventName } from './apiNames'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
-export const EXPORT_FORMATS = ['native', 'doccano', 'spacy', 'prodigy', 'labelstudio', 'clue', 'brat', 'bio', 'bioes', 'bmes'] as const
+/** The formats that are written and read back. */
+const ROUND_TRIP_FORMATS = ['native', 'doccano', 'spacy', 'prodigy', 'labelstudio', 'clue', 'brat', 'bio', 'bioes', 'bmes'] as const
+/** `facts` is one line per fact with its sentence: written only, since it does not hold the documents' text. */
+export const EXPORT_FORMATS = [...ROUND_TRIP_FORMATS, 'facts'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 /**
- * Every export format reads back; `text` is one document per file, `jsonl` picks the JSONL format from the first line,
- * and `conll` reads tagged tokens in the scheme their tags show (bio, bioes or bmes).
+ * Every export format but facts reads back; `text` is one document per file, `jsonl` picks the JSONL format from the
+ * first line, and `conll` reads tagged tokens in the scheme their tags show (bio, bioes or bmes).
  */
-export const IMPORT_FORMATS = ['text', 'jsonl', 'conll', ...EXPORT_FORMATS] as const
+export const IMPORT_FORMATS = ['text', 'jsonl', 'conll', ...ROUND_TRIP_FORMATS] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 /** The column separator of bio / bioes / bmes files. */
 export const COLUMN_SEPARATORS = ['tab', 'space'] as const

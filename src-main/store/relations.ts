@@ -203,3 +203,20 @@ export function relationTypesOf(db: ReadableDB): RelationType[] {
 function hasRelations(db: ReadableDB): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'relations'").pluck().get() !== undefined
 }
+
+/** One layer's relations with their ends by offsets and label, as agreement compares them. */
+export function relationItemsOfLayer(db: ReadableDB, annotator: string): Array<{ document: string; type: string; from: RelationEnd; to: RelationEnd }> {
+  const rows = db
+    .prepare(
+      `SELECT r.document_id, r.type, f.start, f."end", f.label, t.start, t."end", t.label
+         FROM relations r JOIN spans f ON f.id = r.from_span JOIN spans t ON t.id = r.to_span WHERE r.annotator = ? ORDER BY r.id`,
+    )
+    .raw()
+    .all(annotator) as Array<[string, string, number, number, string, number, number, string]>
+  return rows.map(([document, type, fs, fe, fl, ts, te, tl]) => ({
+    document,
+    type,
+    from: { annotator, start: fs, end: fe, label: fl },
+    to: { annotator, start: ts, end: te, label: tl },
+  }))
+}

@@ -22,6 +22,7 @@ const FORMATS: Record<ExportFormat, { name: string; help: string }> = {
   bio: { name: 'BIO (CoNLL characters)', help: 'One character and its B-/I-/O tag per line, a blank line after each document; overlapping spans cannot be tagged and are listed after the export.' },
   bioes: { name: 'BIOES (CoNLL characters)', help: 'One character and its B-/I-/E-/S-/O tag per line, a blank line after each document; overlapping spans are listed after the export.' },
   bmes: { name: 'BMES (CoNLL characters)', help: 'One character and its B-/M-/E-/S-/O tag per line, as in the Resume dataset; overlapping spans are listed after the export.' },
+  facts: { name: 'Facts (JSONL)', help: 'One line per metric or measure with the spans it links to by type and its sentence, in code points.' },
 }
 // A browser saves one file per download, and brat is a folder: the command line writes it whole.
 const DOWNLOADABLE = (Object.keys(FORMATS) as ExportFormat[]).filter((f) => f !== 'brat')

@@ -93,7 +93,8 @@ describe('every format reads back what it writes, for generated texts and spans'
   })
 
   it('every export format has a property here', () => {
-    const covered: ExportFormat[] = ['native', 'labelstudio', 'doccano', 'spacy', 'prodigy', 'clue', 'bio', 'bioes', 'bmes', 'brat']
+    // facts is written only (it holds sentences, not documents): tests/unit/export-facts.test.ts.
+    const covered: ExportFormat[] = ['native', 'labelstudio', 'doccano', 'spacy', 'prodigy', 'clue', 'bio', 'bioes', 'bmes', 'brat', 'facts']
     expect([...covered].sort()).toEqual([...EXPORT_FORMATS].sort())
   })
 })

@@ -47,12 +47,30 @@ function formatReport(report: AgreementReport): string {
   ]
   lines.push(...section('overall', (s) => s.overall))
   for (const label of report.labels) lines.push(...section(label, (s) => s.labels[label]))
+  lines.push(...relationSection(report))
   lines.push(
     '',
     "kappa: Cohen's for a pair, Fleiss' for the group, on characters (label or none). alpha_U: Krippendorff's unitizing alpha.",
     'F1 of the group: mean of the pairs. —: undefined (no spans to compare).',
   )
   return lines.join('\n')
+}
+
+/** Relations per annotator and type, then relation F1 per pair and type; nothing when no layer has a relation. */
+function relationSection(report: AgreementReport): string[] {
+  const types = report.relationTypes
+  const total = (a: string) => types.reduce((sum, t) => sum + report.relations[a][t], 0)
+  if (report.annotators.every((a) => total(a) === 0)) return []
+  return [
+    '',
+    ...table([['relations', ...types, 'total'], ...report.annotators.map((a) => [a, ...types.map((t) => String(report.relations[a][t])), String(total(a))])]),
+    '',
+    ...table([
+      ['relation F1', ...types, 'overall'],
+      ...report.pairs.map((p) => [p.annotators.join(' × '), ...types.map((t) => number(p.relations.types[t].f1)), number(p.relations.overall.f1)]),
+    ]),
+    'relation F1: both ends match exactly (start, end, label) and the type is equal.',
+  ]
 }
 
 function pairRow(name: string, s: PairScores): string[] {

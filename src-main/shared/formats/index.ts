@@ -6,6 +6,7 @@ import { clueCodec, clueFromLines } from './clue'
 import type { Codec, FileCodec, ParseOptions, ParseResult } from './codec'
 import { bioCodec, bioesCodec, bmesCodec } from './conll'
 import { doccanoFromLines, serializeDoccano } from './doccano'
+import { factsCodec } from './facts'
 import { checkedJsonLine, readJsonLines, type JsonLine } from './jsonl'
 import { parseJsonWithLines } from './jsonWithLines'
 import { isLabelStudioTask, labelStudioCodec, labelStudioTasks } from './labelstudio'
@@ -31,6 +32,7 @@ export const codecs: Record<ExportFormat, Codec> = {
   bio: bioCodec,
   bioes: bioesCodec,
   bmes: bmesCodec,
+  facts: factsCodec,
 }
 
 /** The codec of a format written as one file; throws for brat, which writes a folder. */
