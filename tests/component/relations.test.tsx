@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { selectRelationComparisons } from '../../src-renderer/state/relationSelectors'
 import { selectCurrentComparison } from '../../src-renderer/state/reviewSelectors'
+import { AgreementPanel } from '../../src-renderer/views/AgreementPanel'
 import { importTexts, renderWith, setUp } from './render'
 
 // 😀 is one code point (two UTF-16 units), so every offset below is one more than the character's place after it:
@@ -240,5 +241,17 @@ describe('relations in review', () => {
     await s().undoGold()
     await s().undoGold()
     expect(goldRelations()).toEqual([])
+  })
+
+  it('shows relation F1 per pair and type in the agreement panel', async () => {
+    const { backend, app } = setUp('reviewer')
+    backend.service['merge.files']({ files: [{ name: 'layers.jsonl', base64: Buffer.from(line).toString('base64') }] })
+    renderWith(app, <AgreementPanel annotators={['alice', 'bob']} />)
+    const table = await screen.findByRole('table', { name: 'Relation F1 (both ends exact, same type)' })
+    const row = within(table).getByRole('row', { name: /alice × bob/ })
+    // Each made 2 relations; holder matches, time does not (1–8 against 1–5): P = R = 1/2, F1 = 0.5; holder alone
+    // 1/1, so 1.000.
+    const cells = within(row).getAllByRole('cell').map((c) => c.textContent)
+    expect(cells.slice(0, 3)).toEqual(['2 / 2', '0.500', '1.000'])
   })
 })
