@@ -98,4 +98,24 @@ test('links a figure to its district and date with the keyboard alone, lists the
     'metric-holder->organization',
     'metric-time->date',
   ])
+
+  // Export facts through the export dialog: one line, the figure with its district and date and its sentence.
+  // Offsets in code points, counted with Python's str.index on the article (001, BOM dropped): the sentence runs
+  // 350–433 and ends at 。; 截至2月25日 350–357, 杭州高新區(濱江) 359–368, 企業復工率91.9% 386–396.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export annotations' })
+  await dialog.getByLabel('Format').selectOption('facts')
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const lines = fs.readFileSync(await (await download).path(), 'utf8').split('\n').filter(Boolean)
+  expect(lines).toHaveLength(1)
+  expect(JSON.parse(lines[0])).toMatchObject({
+    annotator: 'e2e-annotator',
+    fact: { label: 'metric', text: '企業復工率91.9%', start: 386, end: 396 },
+    links: {
+      holder: [{ label: 'organization', text: '杭州高新區(濱江)', start: 359, end: 368 }],
+      time: [{ label: 'date', text: '截至2月25日', start: 350, end: 357 }],
+    },
+    sentence: { text: '截至2月25日,以杭州高新區(濱江)納入統計口徑的2.3萬家企業為基數,企業復工率91.9%,其中,規上工業企業全部復工,規上服務業企業復工993家,佔總數的97%。', start: 350, end: 433 },
+  })
 })
