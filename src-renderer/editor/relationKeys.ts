@@ -1,6 +1,5 @@
 // Relation mode's keyboard model: after `r` on a selected span, which spans may be linked to (nearest first), how
 // the keys move among them and which relation type a digit links with. Pure, so it is testable.
-import { RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
 import { allowsLabel as allows, type Span } from '../../src-main/shared/model'
 import type { KeyInput } from './keyboard'
 
@@ -14,8 +13,8 @@ export interface RelationRule {
 
 export type RelationCommand = { type: 'step'; direction: 1 | -1 } | { type: 'link'; relationType: string } | { type: 'leave' } | { type: 'swallow' }
 
-/** Relation mode's own key; also reserved from label hotkeys (hotkeys.ts). */
-export const RELATION_KEY = RESERVED_LETTERS[2]
+/** Relation mode's own key, kept from label hotkeys in hotkeys.ts (by name: other keys share that list). */
+export const RELATION_KEY = 'r'
 
 /** The types a span of this label may start. */
 export function typesFrom<R extends RelationRule>(rules: readonly R[], label: string): R[] {
