@@ -119,3 +119,52 @@ test('links a figure to its district and date with the keyboard alone, lists the
     sentence: { text: '截至2月25日,以杭州高新區(濱江)納入統計口徑的2.3萬家企業為基數,企業復工率91.9%,其中,規上工業企業全部復工,規上服務業企業復工993家,佔總數的97%。', start: 350, end: 433 },
   })
 })
+
+/** The centre of `phrase` where it stands inside `context`, in viewport coordinates. */
+async function centreOf(page: Page, context: string, phrase: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ context, phrase }) => {
+      const article = document.querySelector<HTMLElement>('[role="document"]')!
+      for (const line of article.querySelectorAll<HTMLElement>('.line')) {
+        const node = line.firstChild
+        const around = node?.textContent?.indexOf(context) ?? -1
+        if (!node || around < 0) continue
+        const at = around + context.indexOf(phrase)
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + 2)
+        const box = range.getClientRects()[0]
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 }
+      }
+      throw new Error(`"${context}" is not in the article`)
+    },
+    { context, phrase },
+  )
+}
+
+test('links two spans by dragging from one to the other with Alt held, and undoes the link', async ({ page, served }) => {
+  await page.goto(served.url)
+  await page.getByRole('button', { name: TITLE }).click()
+  await selectIn(page, SENTENCE, '杭州高新區(濱江)')
+  await page.keyboard.press('3')
+  await selectIn(page, SENTENCE, '企業復工率91.9%')
+  await page.keyboard.press('1')
+  await expect(page.getByRole('list', { name: /Spans/ }).getByRole('listitem')).toHaveCount(2)
+
+  const from = await centreOf(page, SENTENCE, '企業復工率91.9%')
+  const to = await centreOf(page, SENTENCE, '杭州高新區(濱江)')
+  await page.keyboard.down('Alt')
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(to.x, to.y, { steps: 6 })
+  await page.mouse.up()
+  await page.keyboard.up('Alt')
+  // One type (holder) fits a metric and an organization: linked at once.
+  await expect(page.locator('.save-status')).toContainText('Saved · link “企業復工率91.9%” → “杭州高新區(濱江)” as holder')
+  await expect(arcs(page)).toHaveCount(1)
+  await expect(factList(page).getByRole('listitem').first()).toContainText('杭州高新區(濱江)')
+
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(arcs(page)).toHaveCount(0)
+  await expect(page.locator('.save-status')).toContainText('undid: link')
+})
