@@ -1,8 +1,10 @@
 // Where a relation's arc is drawn: from the top of one span to the top of the other, bowed up into the room between
 // rows, so links on one row never cross its text and links between rows stay thin curves. Pure, so it is testable.
-import type { Box } from './caret'
-
-export interface SpanBox extends Box {
+/** Where a span's first row is drawn, in the surface's content coordinates (as caret.ts's Box, and its width). */
+export interface SpanBox {
+  left: number
+  top: number
+  height: number
   width: number
 }
 
