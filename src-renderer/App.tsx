@@ -7,6 +7,7 @@ import { ErrorAlert } from './views/ErrorAlert'
 import { ExportDialog } from './views/ExportDialog'
 import { ImportDialog } from './views/ImportDialog'
 import { LibraryView } from './views/LibraryView'
+import { ProgressView } from './views/ProgressView'
 import { ProjectDialog } from './views/ProjectDialog'
 import { ReviewView } from './views/ReviewView'
 import { StatusLine } from './views/StatusLine'
@@ -40,7 +41,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <ErrorAlert />
-      <main className="main">{view === 'annotate' ? <AnnotateView /> : view === 'review' ? <ReviewView /> : <LibraryView />}</main>
+      <main className="main">{view === 'annotate' ? <AnnotateView /> : view === 'review' ? <ReviewView /> : view === 'progress' ? <ProgressView /> : <LibraryView />}</main>
       <StatusLine />
       {dialog === 'project' && <ProjectDialog />}
       {dialog === 'import' && <ImportDialog />}

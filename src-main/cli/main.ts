@@ -10,13 +10,15 @@ import * as restoreCommand from './commands/restore'
 import * as salvageCommand from './commands/salvage'
 import * as serveCommand from './commands/serve'
 import * as statsCommand from './commands/stats'
+import * as statusCommand from './commands/status'
+import { UsageError } from './contract'
 
 const program = new Command('factspan')
   .description('Label facts in report texts: import documents, export datasets, serve the app in a browser.')
   .showHelpAfterError()
 
 // One file per command under commands/, each adding itself to the program.
-for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand]) {
+for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, statusCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand]) {
   command.register(program)
 }
 
@@ -30,12 +32,17 @@ program.hook('preAction', (_, action) => {
 try {
   await program.parseAsync()
 } catch (error) {
-  const storage = storageError(error, path.resolve(project))
-  console.error(`factspan: ${storage?.message ?? (error instanceof Error ? error.message : String(error))}`)
-  if (storage?.code === 'corrupt') {
-    const db = path.resolve(project)
-    console.error(`  factspan restore --db ${db}                  puts its newest backup back (the damaged file is kept)`)
-    console.error(`  factspan salvage --db ${db} --out FILE.jsonl  exports what can still be read, as native JSONL`)
+  if (error instanceof UsageError) {
+    console.error(`factspan: ${error.message}`)
+    process.exitCode = 2
+  } else {
+    const storage = storageError(error, path.resolve(project))
+    console.error(`factspan: ${storage?.message ?? (error instanceof Error ? error.message : String(error))}`)
+    if (storage?.code === 'corrupt') {
+      const db = path.resolve(project)
+      console.error(`  factspan restore --db ${db}                  puts its newest backup back (the damaged file is kept)`)
+      console.error(`  factspan salvage --db ${db} --out FILE.jsonl  exports what can still be read, as native JSONL`)
+    }
+    process.exitCode = 1
   }
-  process.exitCode = 1
 }

@@ -12,6 +12,7 @@ import { GOLD_LAYER } from '../shared/model'
 import type { ReadableDB } from '../store/db'
 import { readContinuumSpans } from '../store/continuumSpans'
 import { listLabels } from '../store/labels'
+import { statusTable } from '../store/layerStatus'
 import { listRelationTypes, relationItemsOfLayer } from '../store/relations'
 import { listAnnotators } from '../store/spans'
 import type { Workspace } from './workspace'
@@ -21,6 +22,8 @@ export interface AgreementOptions {
   annotators?: string[]
   /** Adds the gold layer, when there is one, after the others. */
   includeGold?: boolean
+  /** Counts every document, finished or not; by default only those every compared annotator finished. */
+  allDocuments?: boolean
 }
 
 /**
@@ -31,7 +34,8 @@ export interface AgreementOptions {
 export function projectAgreement(db: ReadableDB, options: AgreementOptions = {}): AgreementReport {
   const annotators = chooseAnnotators(db, options)
   const labels = listLabels(db).map((l) => l.name)
-  const { documents, length, layers: columns } = readContinuumSpans(db, annotators, labels)
+  const { counted, leftOut } = countedDocuments(db, annotators, options.allDocuments ?? false)
+  const { documents, length, layers: columns } = readContinuumSpans(db, annotators, labels, counted)
   const layers = columns.map((c) => spanLayer(c.start, c.end, c.label, labels.length))
   const categories = layers.map((layer) => characterCategories(layer, length))
   const size = labels.length + 1
@@ -71,7 +75,9 @@ export function projectAgreement(db: ReadableDB, options: AgreementOptions = {})
     cohenKappa: score(k === null ? kappaFromConfusion(p.confusion, size) : kappaFromConfusion(categoryConfusion(p.confusion, size, k + 1), 2)),
     unitizedAlpha: score(k === null ? overallAlpha(p.unitizing) : ratioAlpha(p.unitizing[k].observed, p.unitizing[k].expected)),
   })
-  const relationItems = annotators.map((name) => relationItemsOfLayer(db, name))
+  // Relations of the documents the spans were counted on, and of no other.
+  const countedSet = counted && new Set(counted)
+  const relationItems = annotators.map((name) => relationItemsOfLayer(db, name).filter((r) => !countedSet || countedSet.has(r.document)))
   const relationTypes = listRelationTypes(db).map((t) => t.name)
   for (const item of relationItems.flat()) if (!relationTypes.includes(item.type)) relationTypes.push(item.type)
   const reported = pairs.map((p) => {
@@ -100,6 +106,8 @@ export function projectAgreement(db: ReadableDB, options: AgreementOptions = {})
     annotators,
     labels,
     documents,
+    allDocuments: options.allDocuments ?? false,
+    leftOut,
     characters: length,
     spans: Object.fromEntries(annotators.map((a, i) => [a, Object.fromEntries(labels.map((label, k) => [label, layers[i].groups[k + 1] - layers[i].groups[k]]))])),
     relationTypes,
@@ -126,6 +134,24 @@ interface PairWork {
 interface Disagreement {
   observed: number
   expected: number
+}
+
+/**
+ * The documents every compared annotator has finished (gold: reviewed), and the others with why they were left out;
+ * with `all`, every document (counted: undefined) and none left out.
+ */
+function countedDocuments(db: ReadableDB, annotators: readonly string[], all: boolean): { counted?: string[]; leftOut: AgreementReport['leftOut'] } {
+  if (all) return { leftOut: [] }
+  const people = annotators.filter((name) => name !== GOLD_LAYER)
+  const counted: string[] = []
+  const leftOut: AgreementReport['leftOut'] = []
+  for (const row of statusTable(db, people)) {
+    const reasons = people.filter((name) => row.statuses[name] !== 'done').map((name) => `${name} has not finished`)
+    if (annotators.includes(GOLD_LAYER) && !row.reviewed) reasons.push('the gold layer is not reviewed')
+    if (reasons.length === 0) counted.push(row.documentId)
+    else leftOut.push({ documentId: row.documentId, title: row.title, reasons })
+  }
+  return { counted, leftOut }
 }
 
 /** The layers to compare: those named, or every annotator but the gold layer; the gold layer added when asked. */

@@ -14,6 +14,7 @@ import { planDataset, previewOf, type DatasetOptions, type DatasetPlan, type Pla
 import { exportFileName, exportLayer } from './export'
 import { fileTarget, folderTarget, memoryTarget, type ExportTarget } from './exportTargets'
 import { runJob, type Job, type Jobs, type RunOptions } from './jobs'
+import { readGuidelines } from './guidelines'
 import { agreementSummary, manifestJson, sha256OfFile, type ManifestFile } from './manifest'
 import type { Workspace } from './workspace'
 
@@ -79,7 +80,7 @@ export function* exportDatasetJob(db: ReadableDB, options: DatasetOptions, desti
         target.finish()
         files.push({ split: split.name, path: path.basename(name), location: name, ...counts, droppedSpans, content: target.content?.() })
       }
-      const manifest = { path: names.manifest, content: manifestJson({ options, plan, files, project: { file: projectFile, sha256 }, agreement }) }
+      const manifest = { path: names.manifest, content: manifestJson({ options, plan, files, project: { file: projectFile, sha256 }, guidelines: { sha256: readGuidelines(db).sha256 }, agreement }) }
       if ('disk' in destination) {
         const manifestTarget = fileTarget(names.manifest)
         targets.push(manifestTarget)
@@ -100,7 +101,7 @@ function* datasetRecords(db: ReadableDB, plan: DatasetPlan, split: PlannedSplit,
   const layer = plan.layer.all ? undefined : plan.layer.name
   const spansOf = exportedSpanReader(db, layer)
   const relationsOf = relationReader(db, layer)
-  const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status)
+  const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status, layer ?? null)
   for (const { id, title, text, meta } of documents) {
     const spans: NativeSpan[] = []
     // Relations name spans by their index in `spans`; one whose end was filtered out is left out with it.

@@ -65,7 +65,7 @@ export function planDataset(db: ReadableDB, options: DatasetOptions): DatasetPla
     return { layer, labels, labelFilter, splits: [{ name: null, ids: null, counts: total }], total, seed }
   }
 
-  const ids = [...iterateDocumentIds(db, options.status)]
+  const ids = [...iterateDocumentIds(db, options.status, layerFilter ?? null)]
   const row = new Map(ids.map((id, i) => [id, i]))
   const column = new Map(labels.map((label, l) => [label, l]))
   const matrix: SpanCounts = { ids, labels: labels.length, counts: new Int32Array(ids.length * labels.length) }

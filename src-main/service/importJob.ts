@@ -4,13 +4,13 @@
 // A file that fails or is cancelled is rolled back whole; the files before it stay imported.
 import './nativeHash'
 import type { ImportError, ImportReport, ImportWarning } from '../shared/api'
-import { InputError } from '../shared/errors'
+import { FactspanError, InputError } from '../shared/errors'
 import type { FileWarning } from '../shared/formats'
 import { sourceLine, textSha256, type NativeRecord, type NativeRelation } from '../shared/formats/native'
 import { byteOrderMark } from '../shared/formats/text'
 import { pairAnnotationFiles } from '../shared/formats/pairs'
 import { labelNameProblem, labelsToAdd, MAX_LABELS, tooManyLabels } from '../shared/labelSet'
-import type { Label } from '../shared/model'
+import { isGoldName, type Label } from '../shared/model'
 import { codePointLength } from '../shared/offsets'
 import { writeTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
 import { documentFinder, documentWriter } from '../store/documents'
@@ -28,6 +28,7 @@ import { now } from './workspace'
 export type ImportSource = ImportFile | { name: string; path: string }
 
 export function* importJob(db: WritableDB, sources: readonly ImportSource[], options: ImportOptions): Job<ImportReport> {
+  if (isGoldName(options.annotator)) throw new FactspanError('bad-input', GOLD_REFUSED)
   const report: ImportReport = { imported: [], errors: [], warnings: [], newLabels: [] }
   const units = options.format === undefined || options.format === 'brat' ? pairAnnotationFiles(sources) : sources.map((file) => ({ file, companion: undefined }))
   let documents = 0
@@ -78,6 +79,9 @@ export function* importJob(db: WritableDB, sources: readonly ImportSource[], opt
   }
   return report
 }
+
+const GOLD_REFUSED =
+  "the gold layer is the reviewer's alone and is never imported: import the spans as an annotator's (--annotator NAME), compare them in review and accept them into gold there"
 
 /** The file's records a batch at a time; `read.encoding` is set once the file is decoded. */
 function* recordBatches(
@@ -184,7 +188,8 @@ function recordStore(db: WritableDB, file: string, lenient: boolean, warnings: F
           warnings.push({ file, line: problem.line, reason: `${problem.reason}; document left out` })
           continue
         }
-        for (const { start, end, label, text, annotator } of record.spans) {
+        for (const [k, { start, end, label, text, annotator }] of record.spans.entries()) {
+          if (isGoldName(annotator)) throw new InputError(file, lines?.[i] ?? sourceLine(record), `spans[${k}] is in the gold layer: ${GOLD_REFUSED}`)
           if (copySpan(record.id, [start, end, label, text, annotator, createdAt])) stored.spans++
         }
         addRelations(record, lines?.[i] ?? sourceLine(record))

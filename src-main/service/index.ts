@@ -3,11 +3,13 @@ import { agreementMethods } from './agreement'
 import { backupMethods } from './backups'
 import { datasetMethods } from './datasetExport'
 import { documentMethods } from './documents'
+import { guidelineMethods } from './guidelines'
 import { importMethods } from './import'
 import { jobMethods, Jobs } from './jobs'
 import { labelMethods } from './labels'
 import { mergeMethods } from './merge'
 import './nativeHash'
+import { progressMethods } from './progress'
 import { projectMethods } from './project'
 import { relationMethods } from './relations'
 import { reviewMethods } from './review'
@@ -50,6 +52,8 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...agreementMethods(workspace),
     ...backupMethods(workspace, jobs),
     ...salvageMethods(workspace),
+    ...guidelineMethods(workspace),
+    ...progressMethods(workspace),
   })
   // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
   const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))

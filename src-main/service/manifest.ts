@@ -30,17 +30,22 @@ export interface ManifestInput {
   plan: DatasetPlan
   files: ManifestFile[]
   project: { file: string; sha256: string }
+  /** SHA-256 of the project's guidelines: the rules the dataset was labelled by. */
+  guidelines: { sha256: string }
   agreement: ManifestAgreement | null
 }
 
 export interface ManifestAgreement {
   annotators: string[]
+  /** Documents every annotator finished, which agreement counts, and those left out. */
+  documents: number
+  left_out: number
   pairs: Array<{ annotators: [string, string]; exact_f1: number | null; overlap_f1: number | null; cohen_kappa: number | null; unitized_alpha: number | null }>
   group: { exact_f1: number | null; overlap_f1: number | null; fleiss_kappa: number | null; unitized_alpha: number | null }
 }
 
 /** The manifest as the JSON text written, two-space indented with a final newline. */
-export function manifestJson({ options, plan, files, project, agreement }: ManifestInput): string {
+export function manifestJson({ options, plan, files, project, guidelines, agreement }: ManifestInput): string {
   const counts = (c: DatasetCounts) => ({ documents: c.documents, spans: c.spans, labels: c.labels })
   const manifest = {
     factspan_version: appVersion(),
@@ -53,6 +58,7 @@ export function manifestJson({ options, plan, files, project, agreement }: Manif
       ? { method: SPLIT_METHOD, seed: plan.seed, ratios: Object.fromEntries(options.split.map((s) => [s.name, s.ratio])) }
       : null,
     project: { file: path.basename(project.file), sha256: project.sha256 },
+    guidelines: { sha256: guidelines.sha256 },
     files: files.map((f) => ({ split: f.split, path: f.path, ...counts(f), dropped_spans: f.droppedSpans })),
     total: counts(plan.total),
     agreement,
@@ -66,6 +72,8 @@ export function agreementSummary(db: ReadableDB): ManifestAgreement | null {
   const report = projectAgreement(db)
   return {
     annotators: report.annotators,
+    documents: report.documents,
+    left_out: report.leftOut.length,
     pairs: report.pairs.map(({ annotators, overall }) => ({
       annotators,
       exact_f1: overall.exactF1.f1,

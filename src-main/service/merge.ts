@@ -15,10 +15,12 @@ import { OffsetMap } from '../shared/offsets'
 import { writeTransaction, type ReadableDB, type WritableDB } from '../store/db'
 import { documentFinder, insertDocument, iterateStoredDocuments, parseStoredMeta } from '../store/documents'
 import { addMissingLabels, listLabels, listLabelsInUse } from '../store/labels'
+import { statusCopier, storedStatusesByDocument, type LayerStatusRow } from '../store/layerStatus'
 import { openProjectReadOnly } from '../store/open'
 import { addMissingRelationTypes, relationCopier, relationsByDocument, relationTypesOf, type RelationByEnds } from '../store/relations'
 import { spanCopier, spanIdFinder, spansByDocument, type SpanRow } from '../store/spans'
 import { storageError } from '../store/storageErrors'
+import { readGuidelines, storedGuidelines } from './guidelines'
 import { now, type Workspace } from './workspace'
 
 export interface MergeOptions {
@@ -35,6 +37,8 @@ interface IncomingDocument {
   spans: SpanRow[]
   /** Relations between its spans, their ends named by layer, offsets and label. */
   relations: RelationByEnds[]
+  /** Each annotator's stored status of the document (a project file; JSONL carries none). */
+  statuses: LayerStatusRow[]
   /** The JSONL line it came from, for messages. */
   line?: number
   /** Why the document cannot be merged although its file could be read, e.g. a span that does not match its text. */
@@ -48,6 +52,8 @@ interface IncomingFile {
   /** Relation types the relations use, as the other project has them when known. */
   relationTypes: Array<string | RelationType>
   documents: Iterable<IncomingDocument>
+  /** The file's guidelines, when it keeps its own (a project file of version 3 or later). */
+  guidelines?: string
   close(): void
 }
 
@@ -152,13 +158,16 @@ function readProject(file: string, name: string): IncomingFile {
     const spansOf = spansByDocument(source)
     const relationsOf = relationsByDocument(source)
     const relationTypes = relationTypesOf(source)
+    const statusesOf = incomingStatuses(source, spansOf)
+    const guidelines = storedGuidelines(source)
     const rows = iterateStoredDocuments(source)
     const documents = (function* (): Generator<IncomingDocument> {
       try {
         for (const row of rows) {
           const spans = spansOf.get(row.id) ?? []
           const relations = relationsOf.get(row.id) ?? []
-          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, relations, damage: damageOf(row.text, row.sha, spans) }
+          const statuses = statusesOf.get(row.id) ?? []
+          yield { id: row.id, title: row.title, text: row.text, meta: parseStoredMeta(row.meta), spans, relations, statuses, damage: damageOf(row.text, row.sha, spans) }
         }
       } catch (error) {
         // A failure reading the other file is about that file, not about this project.
@@ -170,12 +179,29 @@ function readProject(file: string, name: string): IncomingFile {
       documents.return(undefined)
       source.close()
     }
-    return { source: 'project', labels, relationTypes, documents, close }
+    return { source: 'project', labels, relationTypes, documents, guidelines, close }
   } catch (error) {
     source.close()
     if (error instanceof FactspanError) throw error
     throw new InputError(name, undefined, `cannot read the project: ${(error as Error).message}`)
   }
+}
+
+/**
+ * The statuses another project holds: stored per layer from version 3 on; before, a document's one done mark, which
+ * goes to each layer it has (a document without spans: to every annotator of the file), as migration 0003 does.
+ */
+function incomingStatuses(source: ReadableDB, spansOf: ReadonlyMap<string, SpanRow[]>): Map<string, LayerStatusRow[]> {
+  if ((source.pragma('user_version', { simple: true }) as number) >= 3) return storedStatusesByDocument(source)
+  const byDocument = new Map<string, LayerStatusRow[]>()
+  const everyone = [...new Set([...spansOf.values()].flatMap((spans) => spans.map((s) => s[4])))].filter((name) => !isGoldName(name))
+  const done = source.prepare('SELECT id, done_at FROM documents WHERE done_at IS NOT NULL').raw().all() as Array<[string, string]>
+  for (const [id, doneAt] of done) {
+    const spans = spansOf.get(id) ?? []
+    const layers = spans.length > 0 ? [...new Set(spans.map((s) => s[4]))].filter((name) => !isGoldName(name)) : everyone
+    byDocument.set(id, layers.map((annotator): LayerStatusRow => [id, annotator, 'done', doneAt, doneAt]))
+  }
+  return byDocument
 }
 
 /** Why a stored document cannot be trusted, or undefined: its hash and every quote must match its text. */
@@ -216,6 +242,7 @@ function readJsonl(bytes: Uint8Array, name: string, options: MergeOptions): Inco
       if (!f || !t || f.annotator !== t.annotator) return []
       return [{ type, from: { annotator: f.annotator, start: f.start, end: f.end, label: f.label }, to: { annotator: t.annotator, start: t.start, end: t.end, label: t.label } }]
     }),
+    statuses: [],
     line: sourceLine(r),
   }))
   const relationTypes = [...new Set(documents.flatMap((d) => d.relations.map((rel) => rel.type)))]
@@ -234,6 +261,8 @@ function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: 
         if (over.length > 0) throw tooManyLabels(existing.length, over)
         const newLabels = addMissingLabels(db, added)
         const problems: MergeProblem[] = []
+        const ours = readGuidelines(db).markdown
+        const guidelines = incoming.guidelines === undefined ? 'none' : incoming.guidelines === ours ? 'same' : 'different'
         const counts: MergeFileReport = {
           file,
           source: incoming.source,
@@ -241,7 +270,10 @@ function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: 
           documents: { added: 0, matched: 0 },
           spans: { added: 0, skipped: 0 },
           relations: { added: 0, skipped: 0 },
+          statuses: 0,
+          guidelines,
         }
+        const copyStatus = statusCopier(db)
         const annotators = new Set<string>()
         let gold = 0
         const find = documentFinder(db)
@@ -293,6 +325,11 @@ function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: 
             if (fromId === undefined || toId === undefined || fromId === toId) continue
             if (copyRelation({ documentId: target, annotator: from.annotator, from: fromId, to: toId, type, createdAt })) counts.relations.added++
             else counts.relations.skipped++
+          }
+          for (const status of doc.statuses) {
+            if (isGoldName(status[1])) continue
+            annotators.add(status[1])
+            if (copyStatus(target, status)) counts.statuses++
           }
         }
         if (gold > 0) {

@@ -3,7 +3,8 @@ import path from 'node:path'
 import type { Api, ProjectStats } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { DOCUMENT_STATUSES, type ProjectInfo } from '../shared/model'
-import { countDocuments, listDocuments } from '../store/documents'
+import { countDocuments } from '../store/documents'
+import { countDocumentsByStatus } from '../store/layerStatus'
 import { listLabels } from '../store/labels'
 import { countSpansByLabel, listAnnotators } from '../store/spans'
 import type { Workspace } from './workspace'
@@ -25,11 +26,11 @@ export function projectInfo(ws: Workspace): ProjectInfo {
 export function projectStats(ws: Workspace): ProjectStats {
   const db = ws.database()
   const byStatus = Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as ProjectStats['byStatus']
-  const documents = listDocuments(db)
-  for (const doc of documents) byStatus[doc.status]++
+  // The project as a whole: a document is done once every annotator who began it has finished it.
+  for (const [status, count] of countDocumentsByStatus(db)) byStatus[status as keyof typeof byStatus] = count
   const byLabel = Object.fromEntries(countSpansByLabel(db).map((row) => [row.label, row.count]))
   return {
-    documents: documents.length,
+    documents: countDocuments(db),
     byStatus,
     spans: Object.values(byLabel).reduce((a, b) => a + b, 0),
     byLabel,

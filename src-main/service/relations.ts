@@ -19,7 +19,9 @@ import {
   updateRelationType,
 } from '../store/relations'
 import { writeTransaction } from '../store/db'
-import { getSpan } from '../store/spans'
+import { getDocument } from '../store/documents'
+import { getSpan, listSpans } from '../store/spans'
+import { suggestRelations } from '../shared/suggest/relations'
 import { now, type Workspace } from './workspace'
 
 const MAX_RELATION_TYPES = 100
@@ -30,6 +32,7 @@ type RelationMethods =
   | 'relations.remove'
   | 'relations.restoreMany'
   | 'relations.retype'
+  | 'relations.suggest'
   | 'relationTypes.list'
   | 'relationTypes.add'
   | 'relationTypes.update'
@@ -144,6 +147,13 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
       }
       setRelationType(db(), id, type)
       return changed([relation.documentId], requireRelation(id))
+    },
+
+    'relations.suggest': ({ documentId }) => {
+      const annotator = ws.settings.annotator
+      const document = getDocument(db(), documentId, annotator)
+      if (!document) throw new FactspanError('not-found', `No document "${documentId}" in this project.`)
+      return suggestRelations(document.text, listSpans(db(), documentId, annotator), listRelations(db(), documentId, annotator), listRelationTypes(db()))
     },
 
     'relationTypes.list': () => listRelationTypes(db()),

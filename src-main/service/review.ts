@@ -3,20 +3,32 @@ import type { Api, GoldEdit, ReviewLayers } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { compareSpans, GOLD_LAYER, type Relation, type Span } from '../shared/model'
 import { writeTransaction, type ReadableDB } from '../store/db'
-import { countDocuments, countReviewedDocuments, getDocument, getDocumentSummary, nextUnreviewedDocument, setDocumentReviewed } from '../store/documents'
+import { countDocuments, countReviewedDocuments, documentExists, getDocumentSummary, getDocumentText, nextUnreviewedDocument, setDocumentReviewed } from '../store/documents'
+import { countFinishedLayers } from '../store/layerStatus'
 import { listLabels } from '../store/labels'
 import { countRelationsByLayer, deleteRelation, getRelation, getRelationType, insertRelation, relationsOfSpans } from '../store/relations'
 import { countLayers, deleteSpan, findSameSpan, getSpan, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
 export function reviewLayers(db: ReadableDB): ReviewLayers {
+  const finished = countFinishedLayers(db)
   const relations = countRelationsByLayer(db)
-  const layers = countLayers(db).map(({ annotator, spans, documents }) => ({ name: annotator, spans, documents, relations: relations.get(annotator) ?? 0 }))
+  const reviewed = countReviewedDocuments(db)
+  const layers = countLayers(db).map(({ annotator, spans, documents }) => ({
+    name: annotator,
+    spans,
+    documents,
+    finished: annotator === GOLD_LAYER ? reviewed : (finished.get(annotator) ?? 0),
+    relations: relations.get(annotator) ?? 0,
+  }))
+  // An annotator who marked documents done without tagging anything has a layer too.
+  for (const [name, count] of finished) if (!layers.some((l) => l.name === name)) layers.push({ name, spans: 0, documents: 0, finished: count, relations: 0 })
+  layers.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   return {
     annotators: layers.filter((l) => l.name !== GOLD_LAYER),
-    gold: layers.find((l) => l.name === GOLD_LAYER) ?? { name: GOLD_LAYER, spans: 0, documents: 0, relations: 0 },
+    gold: layers.find((l) => l.name === GOLD_LAYER) ?? { name: GOLD_LAYER, spans: 0, documents: 0, finished: reviewed, relations: 0 },
     documents: countDocuments(db),
-    reviewed: countReviewedDocuments(db),
+    reviewed,
   }
 }
 
@@ -24,12 +36,12 @@ export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'revie
   const db = () => ws.database()
 
   function requireDocument(id: string): void {
-    if (!getDocumentSummary(db(), id)) throw new FactspanError('not-found', `No document "${id}" in this project.`)
+    if (!documentExists(db(), id)) throw new FactspanError('not-found', `No document "${id}" in this project.`)
   }
 
   /** The text a gold span quotes, after checking its offsets against the document. */
   function quote(documentId: string, start: number, end: number): string {
-    const map = ws.offsetMap(documentId, () => getDocument(db(), documentId)!.text)
+    const map = ws.offsetMap(documentId, () => getDocumentText(db(), documentId)!)
     if (!(start < end && end <= map.codePointLength)) {
       throw new FactspanError('bad-input', `Span ${start}–${end} is outside document "${documentId}" (length ${map.codePointLength}).`)
     }
@@ -122,7 +134,7 @@ export function reviewMethods(ws: Workspace): Pick<Api, 'review.layers' | 'revie
     'review.setReviewed': ({ id, reviewed }) => {
       if (!setDocumentReviewed(db(), id, reviewed ? now() : null)) throw new FactspanError('not-found', `No document "${id}" in this project.`)
       ws.emit('documents-changed', { ids: [id] })
-      return getDocumentSummary(db(), id)!
+      return getDocumentSummary(db(), id, ws.settings.annotator)!
     },
 
     'review.next': ({ after }) => {

@@ -1,11 +1,11 @@
 // What can still be read of a damaged project, saved as native JSONL (see store/salvage.ts for how it is read): a
 // file for the CLI, a download for the app. It reads the damaged file read-only and never writes to it.
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import type { Api, Salvage } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { codecs } from '../shared/formats'
-import { salvageRecords, type SalvageCounts } from '../store/salvage'
+import type { ReadableDB } from '../store/db'
+import { openDamagedProject, salvageRecords, type SalvageCounts } from '../store/salvage'
 import { fileTarget, memoryTarget, type ExportTarget } from './exportTargets'
 import type { Workspace } from './workspace'
 
@@ -28,9 +28,9 @@ export function salvageMethods(ws: Workspace): Pick<Api, 'project.salvage'> {
 
 function salvageInto(project: string, target: ExportTarget, nativeBinding: string | undefined): SalvageCounts {
   const counts: SalvageCounts = { documents: 0, spans: 0, skippedDocuments: 0, skippedSpans: 0 }
-  let db: Database.Database
+  let db: ReadableDB
   try {
-    db = new Database(project, { readonly: true, fileMustExist: true, nativeBinding })
+    db = openDamagedProject(project, nativeBinding)
   } catch (error) {
     target.abort()
     throw new FactspanError('corrupt', `${project}: nothing can be read: ${(error as Error).message}`)

@@ -1,8 +1,8 @@
 import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
-import { compareSpans, type Span } from '../shared/model'
+import { compareSpans, isGoldName, type Span } from '../shared/model'
 import { writeTransaction } from '../store/db'
-import { getDocument } from '../store/documents'
+import { getDocumentText } from '../store/documents'
 import { getLabel, listLabels } from '../store/labels'
 import { deleteSpan, findSameSpan, getSpan, insertSpan, listSpans, setSpanLabel, setSpanRange, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
@@ -18,9 +18,9 @@ export function spanMethods(
   /** The quoted text of a span, after checking its offsets against the document. */
   function quote(documentId: string, start: number, end: number): string {
     const map = ws.offsetMap(documentId, () => {
-      const doc = getDocument(db(), documentId)
-      if (!doc) throw new FactspanError('not-found', `No document "${documentId}" in this project.`)
-      return doc.text
+      const text = getDocumentText(db(), documentId)
+      if (text === undefined) throw new FactspanError('not-found', `No document "${documentId}" in this project.`)
+      return text
     })
     if (!(start < end && end <= map.codePointLength)) {
       throw new FactspanError('bad-input', `Span ${start}–${end} is outside document "${documentId}" (length ${map.codePointLength}).`)
@@ -32,6 +32,20 @@ export function spanMethods(
     if (!getLabel(db(), label)) {
       throw new FactspanError('bad-input', `No label "${label}" in this project.`)
     }
+  }
+
+  /** The gold layer is the reviewer's: only review.editGold writes it. */
+  function refuseGold(annotator: string): void {
+    if (isGoldName(annotator)) {
+      throw new FactspanError('conflict', 'The gold layer is the reviewer\'s alone: change it in the review view, not as an annotator.')
+    }
+  }
+
+  /** A span of an annotator's layer, for editing. */
+  function requireOwnSpan(id: number): Span {
+    const span = requireSpan(id)
+    refuseGold(span.annotator)
+    return span
   }
 
   function requireSpan(id: number): Span {
@@ -55,6 +69,7 @@ export function spanMethods(
     const insert = spanWriter(db())
     const labels = new Set(listLabels(db()).map((l) => l.name))
     for (const span of spans) {
+      refuseGold(span.annotator)
       if (!labels.has(span.label)) throw new FactspanError('bad-input', `No label "${span.label}" in this project.`)
       if (quote(span.documentId, span.start, span.end) !== span.text) {
         throw new FactspanError('conflict', `Span ${span.id} no longer matches the text of document "${span.documentId}".`)
@@ -70,17 +85,19 @@ export function spanMethods(
       requireLabel(label)
       const text = quote(documentId, start, end)
       const annotator = ws.settings.annotator
+      refuseGold(annotator)
       const id = insertSpan(db(), { documentId, start, end, label, text, annotator, createdAt: now() })
       // Tagging the same span twice is harmless: the one already saved is returned.
       if (id === null) return findSameSpan(db(), { documentId, start, end, label, annotator })!
       return changed(requireSpan(id))
     },
     'spans.remove': ({ id }) => {
-      const span = requireSpan(id)
+      const span = requireOwnSpan(id)
       deleteSpan(db(), id)
       return changed(span)
     },
     'spans.restore': ({ span }) => {
+      refuseGold(span.annotator)
       requireLabel(span.label)
       if (getSpan(db(), span.id)) throw new FactspanError('conflict', `Span ${span.id} exists already.`)
       if (quote(span.documentId, span.start, span.end) !== span.text) {
@@ -91,7 +108,7 @@ export function spanMethods(
     },
     'spans.relabel': ({ id, label }) => {
       requireLabel(label)
-      requireSpan(id)
+      requireOwnSpan(id)
       try {
         setSpanLabel(db(), id, label)
       } catch (error) {
@@ -103,7 +120,7 @@ export function spanMethods(
       return changed(requireSpan(id))
     },
     'spans.resize': ({ id, start, end }) => {
-      const span = requireSpan(id)
+      const span = requireOwnSpan(id)
       const text = quote(span.documentId, start, end)
       try {
         setSpanRange(db(), id, start, end, text)
@@ -118,6 +135,7 @@ export function spanMethods(
     'spans.addMany': ({ documentId, label, ranges }) => {
       requireLabel(label)
       const annotator = ws.settings.annotator
+      refuseGold(annotator)
       const createdAt = now()
       const added = writeTransaction(db(), () => {
         const insert = spanWriter(db())
@@ -133,7 +151,7 @@ export function spanMethods(
     'spans.removeMany': ({ ids }) => {
       const removed = writeTransaction(db(), () =>
         ids.map((id) => {
-          const span = requireSpan(id)
+          const span = requireOwnSpan(id)
           deleteSpan(db(), id)
           return span
         }),

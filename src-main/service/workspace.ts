@@ -7,6 +7,7 @@ import { writeTransaction, type ReadableDB, type WritableDB } from '../store/db'
 import { addMissingLabels, listLabels } from '../store/labels'
 import { openProject, openProjectReadOnly } from '../store/open'
 import { backupIfDue, makeBackup } from './backups'
+import { keepGuidelines } from './guidelines'
 import type { SettingsFile } from './settings'
 
 /** Told about every event of the contract; checking `message.event` narrows the payload. */
@@ -51,6 +52,7 @@ export class Workspace {
     const db = openProject(absolute, { create, nativeBinding: this.nativeBinding, beforeMigration: (from, to) => this.backupBeforeUpgrade(absolute, from, to) })
     // A new project starts with the default label set; an opened one keeps its own.
     if (!db.readonly && listLabels(db).length === 0) writeTransaction(db, () => addMissingLabels(db, DEFAULT_LABELS))
+    keepGuidelines(db)
     this.backupDaily(absolute, db)
     this.close()
     this.db = db

@@ -48,8 +48,13 @@ export interface AgreementReport {
   annotators: string[]
   /** The project's labels, in their order. */
   labels: string[]
+  /** The documents compared: those every compared annotator finished, or all of them with `allDocuments`. */
   documents: number
-  /** All documents laid end to end, in code points: the continuum the kappas and α_U are measured on. */
+  /** True when every document was counted, finished or not. */
+  allDocuments: boolean
+  /** Documents left out, in project order, each with why: "alice has not finished". */
+  leftOut: Array<{ documentId: string; title: string; reasons: string[] }>
+  /** The compared documents laid end to end, in code points: the continuum the kappas and α_U are measured on. */
   characters: number
   /** Spans per annotator, then per label. */
   spans: Record<string, Record<string, number>>

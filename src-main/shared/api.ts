@@ -3,10 +3,11 @@
 // bridges and the preload loop over the list, the renderer's client is derived from `Api`. Adding a method touches
 // the contract and one service file, never the preload or a bridge.
 import { z } from 'zod'
-import type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Relation, RelationType, Span } from './model'
-import { DOCUMENT_STATUSES, isGoldName } from './model'
+import type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Relation, RelationType, Span } from './model'
+import { DOCUMENT_STATUSES, isGoldName, LAYER_STATUSES } from './model'
 import type { AgreementReport } from './agreementReport'
-import { SPLIT_NAME } from './splitSpec'
+import type { RelationSuggestion } from './suggest/relations'
+import { splitRatios, splitSeed } from './splitSpec'
 import type { EventName } from './apiNames'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
@@ -76,6 +77,9 @@ const fileBytes = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
 const fieldName = typedName(200)
 /** Chosen by the app for a long import or export, so it can cancel the job and follow its 'job-progress' events. */
 const jobId = z.string().min(1).max(100)
+const documentStatus = z.enum(DOCUMENT_STATUSES, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a status; the statuses are ${DOCUMENT_STATUSES.join(', ')}`,
+})
 /** What a dataset export takes: the layer (one annotator's, 'gold' or 'all'), filters, and splits. */
 const datasetOptions = {
   format: z.enum(EXPORT_FORMATS),
@@ -83,17 +87,13 @@ const datasetOptions = {
   layer: annotatorName.optional(),
   separator: z.enum(COLUMN_SEPARATORS).optional(),
   /** Only documents with one of these statuses; every document when absent. */
-  status: z.array(z.enum(DOCUMENT_STATUSES)).min(1).max(DOCUMENT_STATUSES.length).optional(),
+  status: z.array(documentStatus).min(1).max(DOCUMENT_STATUSES.length).optional(),
   /** Only spans with these labels; every label when absent. Documents without them are still exported. */
   labels: z.array(spanLabel).min(1).max(1000).optional(),
   /** One file per split, split by document and stratified by label; the ratios add up to 1. */
-  split: z
-    .array(z.object({ name: z.string().regex(SPLIT_NAME, 'a split name goes into file names: letters, digits, _ and - only'), ratio: z.number().positive().max(1) }))
-    .min(1)
-    .max(10)
-    .optional(),
+  split: splitRatios.optional(),
   /** The seed of the split; the same seed and project give the same files. */
-  seed: z.number().int().min(0).max(4_294_967_295).optional(),
+  seed: splitSeed.optional(),
 }
 const labelFields = z.object({
   name: labelName,
@@ -142,6 +142,16 @@ export const argSchemas = {
   'documents.get': z.object({ id: documentId }),
   'documents.setDone': z.object({ id: documentId, done: z.boolean() }),
   'documents.next': z.object({ after: documentId }),
+  /** Each document's status for each annotator (or one), gold left out: for scripts and the progress view. */
+  'documents.statuses': z.object({ annotator: annotatorName.optional() }),
+  /** Sets one annotator's status of some documents, as a script does; the gold layer is marked reviewed in review instead. */
+  'documents.setStatus': z.object({ ids: z.array(documentId).min(1).max(100_000), annotator: annotatorName, status: z.enum(LAYER_STATUSES) }),
+  /** The project's annotation guidelines, in Markdown. */
+  'guidelines.get': z.object({}),
+  /** Replaces the project's guidelines (a reviewer's edit in the app). */
+  'guidelines.set': z.object({ markdown: z.string().max(1_000_000) }),
+  /** Who has finished what: the figures of the progress view and of `factspan stats`. */
+  'project.progress': z.object({}),
   'spans.list': z.object({ documentId, annotator: annotatorName.optional() }),
   'spans.add': z.object({ documentId, start: offset, end: offset, label: spanLabel }),
   'spans.remove': z.object({ id: spanId }),
@@ -185,6 +195,8 @@ export const argSchemas = {
   /** Puts back relations removed earlier (by relations.remove, or with their spans), with their ids, in one transaction. */
   'relations.restoreMany': z.object({ relations: z.array(storedRelation).max(1_000_000) }),
   'relations.retype': z.object({ id: relationId, type: relationTypeName }),
+  /** Suggested relations of my layer of a document: each metric or measure to the nearest span each type allows, in its sentence. */
+  'relations.suggest': z.object({ documentId }),
   'relationTypes.list': z.object({}),
   /** A new relation type at the end of the set; without a hotkey it gets the first free one. */
   'relationTypes.add': relationTypeFields.partial({ color: true, hotkey: true, description: true, fromLabels: true, toLabels: true }),
@@ -259,7 +271,8 @@ export const argSchemas = {
   /** The next document not reviewed yet after `after` (from the first without it), wrapping around; null when all are. */
   'review.next': z.object({ after: documentId.optional() }),
   /** Agreement between layers over the whole project; by default every annotator but the gold layer. */
-  'review.agreement': z.object({ annotators: z.array(annotatorName).max(100).optional(), includeGold: z.boolean().optional() }),
+  /** Only documents every compared annotator marked done (the gold layer: reviewed), unless `allDocuments`. */
+  'review.agreement': z.object({ annotators: z.array(annotatorName).max(100).optional(), includeGold: z.boolean().optional(), allDocuments: z.boolean().optional() }),
 } as const
 
 export interface ImportFileReport {
@@ -334,6 +347,7 @@ export interface Salvage {
 
 export interface ProjectStats {
   documents: number
+  /** The project as a whole: reviewed, else done once every annotator who began a document finished it. */
   byStatus: Record<DocumentStatus, number>
   spans: number
   byLabel: Record<string, number>
@@ -429,6 +443,10 @@ export interface MergeFileReport {
   spans: { added: number; skipped: number }
   /** Relations new to the project, and relations it had already. */
   relations: { added: number; skipped: number }
+  /** Annotators' statuses of documents that arrived or changed (the later change wins). */
+  statuses: number
+  /** The file's guidelines against this project's, which stay as they are: 'none' when the file keeps none. */
+  guidelines: 'same' | 'different' | 'none'
 }
 
 /** Something of a file that was not merged: a whole file that could not be read, or one document of it. */
@@ -452,6 +470,8 @@ export interface LayerSummary {
   spans: number
   documents: number
   relations: number
+  /** Documents this annotator marked done (the gold layer: documents reviewed). */
+  finished: number
 }
 
 export interface ReviewLayers {
@@ -469,6 +489,33 @@ export interface GoldEdit {
   addedRelations: Relation[]
   /** Removed by id, or with a removed span. */
   removedRelations: Relation[]
+}
+
+/** Each document's status per annotator, as `factspan status` lists it. */
+export interface StatusTable {
+  annotators: string[]
+  documents: Array<{ documentId: string; title: string; reviewed: boolean; statuses: Record<string, LayerStatus> }>
+}
+
+export interface Guidelines {
+  markdown: string
+  /** SHA-256 of the Markdown as UTF-8: what export manifests name. */
+  sha256: string
+}
+
+/** Who has finished what, per annotator (gold left out): the progress view and `factspan stats`. */
+export interface TeamProgress {
+  annotators: string[]
+  labels: string[]
+  documents: number
+  /** Documents by status, per annotator. */
+  byStatus: Record<string, Record<LayerStatus, number>>
+  /** Spans per label, per annotator. */
+  spansByLabel: Record<string, Record<string, number>>
+  /** Documents finished per day (UTC, YYYY-MM-DD), per annotator, days in order: cumulative counts. */
+  finishedOverTime: Array<{ day: string; finished: Record<string, number> }>
+  /** Agreement per label over the documents every annotator finished (the group's overlap F1 and α_U). */
+  agreement: { counted: number; leftOut: number; labels: Record<string, { overlapF1: number | null; unitizedAlpha: number | null }> } | null
 }
 
 type Args<K extends keyof typeof argSchemas> = z.infer<(typeof argSchemas)[K]>
@@ -490,6 +537,12 @@ export interface Api {
   'documents.get': (args: Args<'documents.get'>) => Document
   'documents.setDone': (args: Args<'documents.setDone'>) => DocumentSummary
   'documents.next': (args: Args<'documents.next'>) => string | null
+  'documents.statuses': (args: Args<'documents.statuses'>) => StatusTable
+  /** How many layers changed. */
+  'documents.setStatus': (args: Args<'documents.setStatus'>) => { changed: number }
+  'guidelines.get': (args: Args<'guidelines.get'>) => Guidelines
+  'guidelines.set': (args: Args<'guidelines.set'>) => Guidelines
+  'project.progress': (args: Args<'project.progress'>) => TeamProgress
   'spans.list': (args: Args<'spans.list'>) => Span[]
   'spans.add': (args: Args<'spans.add'>) => Span
   'spans.remove': (args: Args<'spans.remove'>) => Span
@@ -512,6 +565,7 @@ export interface Api {
   'relations.remove': (args: Args<'relations.remove'>) => Relation
   'relations.restoreMany': (args: Args<'relations.restoreMany'>) => Relation[]
   'relations.retype': (args: Args<'relations.retype'>) => Relation
+  'relations.suggest': (args: Args<'relations.suggest'>) => RelationSuggestion[]
   'relationTypes.list': (args: Args<'relationTypes.list'>) => RelationType[]
   'relationTypes.add': (args: Args<'relationTypes.add'>) => RelationType[]
   'relationTypes.update': (args: Args<'relationTypes.update'>) => RelationType[]
@@ -580,4 +634,4 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-export type { Document, DocumentStatus, DocumentSummary, Label, ProjectInfo, Relation, RelationType, Span }
+export type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Relation, RelationSuggestion, RelationType, Span }

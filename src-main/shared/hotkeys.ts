@@ -1,8 +1,12 @@
 // Which single keys may tag with a label. Pure, so the service checks them and the editor offers the same ones.
 import type { Label } from './model'
 
-/** Plain letters the editor keeps for itself: `a` tags all occurrences, `l` opens the label editor, `r` links spans. */
-export const RESERVED_LETTERS = ['a', 'l', 'r'] as const
+/**
+ * Plain letters the editor keeps for itself, never a label's: `a` tags all occurrences, `l` opens the label editor;
+ * `y` and `n` accept and reject a suggestion (Shift+Y accepts all), `s` goes to the next one (Shift+S the previous),
+ * and `r` starts a relation. The first two keep their places: the editor names them by index.
+ */
+export const RESERVED_LETTERS = ['a', 'l', 'y', 'n', 's', 'r'] as const
 
 /** Hotkeys in the order new labels get them: 1–9, 0, then the letters the editor does not use. */
 export const HOTKEY_ORDER: readonly string[] = [

@@ -24,6 +24,10 @@ export interface Label {
 export const DOCUMENT_STATUSES = ['new', 'in_progress', 'done', 'reviewed'] as const
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
 
+/** The status of one annotator's layer of a document; the gold layer has 'reviewed' on the document instead. */
+export const LAYER_STATUSES = ['new', 'in_progress', 'done'] as const
+export type LayerStatus = (typeof LAYER_STATUSES)[number]
+
 /** The reviewer's adjudicated layer: spans with this annotator are the gold version. No user may take the name. */
 export const GOLD_LAYER = 'gold'
 
@@ -35,7 +39,12 @@ export function isGoldName(name: string): boolean {
 export interface DocumentSummary {
   id: string
   title: string
+  /** 'reviewed' once a reviewer marked the document so, else the status of the user's own layer. */
   status: DocumentStatus
+  /** The user's own layer's status, whether or not the document is reviewed. */
+  layerStatus: LayerStatus
+  /** The annotators whose layer of the document is done, by name. */
+  finishedBy: string[]
   spanCount: number
   /** Length of the text in code points. */
   length: number

@@ -1,5 +1,6 @@
 import type { ReadableDB, WritableDB } from './db'
 import type { Document, DocumentStatus, DocumentSummary } from '../shared/model'
+import { documentStatusSql, exportStatusFilterSql, layerStatusSql } from './layerStatus'
 
 export interface NewDocument {
   id: string
@@ -10,16 +11,19 @@ export interface NewDocument {
   meta: Record<string, unknown>
 }
 
-// Status is derived, never stored twice: reviewed or done when marked so, in progress once it has a span, new before.
+// Status is derived in layerStatus.ts, as the annotator @annotator sees it.
 const SUMMARY_COLUMNS = `
   d.id, d.title, d.length,
   (SELECT count(*) FROM spans s WHERE s.document_id = d.id) AS spanCount,
-  CASE WHEN d.reviewed_at IS NOT NULL THEN 'reviewed'
-       WHEN d.done_at IS NOT NULL THEN 'done'
-       WHEN EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id) THEN 'in_progress'
-       ELSE 'new' END AS status`
+  ${documentStatusSql('d', '@annotator')} AS status,
+  ${layerStatusSql('d', '@annotator')} AS layerStatus,
+  (SELECT json_group_array(annotator) FROM (SELECT annotator FROM layer_status WHERE document_id = d.id AND status = 'done' ORDER BY annotator)) AS finishedBy`
 
-export function listDocuments(db: ReadableDB, filter: { status?: DocumentStatus; query?: string } = {}): DocumentSummary[] {
+type SummaryRow = Omit<DocumentSummary, 'finishedBy'> & { finishedBy: string }
+const summaryOf = ({ finishedBy, ...row }: SummaryRow): DocumentSummary => ({ ...row, finishedBy: JSON.parse(finishedBy) as string[] })
+
+/** The documents as `annotator` sees them, their status being their own layer's. */
+export function listDocuments(db: ReadableDB, annotator: string, filter: { status?: DocumentStatus; query?: string } = {}): DocumentSummary[] {
   const rows = db
     .prepare(
       `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, d.position FROM documents d
@@ -27,19 +31,29 @@ export function listDocuments(db: ReadableDB, filter: { status?: DocumentStatus;
        WHERE (@status IS NULL OR status = @status)
        ORDER BY position`,
     )
-    .all({ query: filter.query?.trim() || null, status: filter.status ?? null }) as Array<DocumentSummary & { position?: number }>
-  return rows.map(({ position: _position, ...summary }) => summary)
+    .all({ annotator, query: filter.query?.trim() || null, status: filter.status ?? null }) as Array<SummaryRow & { position?: number }>
+  return rows.map(({ position: _position, ...summary }) => summaryOf(summary))
 }
 
-export function getDocumentSummary(db: ReadableDB, id: string): DocumentSummary | undefined {
-  return db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as DocumentSummary | undefined
+export function getDocumentSummary(db: ReadableDB, id: string, annotator: string): DocumentSummary | undefined {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = @id`).get({ id, annotator }) as SummaryRow | undefined
+  return row && summaryOf(row)
 }
 
-export function getDocument(db: ReadableDB, id: string): Document | undefined {
+export function documentExists(db: ReadableDB, id: string): boolean {
+  return db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck().get(id) !== undefined
+}
+
+/** A document's text, for the offsets of spans. */
+export function getDocumentText(db: ReadableDB, id: string): string | undefined {
+  return db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined
+}
+
+export function getDocument(db: ReadableDB, id: string, annotator: string): Document | undefined {
   const row = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS}, d.text, d.text_sha256 AS textSha256, d.meta FROM documents d WHERE d.id = ?`)
-    .get(id) as (Omit<Document, 'meta'> & { meta: string }) | undefined
-  return row && { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> }
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, d.text, d.text_sha256 AS textSha256, d.meta FROM documents d WHERE d.id = @id`)
+    .get({ id, annotator }) as (SummaryRow & { text: string; textSha256: string; meta: string }) | undefined
+  return row && { ...summaryOf(row), text: row.text, textSha256: row.textSha256, meta: JSON.parse(row.meta) as Record<string, unknown> }
 }
 
 /** Every document in project order, text included; for exports. */
@@ -60,21 +74,17 @@ export function documentFinder(db: ReadableDB): { hashOf(id: string): string | u
   }
 }
 
-export function setDocumentDone(db: WritableDB, id: string, doneAt: string | null): boolean {
-  return db.prepare('UPDATE documents SET done_at = ? WHERE id = ?').run(doneAt, id).changes > 0
-}
-
-/** The document after `id` in project order that is not done yet, wrapping around; null when all are done. */
-export function nextOpenDocument(db: ReadableDB, id: string): string | null {
+/** The document after `id` in project order whose layer of `annotator` is not done yet, wrapping around; null when all are done. */
+export function nextOpenDocument(db: ReadableDB, id: string, annotator: string): string | null {
   const position = db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get(id) as number | undefined
   if (position === undefined) return null
   const next = db
     .prepare(
-      `SELECT id FROM documents WHERE done_at IS NULL AND id <> @id
-       ORDER BY position <= @position, position LIMIT 1`,
+      `SELECT d.id FROM documents d WHERE ${layerStatusSql('d', '@annotator')} <> 'done' AND d.id <> @id
+       ORDER BY d.position <= @position, d.position LIMIT 1`,
     )
     .pluck()
-    .get({ id, position }) as string | undefined
+    .get({ id, position, annotator }) as string | undefined
   return next ?? null
 }
 
@@ -104,26 +114,22 @@ export function countDocuments(db: ReadableDB): number {
   return db.prepare('SELECT count(*) FROM documents').pluck().get() as number
 }
 
-// The status of `d` as SUMMARY_COLUMNS derives it, for filters.
-const STATUS_OF_D = `CASE WHEN d.reviewed_at IS NOT NULL THEN 'reviewed'
-       WHEN d.done_at IS NOT NULL THEN 'done'
-       WHEN EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id) THEN 'in_progress'
-       ELSE 'new' END`
-const WITH_STATUS = `(@statuses IS NULL OR ${STATUS_OF_D} IN (SELECT value FROM json_each(@statuses)))`
-
-/** The ids of the documents with one of these statuses (every document when absent), in project order. */
-export function iterateDocumentIds(db: ReadableDB, statuses?: readonly DocumentStatus[]): IterableIterator<string> {
+/**
+ * The ids of the documents whose exported layer (an annotator's, gold, or every layer when null) has one of these
+ * statuses (every document when absent), in project order.
+ */
+export function iterateDocumentIds(db: ReadableDB, statuses: readonly DocumentStatus[] | undefined, layer: string | null): IterableIterator<string> {
   return db
-    .prepare(`SELECT d.id FROM documents d WHERE ${WITH_STATUS} ORDER BY d.position`)
+    .prepare(`SELECT d.id FROM documents d WHERE ${exportStatusFilterSql('d', layer)} ORDER BY d.position`)
     .pluck()
-    .iterate({ statuses: statuses ? JSON.stringify(statuses) : null }) as IterableIterator<string>
+    .iterate({ statuses: statuses ? JSON.stringify(statuses) : null, ...(layer !== null && { layer }) }) as IterableIterator<string>
 }
 
-/** Every document with one of these statuses (every document when absent) in project order, text included; for exports. */
-export function iterateDocumentsWithStatus(db: ReadableDB, statuses?: readonly DocumentStatus[]): IterableIterator<ExportedDocument> {
+/** Every document as iterateDocumentIds chooses them, in project order, text included; for exports. */
+export function iterateDocumentsWithStatus(db: ReadableDB, statuses: readonly DocumentStatus[] | undefined, layer: string | null): IterableIterator<ExportedDocument> {
   const rows = db
-    .prepare(`SELECT d.id, d.title, d.text, d.meta FROM documents d WHERE ${WITH_STATUS} ORDER BY d.position`)
-    .iterate({ statuses: statuses ? JSON.stringify(statuses) : null }) as IterableIterator<ExportedDocument & { meta: string }>
+    .prepare(`SELECT d.id, d.title, d.text, d.meta FROM documents d WHERE ${exportStatusFilterSql('d', layer)} ORDER BY d.position`)
+    .iterate({ statuses: statuses ? JSON.stringify(statuses) : null, ...(layer !== null && { layer }) }) as IterableIterator<ExportedDocument & { meta: string }>
   return (function* () {
     for (const row of rows) yield { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> }
   })()

@@ -1,10 +1,11 @@
 // Reading what is left of a damaged project, one row at a time. The rows are found through the table and through
 // every index that holds their rowids (an index page may survive where a table page did not), then each is read on
 // its own; a row SQLite cannot read, or whose text no longer matches its hash or quote, is skipped and counted.
-import type { ReadableDB } from './db'
+import Database from 'better-sqlite3'
 import type { NativeRecord, NativeSpan } from '../shared/formats/native'
 import { sha256Hex } from '../shared/hash'
 import { OffsetMap } from '../shared/offsets'
+import type { ReadableDB } from './db'
 import { parseStoredMeta } from './documents'
 
 export interface SalvageCounts {
@@ -30,6 +31,11 @@ interface SpanRow {
   label: string
   quote: string
   annotator: string
+}
+
+/** Opens a damaged project read-only as it is, without the checks openProjectReadOnly makes (it would refuse it). */
+export function openDamagedProject(path: string, nativeBinding?: string): ReadableDB {
+  return new Database(path, { readonly: true, fileMustExist: true, nativeBinding })
 }
 
 /** Every document that can still be read whole, with the spans of it that can, in project order. */

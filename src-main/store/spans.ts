@@ -171,3 +171,12 @@ export function spanIdFinder(db: ReadableDB): (documentId: string, annotator: st
     .pluck()
   return (documentId, annotator, start, end, label) => statement.get(documentId, annotator, start, end, label) as number | undefined
 }
+
+/** Spans per annotator and label, gold included. */
+export function countSpansByAnnotatorAndLabel(db: ReadableDB): Array<{ annotator: string; label: string; count: number }> {
+  return db.prepare('SELECT annotator, label, count(*) AS count FROM spans GROUP BY annotator, label ORDER BY annotator, label').all() as Array<{
+    annotator: string
+    label: string
+    count: number
+  }>
+}

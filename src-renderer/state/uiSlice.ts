@@ -2,7 +2,7 @@
 import { ApiCallError } from '../api'
 import type { SliceCreator } from './types'
 
-export type View = 'library' | 'annotate' | 'review'
+export type View = 'library' | 'annotate' | 'review' | 'progress'
 export type DialogName = 'project' | 'import' | 'export'
 /** The annotate view's overlays: the shortcut list and the label editor. */
 export type Overlay = 'help' | 'labels' | 'relationTypes' | null

@@ -46,14 +46,16 @@ export function AgreementPanel({ annotators, includeGold }: { annotators?: strin
   const [chosenScope, setScope] = useState<Scope>('')
   const [measure, setMeasure] = useState<Measure>('kappa')
   const [asked, setAsked] = useState(0)
-  const which = JSON.stringify([annotators ?? null, includeGold ?? false])
+  // By default only documents every compared annotator finished; the switch counts them all.
+  const [allDocuments, setAllDocuments] = useState(false)
+  const which = JSON.stringify([annotators ?? null, includeGold ?? false, allDocuments])
   const id = useId()
 
   useEffect(() => {
     let current = true
     setBusy(true)
     setFailure(null)
-    api.call('review.agreement', { annotators, includeGold })
+    api.call('review.agreement', { annotators, includeGold, allDocuments })
       .then((value) => current && setReport(value))
       .catch((error: unknown) => {
         if (!current) return
@@ -64,7 +66,7 @@ export function AgreementPanel({ annotators, includeGold }: { annotators?: strin
     return () => {
       current = false
     }
-    // `which` stands for the annotators and includeGold: the array's identity may change on every render.
+    // `which` stands for the annotators, includeGold and allDocuments: the array's identity may change on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [which, asked])
 
@@ -87,11 +89,16 @@ export function AgreementPanel({ annotators, includeGold }: { annotators?: strin
           Could not measure agreement: {failure}
         </p>
       )}
+      <label className="agreement-all-documents">
+        <input type="checkbox" checked={allDocuments} onChange={(e) => setAllDocuments(e.target.checked)} />
+        Count every document, finished or not
+      </label>
       {report && (
         <>
           <p className="agreement-summary">
             {report.annotators.join(', ') || 'No annotators'} over {plural(report.documents, 'document')} ({plural(report.characters, 'character')}).
           </p>
+          <CountedDocuments report={report} />
           {report.annotators.length < 2 ? (
             <p className="panel-empty">Agreement needs at least two annotators with spans.</p>
           ) : (
@@ -136,6 +143,29 @@ export function AgreementPanel({ annotators, includeGold }: { annotators?: strin
         </>
       )}
     </section>
+  )
+}
+
+/** How many documents were counted and which were left out, with why. */
+function CountedDocuments({ report }: { report: AgreementReport }) {
+  if (report.allDocuments) return <p className="agreement-counted">Every document counted, finished or not.</p>
+  const left = report.leftOut.length
+  return (
+    <div className="agreement-counted">
+      <p>
+        {report.documents} counted: finished by every annotator compared. {left} left out{left > 0 ? ':' : '.'}
+      </p>
+      {left > 0 && (
+        <ul className="agreement-left-out" aria-label="Documents left out">
+          {report.leftOut.slice(0, 50).map((doc) => (
+            <li key={doc.documentId}>
+              <span className="title">{doc.title}</span> — {doc.reasons.join('; ')}
+            </li>
+          ))}
+          {left > 50 && <li className="muted">and {plural(left - 50, 'more document')}</li>}
+        </ul>
+      )}
+    </div>
   )
 }
 

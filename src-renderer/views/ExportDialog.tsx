@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { ArgsOf, ColumnSeparator, DatasetExport, DocumentStatus, ExportFormat, ExportPreview, ReviewLayers } from '../../src-main/shared/api'
-import { DEFAULT_SPLIT, parseSplitSpec, type SplitRatio } from '../../src-main/shared/splitSpec'
+import { DEFAULT_SPLIT, parseSplitSpec, seedFromText, splitSeed, type SplitRatio } from '../../src-main/shared/splitSpec'
 import { ApiCallError } from '../api'
 import { downloadText } from '../files/download'
 import { useApi, useStore } from '../state/store'
@@ -30,6 +30,11 @@ const TAGGED: readonly ExportFormat[] = ['bio', 'bioes', 'bmes']
 // Typed by the model's statuses, so a new status fails to compile here until it has a name.
 const STATUS_NAMES: Record<DocumentStatus, string> = { new: 'New', in_progress: 'In progress', done: 'Done', reviewed: 'Reviewed' }
 const STATUSES = Object.keys(STATUS_NAMES) as DocumentStatus[]
+
+/** A rule as the dialog says it: a sentence. */
+function sentence(rule: string): string {
+  return rule.charAt(0).toUpperCase() + rule.slice(1)
+}
 
 export function ExportDialog() {
   const closeDialog = useStore((s) => s.closeDialog)
@@ -71,8 +76,10 @@ export function ExportDialog() {
       splitError = messageOf(error)
     }
   }
-  const seed = Number(seedText)
-  const seedError = splitOn && !(/^\d+$/.test(seedText.trim()) && seed <= 4_294_967_295) ? 'The seed is a whole number from 0 to 4294967295.' : null
+  // The contract's own rule for the seed, so the dialog refuses what the service and the CLI refuse, in the same words.
+  const seedChecked = splitSeed.safeParse(seedFromText(seedText))
+  const seed = seedChecked.success ? seedChecked.data : 0
+  const seedError = splitOn && !seedChecked.success ? `${sentence(seedChecked.error.issues[0].message)}.` : null
   const choiceError =
     splitError ?? seedError ?? (statuses.length === 0 ? 'Choose at least one status.' : chosenLabels.length === 0 ? 'Choose at least one label.' : null) ?? (layer === 'one' && !name.trim() ? 'Name the annotator.' : null)
   const options: ArgsOf<'export.preview'> | null =

@@ -1,16 +1,34 @@
-import { marked } from 'marked'
-import guidelines from '../../resources/guidelines.md?raw'
+import { useEffect, useMemo, useState } from 'react'
 import { usePaintedOnce } from '../editor/useAfterPaint'
-import { useStore } from '../state/store'
+import { useApi, useStore } from '../state/store'
+import { messageOf } from '../state/uiSlice'
+import { GuidelinesEditor } from './GuidelinesEditor'
+import { guidelinesHtml } from './guidelinesHtml'
 
-// Our own bundled file, rendered once; nothing typed by users goes through it.
-const guidelinesHtml = marked.parse(guidelines, { async: false })
-
+/** The open project's own guidelines, sanitized (a project file may be anyone's), with an editor for the reviewer. */
 export function GuidelinesPanel() {
+  const api = useApi()
   const open = useStore((s) => s.guidelinesOpen)
   const toggleGuidelines = useStore((s) => s.toggleGuidelines)
+  const projectPath = useStore((s) => s.project?.path)
+  const [markdown, setMarkdown] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
   // The text is painted first; the guidelines, which nobody reads in that frame, one frame later.
   const shown = usePaintedOnce()
+  const html = useMemo(() => (markdown === null ? '' : guidelinesHtml(markdown)), [markdown])
+
+  useEffect(() => {
+    let current = true
+    api
+      .call('guidelines.get', {})
+      .then((g) => current && setMarkdown(g.markdown))
+      .catch((error: unknown) => current && setFailure(messageOf(error)))
+    return () => {
+      current = false
+    }
+  }, [api, projectPath])
+
   return (
     <aside className={open ? 'side-panel guidelines-panel' : 'side-panel guidelines-panel collapsed'} aria-labelledby="guidelines-heading">
       <h2 id="guidelines-heading" className="panel-heading">
@@ -21,7 +39,29 @@ export function GuidelinesPanel() {
           Guidelines
         </button>
       </h2>
-      <div id="guidelines-body" className="guidelines" hidden={!open} dangerouslySetInnerHTML={{ __html: shown ? guidelinesHtml : '' }} />
+      <div id="guidelines-body" hidden={!open}>
+        {failure && (
+          <p className="inline-error" role="alert">
+            Could not read the guidelines: {failure}
+          </p>
+        )}
+        {markdown !== null && (
+          <button type="button" className="guidelines-edit" onClick={() => setEditing(true)}>
+            Edit guidelines
+          </button>
+        )}
+        <div className="guidelines" dangerouslySetInnerHTML={{ __html: shown ? html : '' }} />
+      </div>
+      {editing && markdown !== null && (
+        <GuidelinesEditor
+          markdown={markdown}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            setMarkdown(saved)
+            setEditing(false)
+          }}
+        />
+      )}
     </aside>
   )
 }

@@ -104,6 +104,9 @@ export function LibraryView() {
                   Characters
                 </th>
                 <th scope="col">Status</th>
+                <th scope="col" className="num" title="How many annotators have marked their layer done">
+                  Finished by
+                </th>
               </tr>
             </thead>
             <tbody ref={tableRef}>
@@ -127,6 +130,9 @@ export function LibraryView() {
                   <td className="num muted">{d.length.toLocaleString()}</td>
                   <td>
                     <StatusBadge status={d.status} />
+                  </td>
+                  <td className="num" title={d.finishedBy.join(', ') || 'Nobody has finished it yet'}>
+                    {d.finishedBy.length}
                   </td>
                 </tr>
               ))}

@@ -50,6 +50,11 @@ export function ReviewView() {
           <span className="review-caption">Review</span> {document ? document.title || document.id : 'No document'}
         </h1>
         {document && <StatusBadge status={document.status} />}
+        {document && (
+          <span className="finished-by" title="Annotators who marked their layer of this document done">
+            Finished by {document.finishedBy.length > 0 ? document.finishedBy.join(', ') : 'nobody yet'}
+          </span>
+        )}
         <span className="toolbar-gap" />
         <label className="document-picker">
           <span className="visually-hidden">Document</span>

@@ -10,6 +10,8 @@ export function TopBar() {
   const [merging, setMerging] = useState(false)
   const reviewing = useStore((s) => s.view === 'review')
   const openReview = useStore((s) => s.openReview)
+  const showingProgress = useStore((s) => s.view === 'progress')
+  const showView = useStore((s) => s.showView)
 
   return (
     <header className="topbar">
@@ -49,6 +51,9 @@ export function TopBar() {
         </button>
         <button type="button" disabled={!project} aria-pressed={reviewing} onClick={() => void openReview()}>
           Review
+        </button>
+        <button type="button" disabled={!project} aria-pressed={showingProgress} onClick={() => showView('progress')}>
+          Progress
         </button>
         {project && (
           <button type="button" className="annotator" title="Change the annotator name" onClick={() => setChangingAnnotator(true)}>

@@ -247,6 +247,8 @@ describe('relations in review', () => {
     const { backend, app } = setUp('reviewer')
     backend.service['merge.files']({ files: [{ name: 'layers.jsonl', base64: Buffer.from(line).toString('base64') }] })
     renderWith(app, <AgreementPanel annotators={['alice', 'bob']} />)
+    // Neither layer is marked done: agreement counts the document only when asked to count every one.
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Count every document, finished or not' }))
     const table = await screen.findByRole('table', { name: 'Relation F1 (both ends exact, same type)' })
     const row = within(table).getByRole('row', { name: /alice × bob/ })
     // Each made 2 relations; holder matches, time does not (1–8 against 1–5): P = R = 1/2, F1 = 0.5; holder alone

@@ -48,6 +48,8 @@ test.beforeAll(async () => {
   )
   const imported = importFiles(workspace.database(), [{ name: 'layers.jsonl', bytes: new TextEncoder().encode(lines.join('\n')) }], { annotator: 'alice' })
   expect(imported.errors).toEqual([])
+  // Agreement counts what every annotator finished: all three finished both documents.
+  for (const annotator of Object.keys(LAYERS)) created.service['documents.setStatus']({ ids: DOCUMENTS.map((d) => d.id), annotator, status: 'done' })
   report = created.service['review.agreement']({})
   bridge = await startHttpBridge({ service: created.service, workspace, staticDir: harness })
   fs.mkdirSync(SHOTS, { recursive: true })

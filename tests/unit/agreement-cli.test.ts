@@ -25,6 +25,8 @@ function projectOfTwo(): string {
   ]
   fs.writeFileSync(path.join(cwd, 'layers.jsonl'), JSON.stringify({ id: 'd1', text: '𠮷野家2月25日复工率91.9%', spans }) + '\n')
   expect(factspan(cwd, 'import', 'layers.jsonl', '--db', 'review.factspan').code).toBe(0)
+  // Agreement counts what both finished.
+  for (const annotator of ['王芳', 'bob']) expect(factspan(cwd, 'status', '--db', 'review.factspan', '--set', 'done', '--annotator', annotator, 'd1').code).toBe(0)
   return cwd
 }
 

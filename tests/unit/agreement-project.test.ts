@@ -34,6 +34,10 @@ function projectWithLayers() {
   )
   const report = importFiles(project.workspace.database(), [{ name: 'layers.jsonl', bytes: utf8(lines.join('\n')) }], { annotator: 'alice' })
   expect(report.errors).toEqual([])
+  // Agreement counts finished documents: everyone has finished every document, and the reviewer has reviewed them.
+  const ids = documents.map((doc) => doc.id)
+  for (const annotator of Object.keys(layers)) project.service['documents.setStatus']({ ids, annotator, status: 'done' })
+  for (const id of ids) project.service['review.setReviewed']({ id, reviewed: true })
   return project
 }
 

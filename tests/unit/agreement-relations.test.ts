@@ -70,6 +70,10 @@ describe('relation F1 of a project', () => {
   it('adds relation F1 per pair and type to review.agreement', () => {
     const { service, workspace } = newProject('alice')
     expect(importFiles(workspace.database(), [{ name: 'layers.jsonl', bytes: utf8(line) }], { annotator: 'alice' }).errors).toEqual([])
+    // Agreement counts documents both have finished.
+    service['documents.setDone']({ id: 'd1', done: true })
+    workspace.settings.setAnnotator('bob')
+    service['documents.setDone']({ id: 'd1', done: true })
     const report = service['review.agreement']({})
     expect(report.relationTypes).toEqual(['holder', 'time', 'result_of'])
     expect(report.relations).toEqual({ alice: { holder: 1, time: 1, result_of: 0 }, bob: { holder: 2, time: 0, result_of: 0 } })
@@ -89,7 +93,7 @@ describe('relation F1 of a project', () => {
     const cwd = tempDir()
     fs.writeFileSync(path.join(cwd, 'layers.jsonl'), line)
     expect(runCli(cwd, ['import', 'layers.jsonl', '--db', 'r.factspan']).stdout).toBe('layers.jsonl: 1 documents, 6 spans, 4 relations imported\n')
-    const { stdout, code } = runCli(cwd, ['agreement', '--db', 'r.factspan'])
+    const { stdout, code } = runCli(cwd, ['agreement', '--db', 'r.factspan', '--all-documents'])
     expect(code).toBe(0)
     expect(stdout).toContain(['relations  holder  time  result_of  total', 'alice           1     1          0      2', 'bob             2     0          0      2'].join('\n'))
     expect(stdout).toContain(['relation F1  holder   time  result_of  overall', 'alice × bob   0.667  0.000          —    0.500'].join('\n'))

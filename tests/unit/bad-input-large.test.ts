@@ -79,7 +79,8 @@ describe('bad input too large to keep in the repository', () => {
   it('imports a good 10 MB line: the refusals above are for what is wrong, not for size', async () => {
     fs.writeFileSync(path.join(dir, 'long-good.jsonl'), documentLine('long', 10 * MB) + '\n')
     const run = await factspan(dir, 'import', path.join(dir, 'long-good.jsonl'), '--db', path.join(dir, 'good.factspan'))
-    expect(run.stderr).toBe('')
+    // Nothing but the progress lines a slow machine gets every 5 s: no warning, no refusal.
+    expect(run.stderr.split('\n').filter((line) => line !== '' && !/^import: \d+%/.test(line))).toEqual([])
     expect(run.stdout).toContain('long-good.jsonl: 1 documents, 1 spans imported')
   }, 300_000)
 

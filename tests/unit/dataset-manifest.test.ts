@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { exportDataset } from '../../src-main/service/datasetExport'
 import { importFiles } from '../../src-main/service/import'
 import { parseSplitSpec } from '../../src-main/shared/splitSpec'
+import { setLayerStatus } from '../../src-main/store/layerStatus'
 import { at, datasetLines, projectWith, readRecords } from './dataset-helpers'
 import { ROOT, utf8 } from './helpers'
 
@@ -25,6 +26,8 @@ describe('the manifest beside every export', () => {
       filters: { status: ['in_progress'], labels: ['metric', 'date'] },
       split: { seed: 5, ratios: { train: 0.8, dev: 0.1, test: 0.1 }, method: expect.stringContaining('iterative stratification') },
       project: { file: 'test.factspan', sha256: sha256OfFile(file) },
+      // A new project keeps the guidelines it started from, so the dataset names those.
+      guidelines: { sha256: sha256OfFile(at(ROOT, 'resources/guidelines.md')) },
       agreement: null,
     })
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(['set-train.jsonl', 'set-dev.jsonl', 'set-test.jsonl'])
@@ -47,11 +50,16 @@ describe('the manifest beside every export', () => {
       return JSON.stringify({ ...record, spans: record.spans.filter((s: { label: string }) => s.label !== 'date').map((s: object) => ({ ...s, annotator: 'bob' })) })
     })
     importFiles(workspace.database(), [{ name: 'bob.jsonl', bytes: utf8(bob.join('\n')) }], { annotator: 'bob' })
+    // Agreement counts the documents both finished: alice all 40, bob all but the first.
+    const ids = lines.map((line) => JSON.parse(line).id as string)
+    setLayerStatus(workspace.database(), ids, 'alice', 'done', '2026-12-01T00:00:00.000Z')
+    setLayerStatus(workspace.database(), ids.slice(1), 'bob', 'done', '2026-12-01T00:00:00.000Z')
     await exportDataset(workspace.database(), { format: 'native', layer: 'alice' }, at(dir, 'alice.jsonl'), file)
     const { agreement, layer, files } = readJson(at(dir, 'alice.manifest.json'))
     expect(layer).toBe('alice')
     expect(files).toEqual([expect.objectContaining({ split: null, path: 'alice.jsonl', documents: 40 })])
     expect(agreement.annotators).toEqual(['alice', 'bob'])
+    expect(agreement).toMatchObject({ documents: 39, left_out: 1 })
     expect(agreement.pairs).toHaveLength(1)
     const [pair] = agreement.pairs
     expect(pair.annotators).toEqual(['alice', 'bob'])

@@ -76,6 +76,8 @@ const DOCUMENT: Document = {
   title: '𠮷野家',
   length: 8,
   status: 'in_progress',
+  layerStatus: 'in_progress',
+  finishedBy: [],
   spanCount: 1,
   text: '𠮷野家 2月25日',
   textSha256: 'sha-1',

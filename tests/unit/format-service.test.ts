@@ -30,7 +30,7 @@ describe('importing the new formats into a project', () => {
       ['brat/plain.txt', 1, 0],
     ])
     expect(report.errors.map((e) => e.message)).toEqual(['brat/orphan.ann:1: no brat/orphan.txt beside it: a brat document is a .txt with its .ann'])
-    expect(listDocuments(db).map((d) => d.id)).toEqual(['brat/crlf-kept', 'brat/emoji-and-rare', 'brat/plain'])
+    expect(listDocuments(db, 'alice').map((d) => d.id)).toEqual(['brat/crlf-kept', 'brat/emoji-and-rare', 'brat/plain'])
   })
 
   it('hands brat the .txt with its own line ends, so offsets that count CRLF twice get the hint', () => {
@@ -53,7 +53,7 @@ describe('importing the new formats into a project', () => {
       { annotator: 'alice' },
     )
     expect(hinted.errors[0].message).toMatch(/^b\.ann:1: T1 quotes "防疫惠企28" but the text at 5 11 is "疫惠企28条"; these offsets count each CRLF as two characters/)
-    expect(listDocuments(workspace.database())).toEqual([])
+    expect(listDocuments(workspace.database(), 'alice')).toEqual([])
   })
 
   it('tells a Label Studio list from CLUENER lines, both named .json', () => {
@@ -91,7 +91,7 @@ describe('importing the new formats into a project', () => {
     const file = { name: 'bad.bio', bytes: utf8(content) }
     const strict = importFiles(workspace.database(), [file], { annotator: 'alice', format: 'bio' })
     expect(strict.errors[0].message).toBe('bad.bio:2: I-date does not continue a span of date: it follows B-org')
-    expect(listDocuments(workspace.database())).toEqual([])
+    expect(listDocuments(workspace.database(), 'alice')).toEqual([])
     const lenient = importFiles(workspace.database(), [file], { annotator: 'alice', format: 'bio', lenient: true })
     expect(lenient.errors).toEqual([])
     expect(lenient.imported[0]).toMatchObject({ documents: 2, spans: 2 })
@@ -181,7 +181,7 @@ describe('exporting the new formats from a project', () => {
     const files = collectFiles([out]).map((f) => ({ name: f.name, bytes: fs.readFileSync(f.path) }))
     expect(files.map((f) => f.name)).toEqual(['brat/crlf-kept.ann', 'brat/crlf-kept.txt', 'brat/emoji-and-rare.ann', 'brat/emoji-and-rare.txt'])
     importFiles(second.workspace.database(), files, { annotator: 'bob' })
-    expect(listDocuments(second.workspace.database()).map((d) => d.id)).toEqual(['brat/crlf-kept', 'brat/emoji-and-rare'])
+    expect(listDocuments(second.workspace.database(), 'alice').map((d) => d.id)).toEqual(['brat/crlf-kept', 'brat/emoji-and-rare'])
     expect(await spansInProject(second.service)).toEqual(await spansInProject(first.service))
   })
 })

@@ -18,7 +18,7 @@ describe('import', () => {
     const { workspace } = newProject()
     const report = importFiles(workspace.database(), readCorpus(), { annotator: 'alice' })
     expect(report.errors).toEqual([])
-    const docs = listDocuments(workspace.database())
+    const docs = listDocuments(workspace.database(), 'alice')
     expect(docs.map((d) => d.id)).toEqual(fs.readdirSync(CORPUS).sort().map((n) => n.replace('.txt', '')))
     expect(docs[1].title).toBe('復工復產,濱江的誠意與信心')
     expect(docs.every((d) => d.status === 'new' && d.length > 1000)).toBe(true)
@@ -51,7 +51,7 @@ describe('import', () => {
     expect(report.errors).toHaveLength(1)
     expect(report.errors[0]).toMatchObject({ file: 'bad.jsonl', line: 2 })
     expect(report.errors[0].message).toMatch(/^bad\.jsonl:2: malformed JSON/)
-    expect(listDocuments(workspace.database()).map((d) => d.id)).toEqual(['ok'])
+    expect(listDocuments(workspace.database(), 'alice').map((d) => d.id)).toEqual(['ok'])
     expect(workspace.database().prepare('SELECT count(*) FROM spans').pluck().get()).toBe(0)
   })
 
@@ -59,7 +59,7 @@ describe('import', () => {
     const { workspace } = newProject()
     const report = importFiles(workspace.database(), [{ name: 'nul.txt', bytes: utf8('第一行\n第二\u0000行') }], { annotator: 'alice' })
     expect(report.errors[0].message).toMatch(/^nul\.txt:2: .*NUL/)
-    expect(listDocuments(workspace.database())).toEqual([])
+    expect(listDocuments(workspace.database(), 'alice')).toEqual([])
   })
 
   it('skips a document already present with the same text, and refuses one with the same id and another text', () => {
@@ -70,7 +70,7 @@ describe('import', () => {
     expect(again.imported[0]).toMatchObject({ documents: 0, skipped: 1 })
     const changed = importFiles(db, [{ name: 'a.txt', bytes: utf8('改过的原文') }], { annotator: 'alice' })
     expect(changed.errors[0].message).toBe('a.txt: document "a" is already in the project with a different text')
-    expect(listDocuments(db)).toHaveLength(1)
+    expect(listDocuments(db, 'alice')).toHaveLength(1)
   })
 
   it('adds labels that arrive with imported spans to the label set', () => {
@@ -140,6 +140,6 @@ describe('import conflicts', () => {
     const lines = `${JSON.stringify({ id: 'b', text: '别的' })}\n\n${JSON.stringify({ id: 'a', text: '改过' })}\n`
     const report = importFiles(workspace.database(), [{ name: 'two.jsonl', bytes: utf8(lines) }], { annotator: 'alice' })
     expect(report.errors[0].message).toBe('two.jsonl:3: document "a" is already in the project with a different text')
-    expect(listDocuments(workspace.database()).map((d) => d.id)).toEqual(['a'])
+    expect(listDocuments(workspace.database(), 'alice').map((d) => d.id)).toEqual(['a'])
   })
 })

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importFiles } from '../../src-main/service/import'
 import { mergeFiles } from '../../src-main/service/merge'
+import { HOTKEY_ORDER } from '../../src-main/shared/hotkeys'
 import { labelsToAdd, MAX_LABELS } from '../../src-main/shared/labelSet'
 import { DEFAULT_LABELS } from '../../src-main/shared/model'
 import { listLabels } from '../../src-main/store/labels'
@@ -82,5 +83,48 @@ describe('labels that arrive with data or by hand get one rule', () => {
       ['9', '#ef4444'],
       ['0', '#14b8a6'],
     ])
+  })
+})
+
+// Written out by hand: the four default labels hold 1–4, so 26 new ones take 5–9, 0 and then every letter but the
+// editor's own a, l, y, n, s and r (20 letters): 30 labels, the limit, each with a key.
+const KEYS_AFTER_DEFAULTS = ['5', '6', '7', '8', '9', '0', ...'bcdefghijkmopqtuvwxz']
+
+describe('the one rule gives labels keys the editor does not keep for itself', () => {
+  it('never gives a, l, y, n, s or r, and still serves every label up to the limit', () => {
+    const { added, over } = labelsToAdd([], labelNames(MAX_LABELS).map((name) => ({ name })))
+    expect(added.map((l) => l.hotkey)).toEqual([...'1234567890', ...'bcdefghijkmopqtuvwxz'])
+    expect(over).toEqual([])
+    expect(HOTKEY_ORDER).toHaveLength(MAX_LABELS)
+    for (const key of ['a', 'l', 'y', 'n', 's', 'r']) expect(HOTKEY_ORDER).not.toContain(key)
+  })
+
+  it('does not keep a reserved key another project gave a label, and labels.add refuses one', () => {
+    const { added } = labelsToAdd(DEFAULT_LABELS, [{ name: 'suggested', hotkey: 's' }, { name: 'relation', hotkey: 'R' }, { name: 'yes', hotkey: 'y' }])
+    expect(added.map((l) => l.hotkey)).toEqual(['5', '6', '7'])
+    const { service } = newProject()
+    for (const key of ['y', 'n', 's', 'r', 'S']) {
+      expect(() => service['labels.add']({ name: '𠮷', hotkey: key })).toThrow(`"${key.toLowerCase()}" is an editor shortcut`)
+    }
+  })
+
+  it('gives the same keys to 26 new labels by import, by merge and by labels.add', async () => {
+    const names = labelNames(26)
+    const imported = newProject()
+    expect(importFiles(imported.workspace.database(), [{ name: 'many.jsonl', bytes: utf8(line('a', names) + '\n') }], { annotator: 'alice' }).errors).toEqual([])
+
+    const merged = newProject('reviewer')
+    const file = path.join(merged.dir, 'many.jsonl')
+    fs.writeFileSync(file, line('a', names) + '\n')
+    expect(mergeFiles(merged.workspace.database(), [{ name: 'many.jsonl', path: file }], { annotator: 'carol' }).newLabels).toEqual(names)
+
+    const added = newProject()
+    for (const name of names) await added.service['labels.add']({ name })
+
+    for (const { workspace } of [imported, merged, added]) {
+      const labels = listLabels(workspace.database())
+      expect(labels.map((l) => l.name)).toEqual([...DEFAULT_LABELS.map((l) => l.name), ...names])
+      expect(labels.slice(4).map((l) => l.hotkey)).toEqual(KEYS_AFTER_DEFAULTS)
+    }
   })
 })

@@ -60,7 +60,7 @@ describe('merging an annotator’s project file', () => {
 
     expect(report.problems).toEqual([])
     expect(report.merged).toEqual([
-      { file: 'alice.factspan', source: 'project', annotators: ['alice'], documents: { matched: 1, added: 1 }, spans: { added: 3, skipped: 0 }, relations: { added: 0, skipped: 0 } },
+      { file: 'alice.factspan', source: 'project', annotators: ['alice'], documents: { matched: 1, added: 1 }, spans: { added: 3, skipped: 0 }, relations: { added: 0, skipped: 0 }, statuses: 0, guidelines: 'same' },
     ])
     expect(documentIds(db)).toEqual(['report', 'notice'])
     // Code points survive the trip: 2月25日 starts after 𠮷野家, at 3, not at UTF-16's 4.
@@ -154,7 +154,13 @@ describe('merging an annotator’s project file', () => {
   })
 
   it('leaves the other project’s gold layer out and says how many spans that was', () => {
-    const reviewed = annotatorProject('dora', [line('report', REPORT, [[3, 8, 'date'], [3, 8, 'date', 'gold']])])
+    // Dora reviewed her own copy: her project has a gold layer too.
+    const dora = newProject('dora')
+    importFiles(dora.workspace.database(), [{ name: 'dora.jsonl', bytes: utf8(line('report', REPORT, [[3, 8, 'date']]) + '\n') }], { annotator: 'dora' })
+    dora.service['review.editGold']({ documentId: 'report', add: [{ start: 3, end: 8, label: 'date' }], remove: [] })
+    dora.workspace.close()
+    const reviewed = path.join(tempDir(), 'dora.factspan')
+    fs.copyFileSync(dora.file, reviewed)
     const { workspace } = reviewerProject()
     const report = mergeFiles(workspace.database(), [{ name: 'dora.factspan', path: reviewed }])
     expect(report.merged[0].annotators).toEqual(['dora'])
@@ -214,7 +220,7 @@ describe('merging a native JSONL export', () => {
     const { workspace } = reviewerProject()
     const report = mergeFiles(workspace.database(), [{ name: 'export.jsonl', path: file }])
     expect(report.merged).toEqual([
-      { file: 'export.jsonl', source: 'jsonl', annotators: ['alice', 'bob'], documents: { matched: 1, added: 1 }, spans: { added: 2, skipped: 0 }, relations: { added: 0, skipped: 0 } },
+      { file: 'export.jsonl', source: 'jsonl', annotators: ['alice', 'bob'], documents: { matched: 1, added: 1 }, spans: { added: 2, skipped: 0 }, relations: { added: 0, skipped: 0 }, statuses: 0, guidelines: 'none' },
     ])
     expect(spansOf(workspace.database(), 'report')).toEqual([
       [0, 3, 'organization', '𠮷野家', 'bob'],

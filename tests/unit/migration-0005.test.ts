@@ -17,7 +17,7 @@ function versionBeforeRelations(): { file: string; version: number } {
   db.pragma(`application_id = ${APPLICATION_ID}`)
   db.prepare("INSERT INTO labels (name, color, position) VALUES ('metric', '#f59e0b', 0), ('organization', '#3b82f6', 1)").run()
   db.prepare(
-    "INSERT INTO documents (id, title, text, text_sha256, length, position, done_at, created_at) VALUES ('d', '𠮷', '𠮷區復工率91.9%', 'h', 10, 0, 'then', 'then')",
+    "INSERT INTO documents (id, title, text, text_sha256, length, position, created_at) VALUES ('d', '𠮷', '𠮷區復工率91.9%', 'h', 10, 0, 'then')",
   ).run()
   db.prepare(
     `INSERT INTO spans (id, document_id, start, "end", label, quote, annotator, created_at) VALUES

@@ -119,6 +119,6 @@ describe('relations and span edits', () => {
   it('review.layers counts relations per layer', () => {
     const { service, metric, org } = projectWithSpans()
     service['relations.add']({ from: metric.id, to: org.id, type: 'holder' })
-    expect(service['review.layers']({}).annotators).toEqual([{ name: 'alice', spans: 3, documents: 1, relations: 1 }])
+    expect(service['review.layers']({}).annotators).toEqual([{ name: 'alice', spans: 3, documents: 1, finished: 0, relations: 1 }])
   })
 })

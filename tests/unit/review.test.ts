@@ -38,10 +38,10 @@ describe('the gold layer', () => {
     expect(again).toEqual({ added: [], removed: [], addedRelations: [], removedRelations: [] })
     expect(await service['review.layers']({})).toEqual({
       annotators: [
-        { name: 'alice', spans: 2, documents: 1, relations: 0 },
-        { name: 'bob', spans: 2, documents: 1, relations: 0 },
+        { name: 'alice', spans: 2, documents: 1, finished: 0, relations: 0 },
+        { name: 'bob', spans: 2, documents: 1, finished: 0, relations: 0 },
       ],
-      gold: { name: 'gold', spans: 1, documents: 1, relations: 0 },
+      gold: { name: 'gold', spans: 1, documents: 1, finished: 0, relations: 0 },
       documents: 2,
       reviewed: 0,
     })
@@ -87,6 +87,9 @@ describe('the gold layer', () => {
 describe('review status', () => {
   it('goes from annotated to reviewed and back, ahead of done, and filters the library', async () => {
     const { service } = reviewedProject()
+    // Status is the user's own layer's: the reviewer has none here, alice has tagged the report.
+    expect((await service['documents.get']({ id: 'report' })).status).toBe('new')
+    service['project.setAnnotator']({ name: 'alice' })
     expect((await service['documents.get']({ id: 'report' })).status).toBe('in_progress')
     await service['documents.setDone']({ id: 'report', done: true })
     expect((await service['review.setReviewed']({ id: 'report', reviewed: true })).status).toBe('reviewed')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
-import { projectAgreement } from '../../service/agreement'
 import type { AgreementReport, GroupScores, PairScores, Score } from '../../shared/agreementReport'
 import { dbOption, openForCommand } from '../common'
+import { contractOf } from '../contract'
 
 export function register(program: Command): void {
   program
@@ -9,16 +9,16 @@ export function register(program: Command): void {
     .description("measure how far annotators agree: span F1, Cohen's and Fleiss' kappa, Krippendorff's α_U; per pair, for the group and per label")
     .addOption(dbOption())
     .option('--annotators <names>', 'comma-separated annotators to compare (default: all but the gold layer)')
-    .option('--include-gold', 'compare the gold layer too')
+    .option('--include-gold', 'compare the gold layer too (then only reviewed documents count)')
+    .option('--all-documents', 'count every document, also those an annotator has not marked done')
     .option('--json', 'print JSON')
-    .action((opts: { db: string; annotators?: string; includeGold?: boolean; json?: boolean }) => {
-      const { workspace } = openForCommand(opts.db)
+    .action(async (opts: { db: string; annotators?: string; includeGold?: boolean; allDocuments?: boolean; json?: boolean }) => {
+      const { service, workspace } = openForCommand(opts.db)
       const annotators = opts.annotators
         ?.split(',')
         .map((name) => name.trim())
         .filter(Boolean)
-      const report = projectAgreement(workspace.database(), { annotators, includeGold: opts.includeGold })
-      workspace.close()
+      const report = await contractOf(service)('review.agreement', { annotators, includeGold: opts.includeGold, allDocuments: opts.allDocuments }).finally(() => workspace.close())
       console.log(opts.json ? JSON.stringify(report, null, 2) : formatReport(report))
     })
 }
@@ -27,6 +27,7 @@ export function register(program: Command): void {
 function formatReport(report: AgreementReport): string {
   const lines = [
     `Agreement of ${report.annotators.join(', ') || 'no annotators'} over ${count(report.documents, 'document')} (${count(report.characters, 'character')})`,
+    ...countedLines(report),
     '',
     ...table([
       ['spans', ...report.labels, 'total'],
@@ -71,6 +72,15 @@ function relationSection(report: AgreementReport): string[] {
     ]),
     'relation F1: both ends match exactly (start, end, label) and the type is equal.',
   ]
+}
+
+/** How many documents were counted and which were left out, with why; every document with --all-documents. */
+function countedLines(report: AgreementReport): string[] {
+  if (report.allDocuments) return ['Every document counted, finished or not (--all-documents).']
+  const lines = [`${report.documents} counted: finished by every annotator compared; ${report.leftOut.length} left out${report.leftOut.length ? ':' : '.'}`]
+  for (const doc of report.leftOut) lines.push(`  ${doc.documentId}: ${doc.reasons.join('; ')}`)
+  if (report.leftOut.length) lines.push('(--all-documents counts them too)')
+  return lines
 }
 
 function pairRow(name: string, s: PairScores): string[] {

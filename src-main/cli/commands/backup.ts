@@ -18,6 +18,8 @@ export function register(program: Command): void {
         for (const backup of backups) console.log(`${backup.createdAt}  ${backup.reason}  ${backup.bytes} bytes  ${backup.file}`)
         return
       }
+      // Not 'project.backup', which backs up the open project: opening would migrate an older file first, and a
+      // backup should be of the file as it is.
       // Only a whole Factspan project is worth a backup; anything else is refused with its reason.
       openProjectReadOnly(project).close()
       const backup = makeBackup(project, 'manual')

@@ -1,13 +1,12 @@
 import { type Command, Option } from 'commander'
-import { COLUMN_SEPARATORS, EXPORT_FORMATS, type ColumnSeparator, type ExportFormat, type ExportWarning } from '../../shared/api'
+import { argSchemas, COLUMN_SEPARATORS, EXPORT_FORMATS, type ColumnSeparator, type ExportFormat, type ExportWarning } from '../../shared/api'
 import { exportDataset } from '../../service/datasetExport'
 import { describeLayer } from '../../service/export'
 import { JobCancelled } from '../../service/jobs'
-import { FactspanError } from '../../shared/errors'
-import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model'
-import { parseSplitSpec } from '../../shared/splitSpec'
-import { countReviewedDocuments } from '../../store/documents'
+import { DOCUMENT_STATUSES } from '../../shared/model'
+import { parseSplitSpec, seedFromText } from '../../shared/splitSpec'
 import { dbOption, openForCommand } from '../common'
+import { checkArgs, contractOf, parseTyped, UsageError } from '../contract'
 import { cancelOnInterrupt, INTERRUPTED_EXIT_CODE } from '../interrupt'
 import { progressReporter } from '../progress'
 
@@ -39,28 +38,35 @@ export function register(program: Command): void {
     .option('--status <statuses>', `only documents with these statuses, e.g. reviewed,done (${DOCUMENT_STATUSES.join(', ')})`)
     .option('--labels <labels>', 'only spans with these labels, e.g. metric,date')
     .action(async (opts: ExportCommandOptions) => {
-      const split = opts.split === undefined ? undefined : parseSplitSpec(opts.split)
-      if (opts.seed !== undefined && split === undefined) throw new FactspanError('bad-input', '--seed only makes sense with --split')
-      const { workspace } = openForCommand(opts.db)
+      const split = opts.split === undefined ? undefined : parseTyped(() => parseSplitSpec(opts.split!))
+      if (opts.seed !== undefined && split === undefined) throw new UsageError('--seed only makes sense with --split')
+      // Checked by the contract's own schema, so the CLI refuses what the app's export dialog refuses, in the same words.
+      const dataset = checkArgs(
+        argSchemas['export.preview'],
+        {
+          format: opts.format,
+          annotator: opts.annotator,
+          layer: opts.layer,
+          separator: opts.separator,
+          split,
+          seed: opts.seed === undefined ? undefined : seedFromText(opts.seed),
+          status: opts.status === undefined ? undefined : listOf(opts.status, '--status'),
+          labels: opts.labels === undefined ? undefined : listOf(opts.labels, '--labels'),
+        },
+        { seed: { option: '--seed', typed: opts.seed }, split: { option: '--split', typed: opts.split } },
+      )
+      const { service, workspace } = openForCommand(opts.db)
+      const call = contractOf(service)
       const progress = progressReporter('export')
       const interrupt = cancelOnInterrupt()
       try {
         const db = workspace.database()
         const onWarning = (w: ExportWarning) => progress.log(`warning: document "${w.documentId}": ${w.reason}`)
-        const options = {
-          format: opts.format,
-          annotator: opts.annotator,
-          layer: opts.layer,
-          separator: opts.separator,
-          onWarning,
-          split,
-          seed: opts.seed === undefined ? undefined : parseSeed(opts.seed),
-          status: opts.status === undefined ? undefined : parseStatuses(opts.status),
-          labels: opts.labels === undefined ? undefined : listOf(opts.labels, '--labels'),
-        }
-        const result = await exportDataset(db, options, opts.out, workspace.path, { signal: interrupt.signal, onProgress: (step) => progress.update(step) })
+        // No contract method writes files to disk ('export.dataset' hands the app its files as strings to download):
+        // the CLI runs the same export job, on disk, with its progress bar and Ctrl+C.
+        const result = await exportDataset(db, { ...dataset, onWarning }, opts.out, workspace.path, { signal: interrupt.signal, onProgress: (step) => progress.update(step) })
         progress.end()
-        const reviewed = countReviewedDocuments(db)
+        const { reviewed } = await call('review.layers', {})
         const { total } = result.plan
         const what = `${opts.format}, ${describeLayer(result.plan.layer)}`
         if (split) {
@@ -84,21 +90,6 @@ export function register(program: Command): void {
 
 function listOf(value: string, option: string): string[] {
   const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '')
-  if (items.length === 0) throw new FactspanError('bad-input', `${option} names nothing: give a comma-separated list`)
+  if (items.length === 0) throw new UsageError(`${option} names nothing: give a comma-separated list`)
   return items
-}
-
-function parseStatuses(value: string): DocumentStatus[] {
-  return listOf(value, '--status').map((status) => {
-    if (!(DOCUMENT_STATUSES as readonly string[]).includes(status)) {
-      throw new FactspanError('bad-input', `--status: "${status}" is not a status; the statuses are ${DOCUMENT_STATUSES.join(', ')}`)
-    }
-    return status as DocumentStatus
-  })
-}
-
-function parseSeed(value: string): number {
-  const seed = Number(value)
-  if (!/^\d+$/.test(value) || seed > 4_294_967_295) throw new FactspanError('bad-input', `--seed must be a whole number from 0 to 4294967295, not "${value}"`)
-  return seed
 }

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander'
 import {
+  argSchemas,
   COLUMN_SEPARATORS,
   DISCONTINUOUS_SPANS,
   IMPORT_FORMATS,
@@ -12,6 +13,7 @@ import {
 import { importJob } from '../../service/importJob'
 import { runJob } from '../../service/jobs'
 import { dbOption, openForCommand } from '../common'
+import { checkArgs } from '../contract'
 import { collectFiles } from '../files'
 import { cancelOnInterrupt, INTERRUPTED_EXIT_CODE } from '../interrupt'
 import { progressReporter } from '../progress'
@@ -44,18 +46,23 @@ export function register(program: Command): void {
     .option('--label-field <name>', 'doccano: the field that holds the spans (default: label)')
     .action(async (paths: string[], opts: ImportCommandOptions) => {
       const files = collectFiles(paths, opts.format, (file, reason) => console.error(`warning: ${file}: ${reason}`))
+      // The options as 'import.files' checks them. That method takes the files' bytes, which the app sends; the CLI
+      // runs the same import job on paths instead, so that a large JSONL file streams from disk a line at a time.
+      const options = checkArgs(
+        argSchemas['import.files'].omit({ files: true, jobId: true }),
+        {
+          format: opts.format,
+          encoding: opts.encoding,
+          lenient: opts.lenient,
+          separator: opts.separator,
+          discontinuous: opts.discontinuous,
+          textField: opts.textField,
+          labelField: opts.labelField,
+        },
+        {},
+      )
       const { workspace } = openForCommand(opts.db, true)
-      // Files are read when their turn comes, JSONL a line at a time: memory stays flat however large the import.
-      const job = importJob(workspace.database(), files, {
-        format: opts.format,
-        encoding: opts.encoding,
-        annotator: opts.annotator ?? workspace.settings.annotator,
-        lenient: opts.lenient,
-        separator: opts.separator,
-        discontinuous: opts.discontinuous,
-        textField: opts.textField,
-        labelField: opts.labelField,
-      })
+      const job = importJob(workspace.database(), files, { ...options, annotator: opts.annotator ?? workspace.settings.annotator })
       const progress = progressReporter('import')
       const interrupt = cancelOnInterrupt()
       const report = await runJob(job, { signal: interrupt.signal, onProgress: (step) => progress.update(step) }).finally(() => {

@@ -11,6 +11,7 @@ export function register(program: Command): void {
     .option('--from <file>', 'the backup to restore (default: the newest)')
     .action((opts: { db: string; from?: string }) => {
       const project = path.resolve(opts.db)
+      // Not 'project.restore', which opens the project afterwards: restoring is for a project that may not open.
       const { from, saved } = restoreBackup(project, opts.from)
       console.log(`${project}: restored from ${from}`)
       if (saved) console.log(`the project as it was is kept in ${saved.file}`)

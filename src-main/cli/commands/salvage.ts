@@ -11,6 +11,7 @@ export function register(program: Command): void {
     .requiredOption('--out <file>', 'the JSONL file to write')
     .action((opts: { db: string; out: string }) => {
       const project = path.resolve(opts.db)
+      // Not 'project.salvage', which holds the JSONL in memory for the app to download: the CLI writes it as it reads.
       const counts = salvageToFile(project, opts.out)
       console.log(`${opts.out}: ${counts.documents} documents, ${counts.spans} spans saved from ${project}`)
       if (counts.skippedDocuments || counts.skippedSpans) {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import * as initial from './0001-initial'
 import * as review from './0002-review'
+import * as layerStatus from './0003-layer-status'
 import * as relations from './0005-relations'
 
 export interface Migration {
@@ -13,7 +14,8 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'review', up: review.up },
-  // 0003 (team status) and 0004 (suggestions) come from other branches; the lead chains them at merge.
+  { version: 3, name: 'layer-status', up: layerStatus.up },
+  // 0004 (suggestions) comes from issue 11's branch; the lead chains it at merge.
   { version: 5, name: 'relations', up: relations.up },
 ]
 
