@@ -33,8 +33,9 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
     case 'addLabel':
       return {
         kind: 'labels-saved',
-        labels: await call('labels.restore', { label: edit.label, position: edit.position, spans: edit.spans }),
+        labels: await call('labels.restore', { label: edit.label, position: edit.position, spans: edit.spans, ...(edit.relations?.length ? { relations: edit.relations } : {}) }),
         restored: edit.spans,
+        restoredRelations: edit.relations,
       }
     case 'removeLabel':
       return { kind: 'label-removed', removal: await call('labels.remove', { name: edit.label.name }) }

@@ -21,8 +21,9 @@ export type Edit =
   /** Many spans of one document as one step, e.g. every occurrence of a phrase. */
   | { kind: 'addMany'; documentId: string; spans: Span[]; text: string }
   | { kind: 'removeMany'; documentId: string; spans: Span[]; text: string }
-  | { kind: 'addLabel'; documentId: string; label: Label; position: number; spans: Span[] }
-  | { kind: 'removeLabel'; documentId: string; label: Label; position: number; spans: Span[] }
+  /** Deleting a label deletes its spans and their relations, which its undo brings back. */
+  | { kind: 'addLabel'; documentId: string; label: Label; position: number; spans: Span[]; relations?: Relation[] }
+  | { kind: 'removeLabel'; documentId: string; label: Label; position: number; spans: Span[]; relations?: Relation[] }
   | { kind: 'updateLabel'; documentId: string; from: Label; to: Label }
   | { kind: 'reorderLabels'; documentId: string; from: string[]; to: string[] }
   | RelationEdit
@@ -43,7 +44,7 @@ export type EditOutcome =
   | { kind: 'spans-saved'; spans: Span[] }
   | { kind: 'spans-removed'; spans: Span[] }
   | { kind: 'document-saved'; summary: DocumentSummary }
-  | { kind: 'labels-saved'; labels: Label[]; renamed?: { from: string; to: string }; restored?: Span[] }
+  | { kind: 'labels-saved'; labels: Label[]; renamed?: { from: string; to: string }; restored?: Span[]; restoredRelations?: Relation[] }
   | { kind: 'label-removed'; removal: LabelRemoval }
   | { kind: 'relations-saved'; relations: Relation[] }
   | { kind: 'relations-removed'; relations: Relation[] }
@@ -92,8 +93,8 @@ export function inverse(edit: Edit): Edit {
 /** The edit as the server did it: deleting a label removes the spans it has now, which its undo must bring back. */
 export function asDone(edit: Edit, outcome: EditOutcome): Edit {
   if (edit.kind === 'removeLabel' && outcome.kind === 'label-removed') {
-    const { label, position, spans } = outcome.removal
-    return { ...edit, label, position, spans }
+    const { label, position, spans, relations } = outcome.removal
+    return { ...edit, label, position, spans, relations }
   }
   if (edit.kind === 'removeRelationType' && outcome.kind === 'relation-type-removed') {
     return { ...edit, type: outcome.type, position: outcome.position, relations: outcome.relations }

@@ -44,6 +44,8 @@ export function absorbRelations(s: Store, outcome: EditOutcome): Partial<Store> 
     }
     case 'label-removed':
       return dropTouching(s, new Set(outcome.removal.spans.map((span) => span.id)))
+    case 'labels-saved':
+      return outcome.restoredRelations?.length ? { relations: withRelations(s.relations, inOpenLayer(s, outcome.restoredRelations)) } : {}
     case 'relations-saved':
       return { relations: withRelations(s.relations, inOpenLayer(s, outcome.relations)) }
     case 'relations-removed':

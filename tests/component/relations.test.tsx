@@ -91,6 +91,22 @@ describe('relations in the annotate session', () => {
     expect(backend.service['relations.list']({ documentId: 'facts' })).toEqual([])
   })
 
+  it('deletes a label with its spans and their relations, and undo brings all of them back', async () => {
+    const { backend, s, ids } = await tagged()
+    s().selectSpan(ids.metric)
+    s().enterRelationMode()
+    await s().toggleRelation('holder')
+    s().stepRelationTarget(1)
+    await s().toggleRelation('time')
+    const before = backend.service['relations.list']({ documentId: 'facts' })
+    await s().removeLabel('date')
+    expect(backend.service['relations.list']({ documentId: 'facts' }).map((r) => r.type)).toEqual(['holder'])
+    expect(s().relations.map((r) => r.type)).toEqual(['holder'])
+    await s().undo()
+    expect(backend.service['relations.list']({ documentId: 'facts' })).toEqual(before)
+    expect(s().relations).toEqual(before)
+  })
+
   it('retypes a relation and renames its type, each undone as one step', async () => {
     const { backend, s, ids } = await tagged()
     await s().addRelationType({ name: 'located_in', fromLabels: ['metric'], toLabels: ['organization'] })
