@@ -1,5 +1,7 @@
 // First: under the page's CSP (script-src 'self') the dev server's inline React Refresh preamble cannot run.
 import '@vitejs/plugin-react/preamble'
+// Before any module that builds a zod schema (the contract's, which the dialogs check input with).
+import './zodConfig'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createApiClient, windowTransport } from './api'

@@ -6,6 +6,7 @@ import { DOCUMENT_STATUSES, type ProjectInfo } from '../shared/model'
 import { countDocuments } from '../store/documents'
 import { countDocumentsByStatus } from '../store/layerStatus'
 import { listLabels } from '../store/labels'
+import { countRelationsByType } from '../store/relations'
 import { countSpansByLabel, listAnnotators } from '../store/spans'
 import type { Workspace } from './workspace'
 
@@ -29,11 +30,14 @@ export function projectStats(ws: Workspace): ProjectStats {
   // The project as a whole: a document is done once every annotator who began it has finished it.
   for (const [status, count] of countDocumentsByStatus(db)) byStatus[status as keyof typeof byStatus] = count
   const byLabel = Object.fromEntries(countSpansByLabel(db).map((row) => [row.label, row.count]))
+  const byRelationType = Object.fromEntries(countRelationsByType(db).map((row) => [row.type, row.count]))
   return {
     documents: countDocuments(db),
     byStatus,
     spans: Object.values(byLabel).reduce((a, b) => a + b, 0),
     byLabel,
+    relations: Object.values(byRelationType).reduce((a, b) => a + b, 0),
+    byRelationType,
     annotators: listAnnotators(db),
   }
 }

@@ -3,7 +3,7 @@
 import type { Api } from '../shared/api'
 import { FactspanError } from '../shared/errors'
 import { hotkeyProblem, nextFreeHotkey, normalizeHotkey } from '../shared/hotkeys'
-import { allowsLabel, RELATION_TYPE_COLORS, type Relation, type RelationType, type Span } from '../shared/model'
+import { allowsLabel, isGoldName, RELATION_TYPE_COLORS, type Relation, type RelationType, type Span } from '../shared/model'
 import {
   deleteRelation,
   deleteRelationType,
@@ -60,8 +60,15 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
     return type
   }
 
+  /** The gold layer is the reviewer's: only review.editGold writes its relations, as its spans. */
+  function refuseGold(annotator: string): void {
+    if (isGoldName(annotator)) {
+      throw new FactspanError('conflict', "The gold layer is the reviewer's alone: change its relations in the review view, not as an annotator.")
+    }
+  }
+
   /** Why two spans cannot be linked with a type, as an error; the spans when they can. */
-  function checkEnds(fromId: number, toId: number, typeName: string): { from: Span; to: Span } {
+  function checkEnds(fromId: number, toId: number, typeName: string, goldToo = false): { from: Span; to: Span } {
     const type = requireType(typeName)
     const from = requireSpan(fromId)
     const to = requireSpan(toId)
@@ -69,6 +76,7 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
     if (from.documentId !== to.documentId) {
       throw new FactspanError('bad-input', `Spans ${from.id} and ${to.id} are in different documents ("${from.documentId}", "${to.documentId}"): a relation stays in one document.`)
     }
+    if (!goldToo) refuseGold(from.annotator)
     if (from.annotator !== to.annotator) {
       throw new FactspanError('bad-input', `Span ${from.id} is in ${from.annotator}'s layer and span ${to.id} in ${to.annotator}'s: a relation stays in one layer.`)
     }
@@ -105,9 +113,9 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
   }
 
   /** Puts relations back with their ids; one that no longer fits (a span gone, a type changed) undoes them all. */
-  function restoreAll(relations: readonly Relation[]): Relation[] {
+  function restoreAll(relations: readonly Relation[], goldToo = false): Relation[] {
     for (const relation of relations) {
-      const { from } = checkEnds(relation.from, relation.to, relation.type)
+      const { from } = checkEnds(relation.from, relation.to, relation.type, goldToo)
       if (from.documentId !== relation.documentId || from.annotator !== relation.annotator) {
         throw new FactspanError('conflict', `Relation ${relation.id} no longer matches its spans ${relation.from} and ${relation.to}.`)
       }
@@ -131,6 +139,7 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
     },
     'relations.remove': ({ id }) => {
       const relation = requireRelation(id)
+      refuseGold(relation.annotator)
       deleteRelation(db(), id)
       return changed([relation.documentId], relation)
     },
@@ -191,7 +200,8 @@ export function relationMethods(ws: Workspace): Pick<Api, RelationMethods> {
       const restored = checkedType(type)
       writeTransaction(db(), () => {
           insertRelationType(db(), restored, position)
-          restoreAll(relations)
+          // Deleting a type is the project's edit, not an annotator's: its undo puts gold relations back too.
+          restoreAll(relations, true)
         })
       return typesChanged(relations.length > 0)
     },

@@ -351,6 +351,8 @@ export interface ProjectStats {
   byStatus: Record<DocumentStatus, number>
   spans: number
   byLabel: Record<string, number>
+  relations: number
+  byRelationType: Record<string, number>
   annotators: string[]
 }
 

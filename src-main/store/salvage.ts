@@ -2,7 +2,7 @@
 // every index that holds their rowids (an index page may survive where a table page did not), then each is read on
 // its own; a row SQLite cannot read, or whose text no longer matches its hash or quote, is skipped and counted.
 import Database from 'better-sqlite3'
-import type { NativeRecord, NativeSpan } from '../shared/formats/native'
+import type { NativeRecord, NativeRelation, NativeSpan } from '../shared/formats/native'
 import { sha256Hex } from '../shared/hash'
 import { OffsetMap } from '../shared/offsets'
 import type { ReadableDB } from './db'
@@ -42,6 +42,7 @@ export function openDamagedProject(path: string, nativeBinding?: string): Readab
 export function* salvageRecords(db: ReadableDB, counts: SalvageCounts): Generator<NativeRecord> {
   const documentRows = rowids(db, ['SELECT rowid FROM documents', 'SELECT rowid FROM documents INDEXED BY documents_by_position', 'SELECT rowid FROM documents INDEXED BY documents_by_sha'])
   const spansByDocument = spanRowids(db)
+  const relationsByDocument = relationRows(db)
   const readDocument = db.prepare('SELECT id, title, text, text_sha256 AS sha, meta, position FROM documents WHERE rowid = ?')
   const readSpan = db.prepare('SELECT start, "end", label, quote, annotator FROM spans WHERE id = ?')
   const documents: DocumentRow[] = []
@@ -54,6 +55,7 @@ export function* salvageRecords(db: ReadableDB, counts: SalvageCounts): Generato
   for (const document of documents) {
     const map = new OffsetMap(document.text)
     const spans: NativeSpan[] = []
+    const indexOf = new Map<number, number>()
     for (const id of spansByDocument.get(document.id) ?? []) {
       const span = readRow<SpanRow>(readSpan, id)
       const whole = span && span.start >= 0 && span.start < span.end && span.end <= map.codePointLength && map.slice(span.start, span.end) === span.quote
@@ -61,11 +63,19 @@ export function* salvageRecords(db: ReadableDB, counts: SalvageCounts): Generato
         counts.skippedSpans++
         continue
       }
+      indexOf.set(id, spans.length)
       spans.push({ start: span.start, end: span.end, label: span.label, text: span.quote, annotator: span.annotator })
+    }
+    // A relation comes along when both its spans could be read.
+    const relations: NativeRelation[] = []
+    for (const [from, to, type] of relationsByDocument.get(document.id) ?? []) {
+      const [f, t] = [indexOf.get(from), indexOf.get(to)]
+      if (f !== undefined && t !== undefined && typeof type === 'string') relations.push({ from: f, to: t, type })
     }
     counts.documents++
     counts.spans += spans.length
-    yield { id: document.id, title: document.title, text: document.text, meta: parseStoredMeta(document.meta), spans }
+    const record = { id: document.id, title: document.title, text: document.text, meta: parseStoredMeta(document.meta), spans }
+    yield relations.length > 0 ? { ...record, relations } : record
   }
 }
 
@@ -95,6 +105,21 @@ function spanRowids(db: ReadableDB): Map<string, Set<number>> {
     } catch {
       // As above.
     }
+  }
+  return byDocument
+}
+
+/** The relations that can be read, as [from span id, to span id, type] by document id; none before relations existed. */
+function relationRows(db: ReadableDB): Map<string, Array<[number, number, unknown]>> {
+  const byDocument = new Map<string, Array<[number, number, unknown]>>()
+  try {
+    for (const [documentId, from, to, type] of db.prepare('SELECT document_id, from_span, to_span, type FROM relations').raw().iterate() as Iterable<[string, number, number, unknown]>) {
+      let list = byDocument.get(documentId)
+      if (!list) byDocument.set(documentId, (list = []))
+      list.push([from, to, type])
+    }
+  } catch {
+    // No relations table (an older file), or damaged from here on: what was read stays.
   }
   return byDocument
 }

@@ -26,6 +26,7 @@ export function GuidelinesEditor({ markdown, onSaved, onClose }: { markdown: str
 
   return (
     <Dialog title="Edit guidelines" onClose={onClose} initialFocus={source} className="guidelines-editor">
+      <div className="dialog-body">
       <p className="help">The project keeps its own guidelines: everyone who opens or merges it reads these. Markdown; the preview shows them as the panel will.</p>
       <div className="guidelines-editor-panes">
         <label className="guidelines-source">
@@ -61,6 +62,7 @@ export function GuidelinesEditor({ markdown, onSaved, onClose }: { markdown: str
         <button type="button" className="primary" aria-disabled={saving} onClick={() => saving || save()} title="Ctrl+Enter">
           {saving ? 'Saving…' : 'Save guidelines'}
         </button>
+      </div>
       </div>
     </Dialog>
   )

@@ -142,6 +142,16 @@ function MergeReportView({ report }: { report: MergeReport }) {
         </div>
       )}
       {report.newLabels.length > 0 && <p className="help">New labels added to the project: {report.newLabels.join(', ')}.</p>}
+      {report.merged
+        .filter((f) => f.guidelines === 'different')
+        .map((f) => (
+          <p key={f.file} className="help">
+            {f.file}: its guidelines differ from this project’s, which stay as they are.
+          </p>
+        ))}
+      {report.merged.some((f) => f.statuses > 0) && (
+        <p className="help">Annotators’ statuses brought: {report.merged.reduce((n, f) => n + f.statuses, 0)}.</p>
+      )}
     </section>
   )
 }

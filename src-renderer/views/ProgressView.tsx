@@ -122,9 +122,19 @@ function StatusChart({ progress }: { progress: TeamProgress }) {
                 </text>
                 {STATUS.map((s) => {
                   const w = ((WIDTH - left - 10) * progress.byStatus[a][s.key]) / total
-                  const rect = <rect key={s.key} x={x} y={4} width={w} height={row - 8} fill={s.color} />
+                  const n = progress.byStatus[a][s.key]
+                  const segment = (
+                    <g key={s.key}>
+                      <rect x={x} y={4} width={w} height={row - 8} fill={s.color} />
+                      {w > 22 && (
+                        <text x={x + w / 2} y={18} textAnchor="middle" className={s.key === 'new' ? 'axis-label' : 'bar-label'}>
+                          {n}
+                        </text>
+                      )}
+                    </g>
+                  )
                   x += w
-                  return rect
+                  return segment
                 })}
               </g>
             )

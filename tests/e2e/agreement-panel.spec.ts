@@ -101,6 +101,8 @@ test('switches label and heatmap measure with the keyboard alone', async ({ page
 
   await page.keyboard.press('Tab') // Measure again
   await page.keyboard.press('Tab')
+  await expect(panel.getByRole('checkbox', { name: 'Count every document, finished or not' })).toBeFocused()
+  await page.keyboard.press('Tab')
   await expect(panel.getByRole('combobox', { name: 'Label' })).toBeFocused()
   await page.keyboard.press('ArrowDown') // metric
   await page.keyboard.press('ArrowDown') // measure

@@ -60,7 +60,7 @@ test("two annotators' projects are merged: agreement counts what both finished a
 
     await page.getByRole('button', { name: 'Progress', exact: true }).click()
     const status = page.getByRole('figure', { name: /Documents by status \(3 documents\)/ })
-    await expect(status.getByRole('img')).toHaveAttribute('aria-label', /alice 2 done, 0 in progress, 1 new; bob 3 done, 0 in progress, 0 new/)
+    await expect(status.getByRole('img')).toHaveAttribute('aria-label', /alice 2 done, 1 in progress, 0 new; bob 3 done, 0 in progress, 0 new/)
     await expect(page.getByRole('list', { name: 'Annotators' })).toContainText('alice')
     await expect(page.getByRole('list', { name: 'Annotators' })).toContainText('bob')
     await expect(page.getByRole('figure', { name: /Spans per label/ }).getByRole('img')).toHaveAttribute('aria-label', /organization: alice 2, bob 3/)
@@ -76,7 +76,10 @@ test("two annotators' projects are merged: agreement counts what both finished a
     const editor = page.getByRole('dialog', { name: 'Edit guidelines' })
     const source = editor.getByRole('textbox', { name: 'Markdown' })
     await source.fill(`${await source.inputValue()}\n\n## 团队约定\n\n- 复工率连同数值一起标为 **metric**，如“复工率91.9%”。\n<img src=x onerror="document.title='pwned'">\n`)
-    await expect(editor.getByRole('region', { name: 'Preview' }).getByRole('heading', { name: '团队约定' })).toBeVisible()
+    const preview = editor.getByRole('region', { name: 'Preview' })
+    await expect(preview.getByRole('heading', { name: '团队约定' })).toBeAttached()
+    // The screenshot shows the new rule in the preview.
+    await preview.getByRole('heading', { name: '团队约定' }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(DOCS, 'guidelines.png') })
     await editor.getByRole('button', { name: 'Save guidelines' }).click()
     await expect(editor).toBeHidden()

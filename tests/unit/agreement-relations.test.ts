@@ -89,6 +89,18 @@ describe('relation F1 of a project', () => {
     expect(pair.relations.overall).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5 })
   })
 
+  it('counts relations only on documents every compared annotator finished, as the span measures do', () => {
+    const { service, workspace } = newProject('alice')
+    expect(importFiles(workspace.database(), [{ name: 'layers.jsonl', bytes: utf8(line) }], { annotator: 'alice' }).errors).toEqual([])
+    // Only alice finished d1: it is left out, and with it every relation.
+    service['documents.setDone']({ id: 'd1', done: true })
+    const report = service['review.agreement']({})
+    expect(report.leftOut.map((d) => d.documentId)).toEqual(['d1'])
+    expect(report.relations).toEqual({ alice: { holder: 0, time: 0, result_of: 0 }, bob: { holder: 0, time: 0, result_of: 0 } })
+    expect(report.pairs[0].relations.overall).toEqual({ precision: null, recall: null, f1: null })
+    expect(service['review.agreement']({ allDocuments: true }).pairs[0].relations.overall.f1).toBe(0.5)
+  })
+
   it('prints relation counts and relation F1 in factspan agreement', () => {
     const cwd = tempDir()
     fs.writeFileSync(path.join(cwd, 'layers.jsonl'), line)

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createService } from '../../src-main/service'
 import { backupFolder, listBackups } from '../../src-main/service/backups'
+import { LATEST_VERSION } from '../../src-main/store/migrations'
 import { runCli, startServer } from './cli-helpers'
 import { newProject, utf8, versionOneProject } from './helpers'
 
@@ -29,11 +30,11 @@ describe('backups', () => {
   it('backs up a project before a migration changes it, in the backups folder beside it', () => {
     const file = versionOneProject()
     const { workspace } = createService({ settingsFile: path.join(path.dirname(file), 'settings.json'), projectPath: file })
-    expect(workspace.database().pragma('user_version', { simple: true })).toBe(2)
+    expect(workspace.database().pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     workspace.close()
 
     const backups = listBackups(file)
-    expect(backups.map((b) => b.reason)).toEqual(['before-upgrade-to-v2'])
+    expect(backups.map((b) => b.reason)).toEqual([`before-upgrade-to-v${LATEST_VERSION}`])
     expect(path.dirname(backups[0].file)).toBe(path.join(path.dirname(file), 'old.backups'))
     const backup = new Database(backups[0].file, { readonly: true })
     expect(backup.pragma('user_version', { simple: true })).toBe(1)

@@ -98,6 +98,8 @@ describe('relations through the command line, as a user runs it', () => {
     const ann = fs.readFileSync(path.join(cwd, 'again', 'report.ann'), 'utf8').split('\n')
     expect(ann.filter((l) => l.startsWith('T'))).toEqual(ANN.filter((l) => l.startsWith('T')))
     expect(ann.filter((l) => l.startsWith('R'))).toEqual(ANN.filter((l) => l.startsWith('R')))
+    // Four relations by type, in name order: holder twice, result_of and time once each.
+    expect(runCli(cwd, ['stats', '--db', 'p.factspan']).stdout).toContain('relations: 4\n  holder: 2\n  result_of: 1\n  time: 1\n')
   })
 
   it('exports facts with splits, filters and the manifest as for every format', () => {

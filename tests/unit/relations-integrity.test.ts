@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { importFiles } from '../../src-main/service/import'
 import { mergeFiles } from '../../src-main/service/merge'
 import type { Relation, Span } from '../../src-main/shared/model'
-import { newProject, tempDir, utf8 } from './helpers'
+import { exportedText, newProject, tempDir, utf8 } from './helpers'
 
 // By hand: 𠮷 0 · 野家 1–3 · 2月25日 3–8 · 复工率91.9% 8–16 · 😀 16 · ， 17 · 杭州高新区(滨江) 18–27.
 const TEXT = '𠮷野家2月25日复工率91.9%😀，杭州高新区(滨江)'
@@ -73,6 +73,21 @@ describe('merge carries relations with their spans', () => {
   })
 })
 
+describe('merge of a native export carries its relations', () => {
+  it('maps each relation of a JSONL line to the spans merged from it', async () => {
+    const alice = annotated('alice', 'report')
+    const exported = path.join(tempDir(), 'alice.jsonl')
+    fs.writeFileSync(exported, await exportedText(alice.service, { format: 'native' }))
+    const reviewer = newProject('reviewer')
+    const report = mergeFiles(reviewer.workspace.database(), [{ name: 'alice.jsonl', path: exported }])
+    expect(report.problems).toEqual([])
+    expect(report.merged[0]).toMatchObject({ source: 'jsonl', spans: { added: 3, skipped: 0 }, relations: { added: 2, skipped: 0 } })
+    const spans = reviewer.service['spans.list']({ documentId: 'report' })
+    // Sorted here: the project lists them in the order they were made, which is the export's (by their ends).
+    expect(linked(spans, reviewer.service['relations.list']({ documentId: 'report' })).sort()).toEqual(['复工率91.9%😀 -holder-> 杭州高新区(滨江)', '复工率91.9%😀 -time-> 2月25日'])
+  })
+})
+
 describe('the gold layer takes relations with a version', () => {
   it('takes alice’s spans and relations by where they are, and undo takes both back exactly', () => {
     const { service } = annotated('alice', 'doc')
@@ -114,5 +129,42 @@ describe('the gold layer takes relations with a version', () => {
       service['review.editGold']({ documentId: 'doc', add: [{ start: 3, end: 8, label: 'date' }], remove: [], addRelations: [{ from: metric.id, to: { start: 3, end: 8, label: 'date' }, type: 'time' }] }),
     ).toThrow("in alice's layer: review changes only the gold layer")
     expect(service['spans.list']({ documentId: 'doc', annotator: 'gold' })).toEqual([])
+  })
+})
+
+describe('salvage keeps relations', () => {
+  it('writes the relations whose spans it could read, as indices into the salvaged spans', () => {
+    const project = annotated('alice', 'doc')
+    project.workspace.close()
+    const { service } = newProject('reviewer')
+    const salvage = service['project.salvage']({ path: project.file })
+    const [line] = salvage.content.trim().split('\n').map((l) => JSON.parse(l) as { spans: Array<{ text: string }>; relations: Array<{ from: number; to: number; type: string }> })
+    const links = line.relations.map((r) => `${line.spans[r.from].text} -${r.type}-> ${line.spans[r.to].text}`)
+    expect(links.sort()).toEqual(['复工率91.9%😀 -holder-> 杭州高新区(滨江)', '复工率91.9%😀 -time-> 2月25日'])
+  })
+})
+
+describe('the gold layer’s relations are the reviewer’s', () => {
+  it('refuses relation edits of gold outside review, yet a type’s removal and its undo carry gold relations', () => {
+    const { service } = annotated('alice', 'doc')
+    const { added } = service['review.editGold']({
+      documentId: 'doc',
+      add: [
+        { start: 8, end: 17, label: 'metric' },
+        { start: 18, end: 27, label: 'organization' },
+      ],
+      remove: [],
+      addRelations: [{ from: { start: 8, end: 17, label: 'metric' }, to: { start: 18, end: 27, label: 'organization' }, type: 'holder' }],
+    })
+    const [metric, org] = added
+    expect(() => service['relations.add']({ from: metric.id, to: org.id, type: 'holder' })).toThrow("The gold layer is the reviewer's alone")
+    const [gold] = service['relations.list']({ documentId: 'doc', annotator: 'gold' })
+    expect(() => service['relations.remove']({ id: gold.id })).toThrow("The gold layer is the reviewer's alone")
+    service['relationTypes.add']({ name: 'owner', toLabels: ['organization'] })
+    expect(() => service['relations.retype']({ id: gold.id, type: 'owner' })).toThrow("The gold layer is the reviewer's alone")
+    const removal = service['relationTypes.remove']({ name: 'holder' })
+    expect(removal.relations.map((r) => r.annotator).sort()).toEqual(['alice', 'gold'])
+    service['relationTypes.restore']({ type: removal.type, position: removal.position, relations: removal.relations })
+    expect(service['relations.list']({ documentId: 'doc', annotator: 'gold' })).toEqual([gold])
   })
 })

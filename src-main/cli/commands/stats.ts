@@ -17,6 +17,7 @@ export function register(program: Command): void {
       console.log(`documents: ${stats.documents} (new ${stats.byStatus.new}, in progress ${stats.byStatus.in_progress}, done ${stats.byStatus.done})`)
       console.log(`spans: ${stats.spans}`)
       for (const [label, count] of Object.entries(stats.byLabel)) console.log(`  ${label}: ${count}`)
+      if (stats.relations > 0) console.log([`relations: ${stats.relations}`, ...Object.entries(stats.byRelationType).map(([type, count]) => `  ${type}: ${count}`)].join('\n'))
       console.log(`annotators: ${stats.annotators.join(', ') || '(none)'}`)
       if (team.annotators.length > 0) console.log(['', ...formatTeam(team)].join('\n'))
     })

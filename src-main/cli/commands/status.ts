@@ -1,9 +1,8 @@
 import { type Command, Option } from 'commander'
 import type { StatusTable } from '../../shared/api'
-import { FactspanError } from '../../shared/errors'
 import type { LayerStatus } from '../../shared/model'
 import { dbOption, openForCommand } from '../common'
-import { contractOf } from '../contract'
+import { contractOf, UsageError } from '../contract'
 
 // What people type, and what the project stores.
 const STATUS_WORDS = { done: 'done', 'in-progress': 'in_progress', new: 'new' } as const satisfies Record<string, LayerStatus>
@@ -26,9 +25,9 @@ export function register(program: Command): void {
     .addOption(new Option('--set <status>', 'set the status of the documents named').choices(Object.keys(STATUS_WORDS)))
     .option('--json', 'print JSON')
     .action(async (ids: string[], opts: StatusOptions) => {
-      if (opts.set === undefined && ids.length > 0) throw new FactspanError('bad-input', `document ids are for --set: to list statuses, name no documents (got ${ids.join(' ')})`)
-      if (opts.set !== undefined && opts.annotator === undefined) throw new FactspanError('bad-input', '--set needs --annotator NAME: whose layer to mark')
-      if (opts.set !== undefined && ids.length === 0) throw new FactspanError('bad-input', '--set needs the ids of the documents to mark')
+      if (opts.set === undefined && ids.length > 0) throw new UsageError(`document ids are for --set: to list statuses, name no documents (got ${ids.join(' ')})`)
+      if (opts.set !== undefined && opts.annotator === undefined) throw new UsageError('--set needs --annotator NAME: whose layer to mark')
+      if (opts.set !== undefined && ids.length === 0) throw new UsageError('--set needs the ids of the documents to mark')
       const { service, workspace } = openForCommand(opts.db)
       const call = contractOf(service)
       try {
