@@ -19,6 +19,7 @@ export interface RelationSlice {
   reviewRelations: Relation[]
   loadRelations(documentId: string): Promise<void>
   loadReviewRelations(documentId: string): Promise<void>
+  loadRelationTypes(): Promise<void>
   /** Starts relation mode from a span (the selected one by default); `to` makes that span the current target. */
   enterRelationMode(fromId?: number, to?: number): void
   stepRelationTarget(direction: 1 | -1): void
@@ -55,6 +56,15 @@ export const createRelationSlice: SliceCreator<RelationSlice> = (ctx) => {
     relationTypes: [],
     relationMode: null,
     reviewRelations: [],
+
+    loadRelationTypes: async () => {
+      try {
+        const relationTypes = await api.call('relationTypes.list', {})
+        set({ relationTypes }, undefined, 'relations/types')
+      } catch (error) {
+        get().reportError(error)
+      }
+    },
 
     loadReviewRelations: async (documentId) => {
       const current = runtime.latest.start('relations/review')

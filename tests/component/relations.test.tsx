@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { selectRelationComparisons } from '../../src-renderer/state/relationSelectors'
+import { createAppStore } from '../../src-renderer/state/store'
 import { selectCurrentComparison } from '../../src-renderer/state/reviewSelectors'
 import { AgreementPanel } from '../../src-renderer/views/AgreementPanel'
 import { importTexts, renderWith, setUp } from './render'
@@ -194,6 +195,20 @@ describe('the relation types editor', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Undo rename the relation type holder to owner' }))
     await waitFor(() => expect(backend.service['relationTypes.list']({})[0]).toMatchObject({ name: 'holder', toLabels: ['organization'] }))
     expect(s().relations.map((r) => r.type)).toEqual(['holder'])
+  })
+})
+
+describe('relation types in two windows', () => {
+  it('a type added in one window reaches the relation mode of another', async () => {
+    const { backend, app } = setUp('alice')
+    await importTexts(backend, { 'facts.txt': TEXT })
+    renderWith(app)
+    await waitFor(() => expect(app.store.getState().project).not.toBeNull())
+    const other = createAppStore(backend.api, { storage: null })
+    await other.store.getState().loadProject()
+    await other.store.getState().openDocument('facts')
+    await other.store.getState().addRelationType({ name: 'located_in', fromLabels: ['organization'], toLabels: ['organization'] })
+    await waitFor(() => expect(app.store.getState().relationTypes.map((t) => t.name)).toContain('located_in'))
   })
 })
 
