@@ -37,6 +37,12 @@ export function App() {
         if (open !== undefined && (!ids || ids.includes(open))) void store().refreshDocument(ids)
         if (store().view === 'review') void store().refreshReview(ids)
       }),
+      // A model trained, the CLI wrote suggestions, or the settings changed.
+      api.onEvent('suggestions-changed', ({ documentId }) => {
+        const open = store().annotate?.document.id
+        if (open !== undefined && (documentId === undefined || documentId === open)) void store().loadSuggestions(open, 'all')
+        if (store().overlay === 'suggestions') void store().loadSuggestionSettings()
+      }),
     ]
     return () => unsubscribe.forEach((off) => off())
   }, [api, storeApi])

@@ -6,10 +6,12 @@ import * as backupCommand from './commands/backup'
 import * as exportCommand from './commands/export'
 import * as importCommand from './commands/import'
 import * as mergeCommand from './commands/merge'
+import * as modelCommand from './commands/model'
 import * as restoreCommand from './commands/restore'
 import * as salvageCommand from './commands/salvage'
 import * as serveCommand from './commands/serve'
 import * as statsCommand from './commands/stats'
+import * as suggestCommand from './commands/suggest'
 import * as statusCommand from './commands/status'
 import { UsageError } from './contract'
 
@@ -18,7 +20,7 @@ const program = new Command('factspan')
   .showHelpAfterError()
 
 // One file per command under commands/, each adding itself to the program.
-for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, statusCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand]) {
+for (const command of [importCommand, mergeCommand, exportCommand, statsCommand, statusCommand, agreementCommand, serveCommand, backupCommand, restoreCommand, salvageCommand, suggestCommand, modelCommand]) {
   command.register(program)
 }
 

@@ -6,12 +6,14 @@ import path from 'node:path'
 import type { Api, DatasetCounts, ExportWarning } from '../shared/api'
 import { codecs, fileCodec, type FolderEntry } from '../shared/formats'
 import type { NativeRecord, NativeRelation, NativeSpan } from '../shared/formats/native'
-import { checkpoint, readTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
+import { OffsetMap } from '../shared/offsets'
+import { checkpoint, readTransaction, readTransactionSteps, type ReadableDB, type WritableDB } from '../store/db'
 import { documentReader, iterateDocumentsWithStatus, type ExportedDocument } from '../store/documents'
 import { relationReader } from '../store/relations'
-import { exportedSpanReader } from '../store/spans'
+import { exportedSpanReader, type ExportedSpanRow } from '../store/spans'
+import { suggestionSpanReader } from '../store/suggestions'
 import { planDataset, previewOf, type DatasetOptions, type DatasetPlan, type PlannedSplit } from './datasetPlan'
-import { exportFileName, exportLayer } from './export'
+import { exportFileName, exportLayer, SUGGESTIONS_LAYER } from './export'
 import { fileTarget, folderTarget, memoryTarget, type ExportTarget } from './exportTargets'
 import { runJob, type Job, type Jobs, type RunOptions } from './jobs'
 import { readGuidelines } from './guidelines'
@@ -98,15 +100,17 @@ export function* exportDatasetJob(db: ReadableDB, options: DatasetOptions, desti
 
 /** The split's documents with the layer's spans of the chosen labels, counted as they are read. */
 function* datasetRecords(db: ReadableDB, plan: DatasetPlan, split: PlannedSplit, options: DatasetOptions, counts: DatasetCounts): Generator<NativeRecord> {
-  const layer = plan.layer.all ? undefined : plan.layer.name
-  const spansOf = exportedSpanReader(db, layer)
-  const relationsOf = relationReader(db, layer)
+  const suggestions = !plan.layer.all && plan.layer.name === SUGGESTIONS_LAYER
+  const layer = plan.layer.all || suggestions ? undefined : plan.layer.name
+  const spansOf = suggestions ? suggestionsAsSpans(db) : exportedSpanReader(db, layer)
+  // Suggestions link nothing: relations belong to spans of a layer.
+  const relationsOf: ReturnType<typeof relationReader> = suggestions ? () => [] : relationReader(db, layer)
   const documents = split.ids ? byId(db, split.ids) : iterateDocumentsWithStatus(db, options.status, layer ?? null)
   for (const { id, title, text, meta } of documents) {
     const spans: NativeSpan[] = []
     // Relations name spans by their index in `spans`; one whose end was filtered out is left out with it.
     const indexOf = new Map<number, number>()
-    for (const [start, end, label, quote, annotator, spanId] of spansOf(id)) {
+    for (const [start, end, label, quote, annotator, spanId] of spansOf(id, text)) {
       if (plan.labelFilter && !plan.labelFilter.has(label)) continue
       indexOf.set(spanId, spans.length)
       spans.push({ start, end, label, text: quote, annotator })
@@ -121,6 +125,18 @@ function* datasetRecords(db: ReadableDB, plan: DatasetPlan, split: PlannedSplit,
     counts.documents++
     counts.spans += spans.length
     yield relations.length > 0 ? { id, title, text, meta, spans, relations } : { id, title, text, meta, spans }
+  }
+}
+
+/** The stored suggestions of a document as span rows of the layer 'suggestions', quoting the text they cover. */
+function suggestionsAsSpans(db: ReadableDB): (documentId: string, text: string) => ExportedSpanRow[] {
+  const read = suggestionSpanReader(db)
+  return (documentId, text) => {
+    const rows = read(documentId)
+    if (rows.length === 0) return []
+    const map = new OffsetMap(text)
+    // Not spans: no id any relation could name.
+    return rows.map(([start, end, label], i) => [start, end, label, map.slice(start, end), SUGGESTIONS_LAYER, -(i + 1)])
   }
 }
 
@@ -140,7 +156,11 @@ export function exportDataset(db: WritableDB, options: DatasetOptions, out: stri
 
 export function datasetMethods(ws: Workspace, jobs: Jobs): Pick<Api, 'export.preview' | 'export.dataset'> {
   return {
-    'export.preview': (options) => previewOf(planDataset(ws.database(), options)),
+    // One read transaction, so the counts of every split come from one state of the project.
+    'export.preview': (options) => {
+      const db = ws.database()
+      return previewOf(readTransaction(db, () => planDataset(db, options)))
+    },
     'export.dataset': async ({ jobId, ...options }) => {
       const db = ws.database()
       const projectFile = ws.path

@@ -7,7 +7,8 @@ import type { ReadableDB } from '../store/db'
 import { countDocuments, iterateDocumentIds } from '../store/documents'
 import { listLabels } from '../store/labels'
 import { countSpansByLabelInLayer, iterateSpanCountsByDocument } from '../store/spans'
-import { exportLayer, layerName, type ExportLayer, type ExportOptions } from './export'
+import { countSuggestionsByLabel, iterateSuggestionCountsByDocument } from '../store/suggestions'
+import { exportLayer, layerName, SUGGESTIONS_LAYER, type ExportLayer, type ExportOptions } from './export'
 import { assignSplits, type SpanCounts } from './splits'
 
 export interface DatasetOptions extends ExportOptions {
@@ -53,11 +54,13 @@ export function planDataset(db: ReadableDB, options: DatasetOptions): DatasetPla
   const seed = options.seed ?? 0
 
   const layerFilter = layer.all ? undefined : layer.name
+  // Suggestions are never spans: only asked for by name do they stand in for a layer.
+  const suggestions = !layer.all && layer.name === SUGGESTIONS_LAYER
   const zeroes = () => Object.fromEntries(labels.map((label) => [label, 0])) as Record<string, number>
   if (!options.split && !options.status) {
     // The whole project: two aggregate queries, no list of documents.
     const total: DatasetCounts = { documents: countDocuments(db), spans: 0, labels: zeroes() }
-    for (const [label, n] of countSpansByLabelInLayer(db, layerFilter)) {
+    for (const [label, n] of (suggestions ? countSuggestionsByLabel(db) : countSpansByLabelInLayer(db, layerFilter))) {
       if (labelFilter && !labelFilter.has(label)) continue
       total.labels[label] += n
       total.spans += n
@@ -69,7 +72,7 @@ export function planDataset(db: ReadableDB, options: DatasetOptions): DatasetPla
   const row = new Map(ids.map((id, i) => [id, i]))
   const column = new Map(labels.map((label, l) => [label, l]))
   const matrix: SpanCounts = { ids, labels: labels.length, counts: new Int32Array(ids.length * labels.length) }
-  for (const [documentId, label, count] of iterateSpanCountsByDocument(db, layerFilter)) {
+  for (const [documentId, label, count] of (suggestions ? iterateSuggestionCountsByDocument(db) : iterateSpanCountsByDocument(db, layerFilter))) {
     const [r, l] = [row.get(documentId), column.get(label)]
     // Spans of documents or labels the filters leave out.
     if (r !== undefined && l !== undefined) matrix.counts[r * labels.length + l] = count

@@ -20,6 +20,9 @@ export interface ExportOptions {
   onWarning?: (warning: ExportWarning) => void
 }
 
+/** `--layer suggestions`: the stored suggestions (imported, or written by `factspan suggest`) exported as spans. */
+export const SUGGESTIONS_LAYER = 'suggestions'
+
 /** The layer an export takes: one annotator's (or gold), or every layer; `byDefault` when nobody named it. */
 export type ExportLayer = { all: true; byDefault: boolean } | { all: false; name: string; byDefault: boolean }
 
@@ -44,7 +47,7 @@ export function layerName(layer: ExportLayer): string {
 
 /** Says which layer was exported and why, for the console. */
 export function describeLayer(layer: ExportLayer): string {
-  const which = layer.all ? 'every layer' : layer.name === GOLD_LAYER ? 'the gold layer' : `${layer.name}'s layer`
+  const which = layer.all ? 'every layer' : layer.name === GOLD_LAYER ? 'the gold layer' : layer.name === SUGGESTIONS_LAYER ? 'the stored suggestions' : `${layer.name}'s layer`
   if (!layer.byDefault) return which
   return layer.all ? `${which} (the default while the project has no gold layer)` : `${which} (the default once a project has one; --annotator NAME or --layer all for others)`
 }

@@ -27,6 +27,8 @@ export interface ImportOptions {
   textField?: string
   /** doccano: the field that holds the spans, when it is not `label`. */
   labelField?: string
+  /** 'suggestions': the file's spans are stored as suggestions (source 'imported'), to accept or reject, not as spans. */
+  as?: 'spans' | 'suggestions'
 }
 
 export interface ReadFile {

@@ -18,6 +18,7 @@ import { addMissingLabels, listLabels } from '../store/labels'
 import { addMissingRelationTypes, relationCopier } from '../store/relations'
 import { spanCopier, spanIdFinder } from '../store/spans'
 import { storageError } from '../store/storageErrors'
+import { suggestionWriter } from '../store/suggestions'
 import { megabytes, MAX_WHOLE_FILE_BYTES, parseOptionsOf, readImportFile, readsByLine, type ImportFile, type ImportOptions } from './importFile'
 import { JobCancelled, type Job } from './jobs'
 import { BATCH, bytesOf, headOf, jsonlRecordBatches, lineEncoding, sizeOf, type ByteSource, type RecordBatch } from './jsonlFile'
@@ -38,7 +39,7 @@ export function* importJob(db: WritableDB, sources: readonly ImportSource[], opt
     try {
       // Inside the try: a project another program holds locked is reported like any failure of this file.
       const { stored } = yield* writeTransactionSteps(db, function* () {
-        const store = recordStore(db, file.name, options.lenient ?? false, warnings)
+        const store = recordStore(db, file.name, options.lenient ?? false, warnings, options.as ?? 'spans')
         for (const batch of recordBatches(file, companion, options, warnings, read)) {
           store.add(batch)
           yield { done: index + batch.fraction, total: units.length, file: file.name, documents: documents + store.stored.documents }
@@ -51,6 +52,7 @@ export function* importJob(db: WritableDB, sources: readonly ImportSource[], opt
         documents: stored.documents,
         spans: stored.spans,
         relations: stored.relations,
+        ...(stored.suggestions > 0 ? { suggestions: stored.suggestions } : {}),
         skipped: stored.skipped,
         encoding: read.encoding,
         ...(read.readAs ? { readAs: read.readAs } : {}),
@@ -128,6 +130,7 @@ interface Stored {
   documents: number
   spans: number
   relations: number
+  suggestions: number
   /** Documents already in the project with the same text. */
   skipped: number
   newLabels: string[]
@@ -135,14 +138,15 @@ interface Stored {
 }
 
 /** Stores one file's records inside its transaction, with statements prepared once for all its documents and spans. */
-function recordStore(db: WritableDB, file: string, lenient: boolean, warnings: FileWarning[]): { stored: Stored; add(batch: RecordBatch): void } {
+function recordStore(db: WritableDB, file: string, lenient: boolean, warnings: FileWarning[], as: 'spans' | 'suggestions'): { stored: Stored; add(batch: RecordBatch): void } {
   const find = documentFinder(db)
   const writeDocument = documentWriter(db)
   const copySpan = spanCopier(db)
   const copyRelation = relationCopier(db)
   const findSpan = spanIdFinder(db)
   const createdAt = now()
-  const stored: Stored = { documents: 0, spans: 0, relations: 0, skipped: 0, newLabels: [], newRelationTypes: [] }
+  const writeSuggestion = suggestionWriter(db, createdAt)
+  const stored: Stored = { documents: 0, spans: 0, relations: 0, suggestions: 0, skipped: 0, newLabels: [], newRelationTypes: [] }
 
   /** Stores a record's relations between its spans, stored just before; one that cannot hold is listed and left out. */
   function addRelations(record: NativeRecord, line: number | undefined) {
@@ -188,10 +192,18 @@ function recordStore(db: WritableDB, file: string, lenient: boolean, warnings: F
           warnings.push({ file, line: problem.line, reason: `${problem.reason}; document left out` })
           continue
         }
-        for (const [k, { start, end, label, text, annotator }] of record.spans.entries()) {
-          if (isGoldName(annotator)) throw new InputError(file, lines?.[i] ?? sourceLine(record), `spans[${k}] is in the gold layer: ${GOLD_REFUSED}`)
-          if (copySpan(record.id, [start, end, label, text, annotator, createdAt])) stored.spans++
+        if (as === 'suggestions') {
+          // A model run elsewhere: its spans are offered, not taken.
+          for (const { start, end, label } of record.spans) writeSuggestion({ documentId: record.id, start, end, label, source: 'imported', score: 1 })
+          stored.suggestions += record.spans.length
+        } else {
+          for (const [k, { start, end, label, text, annotator }] of record.spans.entries()) {
+            if (isGoldName(annotator)) throw new InputError(file, lines?.[i] ?? sourceLine(record), `spans[${k}] is in the gold layer: ${GOLD_REFUSED}`)
+            if (copySpan(record.id, [start, end, label, text, annotator, createdAt])) stored.spans++
+          }
         }
+        for (const { start, end, label, source, score } of record.suggestions ?? []) writeSuggestion({ documentId: record.id, start, end, label, source, score })
+        stored.suggestions += record.suggestions?.length ?? 0
         addRelations(record, lines?.[i] ?? sourceLine(record))
       }
     },
@@ -204,7 +216,10 @@ function recordStore(db: WritableDB, file: string, lenient: boolean, warnings: F
  */
 function labelsFor(db: ReadableDB, file: string, records: NativeRecord[], lines: number[] | undefined, lenient: boolean, warnings: FileWarning[]): Label[] {
   const existing = listLabels(db)
-  const { added, over } = labelsToAdd(existing, records.flatMap((record) => record.spans.map((span) => ({ name: span.label }))))
+  const { added, over } = labelsToAdd(
+    existing,
+    records.flatMap((record) => [...record.spans, ...(record.suggestions ?? [])].map((span) => ({ name: span.label }))),
+  )
   if (over.length === 0) return added
   const refused = new Set(over)
   const lineOf = (i: number) => lines?.[i] ?? sourceLine(records[i])
@@ -219,6 +234,7 @@ function labelsFor(db: ReadableDB, file: string, records: NativeRecord[], lines:
       warnings.push({ file, line: lineOf(i), reason: `label ${JSON.stringify(span.label)} of the span at ${span.start}–${span.end}: no room, a project keeps at most ${MAX_LABELS} labels; left out` })
     }
     record.spans = kept
+    if (record.suggestions) record.suggestions = record.suggestions.filter((s) => !refused.has(s.label))
   }
   return added
 }

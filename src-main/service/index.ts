@@ -16,6 +16,7 @@ import { reviewMethods } from './review'
 import { salvageMethods } from './salvage'
 import { SettingsFile } from './settings'
 import { spanMethods } from './spans'
+import { suggestionMethods } from './suggestions'
 import { guardStorage } from './storageGuard'
 import { Workspace } from './workspace'
 
@@ -31,6 +32,8 @@ export interface ServiceOptions {
   projectPath?: string
   createProject?: boolean
   nativeBinding?: string
+  /** How long after a document is finished the suggestion model retrains in the background; negative: never. */
+  retrainDelayMs?: number
 }
 
 export function createService(options: ServiceOptions): { service: Service; workspace: Workspace } {
@@ -54,6 +57,7 @@ export function createService(options: ServiceOptions): { service: Service; work
     ...salvageMethods(workspace),
     ...guidelineMethods(workspace),
     ...progressMethods(workspace),
+    ...suggestionMethods(workspace, jobs, { retrainDelayMs: options.retrainDelayMs }),
   })
   // A full disk, a lock held by another program or a damaged file is told as such, naming the project.
   const service: Service = guardStorage(methods, () => (workspace.isOpen ? workspace.path : undefined))

@@ -64,6 +64,8 @@ export class Jobs {
   private readonly running = new Map<string, { kind: JobProgress['kind']; controller: AbortController }>()
   // In browser mode a cancel travels on its own connection and can overtake the request that starts its job.
   private readonly cancelledBeforeStart = new Set<string>()
+  // Work on other threads (training), which runs beside the imports and exports above.
+  private readonly tracked = new Map<string, AbortController>()
 
   constructor(private readonly emit: Workspace['emit']) {}
 
@@ -96,11 +98,36 @@ export class Jobs {
   }
 
   /**
+   * Follows work that runs off the event loop (training on a worker thread) as a job the app can cancel and see
+   * progress of; it runs beside imports and exports and blocks neither. `start` gets a progress callback (0…1).
+   */
+  async track<T>(jobId: string, kind: JobProgress['kind'], controller: AbortController, start: (onProgress: (fraction: number) => void) => Promise<T>): Promise<T> {
+    if (this.cancelledBeforeStart.delete(jobId)) throw new JobCancelled('The training')
+    this.tracked.set(jobId, controller)
+    let reported = -Infinity
+    const onProgress = (fraction: number) => {
+      if (performance.now() - reported < 100) return
+      reported = performance.now()
+      this.emit('job-progress', { jobId, kind, done: fraction, total: 1, fraction })
+    }
+    try {
+      const value = await start(onProgress)
+      this.emit('job-progress', { jobId, kind, done: 1, total: 1, fraction: 1 } satisfies JobProgress)
+      return value
+    } catch (error) {
+      if (controller.signal.aborted) throw new JobCancelled('The training')
+      throw error
+    } finally {
+      this.tracked.delete(jobId)
+    }
+  }
+
+  /**
    * Asks a job to stop; false when no job with that id runs. An id not seen yet is remembered (a few at most),
    * so a job whose cancel arrived first never starts.
    */
   cancel(jobId: string): boolean {
-    const job = this.running.get(jobId)
+    const job = this.running.get(jobId) ?? (this.tracked.has(jobId) ? { controller: this.tracked.get(jobId)! } : undefined)
     if (job) {
       job.controller.abort()
       return true

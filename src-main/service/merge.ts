@@ -13,12 +13,12 @@ import { labelsToAdd, tooManyLabels } from '../shared/labelSet'
 import { isGoldName, type Label, type RelationType } from '../shared/model'
 import { OffsetMap } from '../shared/offsets'
 import { writeTransaction, type ReadableDB, type WritableDB } from '../store/db'
-import { documentFinder, insertDocument, iterateStoredDocuments, parseStoredMeta } from '../store/documents'
+import { documentFinder, insertDocument, iterateStoredDocuments, listDoneMarks, parseStoredMeta } from '../store/documents'
 import { addMissingLabels, listLabels, listLabelsInUse } from '../store/labels'
 import { statusCopier, storedStatusesByDocument, type LayerStatusRow } from '../store/layerStatus'
 import { openProjectReadOnly } from '../store/open'
 import { addMissingRelationTypes, relationCopier, relationsByDocument, relationTypesOf, type RelationByEnds } from '../store/relations'
-import { spanCopier, spanIdFinder, spansByDocument, type SpanRow } from '../store/spans'
+import { spanCopier, spanIdsOfDocument, spanKey, spansByDocument, type SpanRow } from '../store/spans'
 import { storageError } from '../store/storageErrors'
 import { readGuidelines, storedGuidelines } from './guidelines'
 import { now, type Workspace } from './workspace'
@@ -195,7 +195,7 @@ function incomingStatuses(source: ReadableDB, spansOf: ReadonlyMap<string, SpanR
   if ((source.pragma('user_version', { simple: true }) as number) >= 3) return storedStatusesByDocument(source)
   const byDocument = new Map<string, LayerStatusRow[]>()
   const everyone = [...new Set([...spansOf.values()].flatMap((spans) => spans.map((s) => s[4])))].filter((name) => !isGoldName(name))
-  const done = source.prepare('SELECT id, done_at FROM documents WHERE done_at IS NOT NULL').raw().all() as Array<[string, string]>
+  const done = listDoneMarks(source)
   for (const [id, doneAt] of done) {
     const spans = spansOf.get(id) ?? []
     const layers = spans.length > 0 ? [...new Set(spans.map((s) => s[4]))].filter((name) => !isGoldName(name)) : everyone
@@ -279,7 +279,7 @@ function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: 
         const find = documentFinder(db)
         const copySpan = spanCopier(db)
         const copyRelation = relationCopier(db)
-        const findSpan = spanIdFinder(db)
+        const spanIdsOf = spanIdsOfDocument(db)
         addMissingRelationTypes(db, incoming.relationTypes)
         const createdAt = now()
         for (const doc of incoming.documents) {
@@ -318,10 +318,11 @@ function mergeOne(db: WritableDB, file: string, incoming: IncomingFile, report: 
             else counts.spans.skipped++
           }
           // Relations follow their spans: each end is found again in this project by layer, offsets and label.
+          const ids = doc.relations.length > 0 ? spanIdsOf(target) : undefined
           for (const { from, to, type } of doc.relations) {
             if (isGoldName(from.annotator)) continue
-            const fromId = findSpan(target, from.annotator, from.start, from.end, from.label)
-            const toId = findSpan(target, to.annotator, to.start, to.end, to.label)
+            const fromId = ids?.get(spanKey(from.annotator, from.start, from.end, from.label))
+            const toId = ids?.get(spanKey(to.annotator, to.start, to.end, to.label))
             if (fromId === undefined || toId === undefined || fromId === toId) continue
             if (copyRelation({ documentId: target, annotator: from.annotator, from: fromId, to: toId, type, createdAt })) counts.relations.added++
             else counts.relations.skipped++

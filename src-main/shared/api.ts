@@ -9,6 +9,7 @@ import type { AgreementReport } from './agreementReport'
 import type { RelationSuggestion } from './suggest/relations'
 import { splitRatios, splitSeed } from './splitSpec'
 import type { EventName } from './apiNames'
+import type { UserPattern } from './suggest/rules/userPatterns'
 
 export const TEXT_ENCODINGS = ['auto', 'utf-8', 'gb18030', 'big5'] as const
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
@@ -95,6 +96,27 @@ const datasetOptions = {
   /** The seed of the split; the same seed and project give the same files. */
   seed: splitSeed.optional(),
 }
+/** A suggestion is named by where it is and its label; `source` narrows a decision to one source. */
+const suggestionKey = z.object({
+  start: offset,
+  end: offset,
+  label: spanLabel,
+  source: z.string().min(1).max(100).optional(),
+  /** accept only: the label of the span to make, when not the suggestion's (a label key on a selected suggestion). */
+  as: spanLabel.optional(),
+})
+const suggestionItems = z.array(suggestionKey).min(1).max(200_000)
+const userPattern = z.object({
+  label: spanLabel,
+  pattern: z.string().min(1).max(10_000),
+  regex: z.boolean().optional(),
+  id: z.string().min(1).max(200).optional(),
+})
+const externalRecommender = z.object({
+  enabled: z.boolean(),
+  /** A local HTTP endpoint (see the README for the JSON it takes and answers). */
+  url: z.string().max(2000).refine((url) => url === '' || /^https?:\/\//.test(url), 'must be an http:// or https:// address'),
+})
 const labelFields = z.object({
   name: labelName,
   /** A hex colour such as #f59e0b. */
@@ -226,6 +248,8 @@ export const argSchemas = {
     textField: fieldName.optional(),
     /** doccano: the field that holds the spans, when it is not "label" (doccano's "Column label"). */
     labelField: fieldName.optional(),
+    /** 'suggestions': store the file's spans as suggestions to accept or reject (a model run elsewhere), not as spans. */
+    as: z.enum(['spans', 'suggestions']).optional(),
     jobId: jobId.optional(),
   }),
   /** The documents and spans per label each split of a dataset export would get, without writing anything. */
@@ -273,6 +297,55 @@ export const argSchemas = {
   /** Agreement between layers over the whole project; by default every annotator but the gold layer. */
   /** Only documents every compared annotator marked done (the gold layer: reviewed), unless `allDocuments`. */
   'review.agreement': z.object({ annotators: z.array(annotatorName).max(100).optional(), includeGold: z.boolean().optional(), allDocuments: z.boolean().optional() }),
+  /**
+   * The open suggestions of a document for my layer: not rejected by me, not already a span of mine with the same
+   * start, end and label, from enabled sources only (all enabled ones when `sources` is absent). Rules and the
+   * dictionary are computed live; 'model' and 'external' may take longer, so ask for them apart.
+   */
+  'suggestions.list': z.object({ documentId, sources: z.array(z.string().min(1).max(100)).max(20).optional() }),
+  /** Makes spans in my layer (with the key's label, which may differ from the suggestion's) and records 'accepted', in one transaction. */
+  'suggestions.accept': z.object({ documentId, items: suggestionItems }),
+  /** Remembers the suggestions as rejected for my layer, so they do not come back. */
+  'suggestions.reject': z.object({ documentId, items: suggestionItems }),
+  /** Forgets my decisions on the suggestions: the undo of accept (with spans.removeMany) or reject. */
+  'suggestions.forget': z.object({ documentId, items: suggestionItems }),
+  'suggestions.settings': z.object({}),
+  'suggestions.configure': z.object({
+    sources: z.record(z.string().min(1).max(100), z.boolean()).optional(),
+    /** Built-in rules switched off, by id; replaces the list. */
+    disabledRules: z.array(z.string().min(1).max(200)).max(1000).optional(),
+    /** The project's own patterns; replaces them. */
+    patterns: z.array(userPattern).max(100_000).optional(),
+    external: externalRecommender.optional(),
+  }),
+  /**
+   * Adds the patterns of a Prodigy-style JSONL file ({"label": …, "pattern": …}, "regex": true for a regular
+   * expression) to the project's. Files travel as content, as with 'import.files', so the browser's picker works too.
+   */
+  'suggestions.importPatterns': z.object({ name: z.string().min(1).max(4096), content: z.string().max(50_000_000) }),
+  /** The project's patterns as Prodigy-style JSONL, to download. */
+  'suggestions.exportPatterns': z.object({}),
+  /** Per source: how many of its suggestions were accepted and rejected in this project. */
+  'suggestions.quality': z.object({}),
+  /** The project's trained model, or null when it has none. */
+  'model.info': z.object({}),
+  /** Trains the model on a worker thread from the finished documents of a layer ('gold' or an annotator's), stores it in the project. */
+  'model.train': z.object({
+    layer: annotatorName,
+    labels: z.array(spanLabel).min(1).max(1000).optional(),
+    /** The share of documents held out to evaluate on (default 0.1). */
+    heldOut: z.number().min(0).max(0.9).optional(),
+    seed: z.number().int().min(0).max(4_294_967_295).optional(),
+    /** Passes over the documents (default 10). */
+    epochs: z.number().int().min(1).max(100).optional(),
+    /** Also train on a quarter and a half of the training part, for the learning curve (default true). */
+    learningCurve: z.boolean().optional(),
+    jobId: jobId.optional(),
+  }),
+  /** The project's model file, to download. */
+  'model.save': z.object({}),
+  /** A model file (as saved, base64) in place of the project's model. */
+  'model.load': z.object({ name: z.string().min(1).max(4096), base64: fileBytes }),
 } as const
 
 export interface ImportFileReport {
@@ -280,6 +353,8 @@ export interface ImportFileReport {
   documents: number
   spans: number
   relations: number
+  /** Suggestions stored (a file's predictions, or its spans imported as suggestions). */
+  suggestions?: number
   /** Documents already in the project with the same text: left as they were. */
   skipped: number
   encoding?: string
@@ -423,7 +498,7 @@ export interface DatasetExport {
 /** Sent as the 'job-progress' event while a job runs, and once more with fraction 1 when it ends. */
 export interface JobProgress {
   jobId: string
-  kind: 'import' | 'export'
+  kind: 'import' | 'export' | 'training' | 'suggest'
   /** How far the job is, in its own units (documents, or bytes of a file). */
   done: number
   total: number
@@ -520,6 +595,73 @@ export interface TeamProgress {
   agreement: { counted: number; leftOut: number; labels: Record<string, { overlapF1: number | null; unitizedAlpha: number | null }> } | null
 }
 
+/** Where suggestions come from; a new source may use any other name. */
+export type SuggestionSourceKind = 'rule' | 'dictionary' | 'model' | 'imported' | 'external' | 'relation' | (string & {})
+
+/** A proposed span, named by (documentId, start, end, label): no id. Offsets in code points, end exclusive. */
+export interface SuggestionView {
+  documentId: string
+  start: number
+  end: number
+  label: string
+  source: SuggestionSourceKind
+  /** 0…1 */
+  score: number
+  /** The rule (or `user:…` pattern) that made it. */
+  ruleId?: string
+  /** The text it covers. */
+  text: string
+}
+
+export type SuggestionKey = z.infer<typeof suggestionKey>
+
+export interface SuggestionRuleInfo {
+  id: string
+  family: string
+  /** The label its suggestions get. */
+  label: string
+  description: string
+  enabled: boolean
+}
+
+export interface SuggestionSettings {
+  /** Every source by name, on or off; 'external' is off by default. */
+  sources: Record<string, boolean>
+  rules: SuggestionRuleInfo[]
+  patterns: UserPattern[]
+  external: { enabled: boolean; url: string }
+}
+
+export interface SourceQuality {
+  source: string
+  accepted: number
+  rejected: number
+}
+
+export interface ModelLabelScore {
+  label: string
+  precision: number
+  recall: number
+  f1: number
+  /** Spans of the label in the held-out documents. */
+  support: number
+}
+
+/** The project's model: what it learned from, and how well it does on the held-out documents. */
+export interface ModelInfo {
+  trainedAt: string
+  /** The layer it learned from ('gold' or an annotator's); '' when loaded from a file that does not say. */
+  layer: string
+  labels: string[]
+  /** Documents it learned from, and documents held out to evaluate it. */
+  documents: number
+  heldOutDocuments: number
+  milliseconds: number
+  /** Null when nothing was held out. */
+  evaluation: { perLabel: ModelLabelScore[]; micro: { precision: number; recall: number; f1: number } } | null
+  learningCurve: Array<{ share: number; documents: number; f1: number }>
+}
+
 type Args<K extends keyof typeof argSchemas> = z.infer<(typeof argSchemas)[K]>
 
 /** Method name → argument and result types. */
@@ -583,6 +725,20 @@ export interface Api {
   'review.setReviewed': (args: Args<'review.setReviewed'>) => DocumentSummary
   'review.next': (args: Args<'review.next'>) => string | null
   'review.agreement': (args: Args<'review.agreement'>) => AgreementReport
+  /** In text order. */
+  'suggestions.list': (args: Args<'suggestions.list'>) => Promise<SuggestionView[]>
+  'suggestions.accept': (args: Args<'suggestions.accept'>) => Span[]
+  'suggestions.reject': (args: Args<'suggestions.reject'>) => { rejected: number }
+  'suggestions.forget': (args: Args<'suggestions.forget'>) => { forgotten: number }
+  'suggestions.settings': (args: Args<'suggestions.settings'>) => SuggestionSettings
+  'suggestions.configure': (args: Args<'suggestions.configure'>) => SuggestionSettings
+  'suggestions.importPatterns': (args: Args<'suggestions.importPatterns'>) => SuggestionSettings
+  'suggestions.exportPatterns': (args: Args<'suggestions.exportPatterns'>) => { fileName: string; content: string; patterns: number }
+  'suggestions.quality': (args: Args<'suggestions.quality'>) => SourceQuality[]
+  'model.info': (args: Args<'model.info'>) => ModelInfo | null
+  'model.train': (args: Args<'model.train'>) => Promise<ModelInfo>
+  'model.save': (args: Args<'model.save'>) => { fileName: string; base64: string; bytes: number }
+  'model.load': (args: Args<'model.load'>) => ModelInfo
 }
 
 export type Method = keyof Api
@@ -598,6 +754,8 @@ export interface ApiEvents {
   /** Documents or their spans changed; `ids` names them, and is absent when any may have (an import). */
   'documents-changed': { ids?: string[] }
   'job-progress': JobProgress
+  /** Suggestions may have changed (a model trained, settings changed, the CLI wrote some); for one document or all. */
+  'suggestions-changed': { documentId?: string }
 }
 /** One event as both bridges carry it. */
 export type EventMessage = { [E in EventName]: { event: E; payload: ApiEvents[E] } }[EventName]

@@ -77,6 +77,20 @@ export const METHODS = {
   'review.setReviewed': WRITE,
   'review.next': READ,
   'review.agreement': READ,
+  'suggestions.list': READ,
+  'suggestions.accept': WRITE,
+  'suggestions.reject': WRITE,
+  'suggestions.forget': WRITE,
+  'suggestions.settings': READ,
+  'suggestions.configure': WRITE,
+  'suggestions.importPatterns': WRITE,
+  'suggestions.exportPatterns': READ,
+  'suggestions.quality': READ,
+  'model.info': READ,
+  // Training reads the project, then runs on a worker; storing the model is one short write at the end.
+  'model.train': WRITE,
+  'model.save': READ,
+  'model.load': WRITE,
 } as const satisfies Record<Method, MethodEntry>
 
 export const methodNames = Object.keys(METHODS) as Method[]
@@ -88,7 +102,7 @@ export function isMethod(name: string): name is Method {
 }
 
 /** Events the main side sends to every window: something changed that views may show, or how far a job is. */
-export const EVENT_NAMES = ['project-changed', 'documents-changed', 'job-progress'] as const satisfies ReadonlyArray<keyof ApiEvents>
+export const EVENT_NAMES = ['project-changed', 'documents-changed', 'job-progress', 'suggestions-changed'] as const satisfies ReadonlyArray<keyof ApiEvents>
 export type EventName = (typeof EVENT_NAMES)[number]
 
 export function isEventName(name: string): name is EventName {

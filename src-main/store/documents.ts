@@ -142,6 +142,11 @@ export interface ExportedDocument {
   meta: Record<string, unknown>
 }
 
+/** The documents' done marks of a project before version 3, where a document had one, as [id, done at]. */
+export function listDoneMarks(db: ReadableDB): Array<[id: string, doneAt: string]> {
+  return db.prepare('SELECT id, done_at FROM documents WHERE done_at IS NOT NULL').raw().all() as Array<[string, string]>
+}
+
 /** A document as stored, with the hash of its text and its meta as JSON, for checking a file before trusting it. */
 export interface StoredDocument {
   id: string

@@ -164,6 +164,22 @@ export function countSpansByLabelInLayer(db: ReadableDB, annotator?: string): Ar
     .all({ annotator: annotator ?? null }) as Array<[string, number]>
 }
 
+/** A document's span ids by layer, offsets and label (keyed as spanKey gives), read in one query; prepared once. */
+export function spanIdsOfDocument(db: ReadableDB): (documentId: string) => Map<string, number> {
+  const statement = db.prepare('SELECT id, annotator, start, "end", label FROM spans WHERE document_id = ?').raw()
+  return (documentId) => {
+    const ids = new Map<string, number>()
+    for (const [id, annotator, start, end, label] of statement.all(documentId) as Array<[number, string, number, number, string]>) {
+      ids.set(spanKey(annotator, start, end, label), id)
+    }
+    return ids
+  }
+}
+
+export function spanKey(annotator: string, start: number, end: number, label: string): string {
+  return `${start}:${end}:${label}:${annotator}`
+}
+
 /** Finds the id of a span already stored, by document, layer, offsets and label; prepared once for many lookups. */
 export function spanIdFinder(db: ReadableDB): (documentId: string, annotator: string, start: number, end: number, label: string) => number | undefined {
   const statement = db
@@ -179,4 +195,11 @@ export function countSpansByAnnotatorAndLabel(db: ReadableDB): Array<{ annotator
     label: string
     count: number
   }>
+}
+
+/** Each text tagged in these layers with each label, and how many times: what the project's dictionary is made of. */
+export function taggedTextCounts(db: ReadableDB, annotators: readonly string[]): Array<{ text: string; label: string; count: number }> {
+  return db
+    .prepare('SELECT quote AS text, label, count(*) AS count FROM spans WHERE annotator IN (SELECT value FROM json_each(?)) GROUP BY quote, label')
+    .all(JSON.stringify(annotators)) as Array<{ text: string; label: string; count: number }>
 }

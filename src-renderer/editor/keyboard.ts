@@ -33,6 +33,11 @@ export type EditorCommand =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'finish' }
+  /** The suggestion at the caret, or the next one after it. */
+  | { type: 'acceptSuggestion' }
+  | { type: 'rejectSuggestion' }
+  | { type: 'stepSuggestion'; direction: 1 | -1 }
+  | { type: 'acceptAllSuggestions' }
 
 export interface KeyInput {
   key: string
@@ -67,6 +72,8 @@ const RESIZES: Record<string, { edge: 'start' | 'end'; by: -1 | 1 }> = {
   '{': { edge: 'end', by: -1 },
   '}': { edge: 'end', by: 1 },
 }
+
+const [, , ACCEPT, REJECT, STEP] = RESERVED_LETTERS
 
 export function commandForKey(e: KeyInput, labels: readonly Label[]): EditorCommand | null {
   const command = e.ctrlKey || e.metaKey
@@ -104,6 +111,11 @@ export function commandForKey(e: KeyInput, labels: readonly Label[]): EditorComm
     case RESERVED_LETTERS[1]:
       return { type: 'editLabels' }
   }
+  // Before the labels: a project made before these letters were reserved may have given them to a label.
+  const letter = e.key.toLowerCase()
+  if (letter === ACCEPT) return e.shiftKey ? { type: 'acceptAllSuggestions' } : { type: 'acceptSuggestion' }
+  if (letter === REJECT && !e.shiftKey) return { type: 'rejectSuggestion' }
+  if (letter === STEP) return { type: 'stepSuggestion', direction: e.shiftKey ? -1 : 1 }
   const label = labels.find((l) => l.hotkey !== '' && l.hotkey.toLowerCase() === e.key.toLowerCase())
   return label ? { type: 'label', label: label.name } : null
 }

@@ -89,6 +89,31 @@ export function spansLayer(spans: readonly Span[], styles: string): PaintLayer<S
   return sortedLayer('spans', spans, (span) => labelHighlightName(span.label), () => 0, styles)
 }
 
+const SUGGESTION_PREFIX = 'suggestion-'
+/** The suggestion at the caret, or the one `s` stepped to. */
+export const CURRENT_SUGGESTION = 'suggestion-current'
+
+export function suggestionHighlightName(label: string): string {
+  return SUGGESTION_PREFIX + label
+}
+
+/**
+ * Suggestions are proposals, not spans: a dashed underline in the label's colour and never a fill, so they cannot
+ * be taken for spans (a fill); the current one is underlined in a thick dark double line over it.
+ */
+export function suggestionStyles(labels: readonly Label[]): string {
+  if (typeof CSS === 'undefined') return ''
+  const perLabel = labels.map((l) => `::highlight(${CSS.escape(suggestionHighlightName(l.name))}) { text-decoration: underline dashed 2px ${safeColor(l.color)}; }`)
+  // A suggestion of a label the set no longer has still shows, in the fallback colour.
+  return [`::highlight(${CSS.escape(suggestionHighlightName(''))}) { text-decoration: underline dashed 2px ${FALLBACK_COLOR}; }`, ...perLabel].join('\n')
+}
+
+/** Suggestions in text order, each in its label's dashed highlight (labels not in the set share the fallback one). */
+export function suggestionsLayer<T extends Stretch & { label: string }>(suggestions: readonly T[], labels: readonly Label[], styles: string): PaintLayer<T> {
+  const known = new Set(labels.map((l) => l.name))
+  return sortedLayer('suggestions', suggestions, (s) => suggestionHighlightName(known.has(s.label) ? s.label : ''), () => 1, styles)
+}
+
 /** Absent on a DOM without the API (component tests): the text then shows unpainted. */
 function registry(): HighlightRegistry | null {
   return typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight !== 'undefined' ? CSS.highlights : null

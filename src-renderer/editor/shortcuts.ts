@@ -14,7 +14,7 @@ export interface ShortcutGroup {
   shortcuts: Shortcut[]
 }
 
-const [TAG_ALL, EDIT_LABELS] = RESERVED_LETTERS
+const [TAG_ALL, EDIT_LABELS, ACCEPT, REJECT, STEP] = RESERVED_LETTERS
 
 export const SHORTCUTS: ShortcutGroup[] = [
   {
@@ -51,6 +51,16 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['←', '→', 'Tab'], note: 'in relation mode', does: 'move to the previous or next candidate' },
       { keys: ['1…9'], note: 'in relation mode', does: "link to the candidate with that relation type's key (Alt+drag from span to span does it with the mouse)" },
       { keys: ['Esc'], note: 'in relation mode', does: 'leave relation mode' },
+    ],
+  },
+  {
+    title: 'Suggestions (dashed underlines)',
+    shortcuts: [
+      { keys: [ACCEPT], does: 'accept the suggestion at the caret, or the next one, as a span of your layer' },
+      { keys: [REJECT], does: 'reject it; it does not come back for your layer' },
+      { keys: [STEP, `Shift+${STEP.toUpperCase()}`], does: 'go to the next or previous suggestion' },
+      { keys: [`Shift+${ACCEPT.toUpperCase()}`], does: 'accept every suggestion in the document, as one undo step' },
+      { keys: ['1…9', '0'], note: 'on a selected suggestion', does: 'accept it with that label instead' },
     ],
   },
   {

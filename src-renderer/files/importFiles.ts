@@ -1,9 +1,8 @@
 // Reads picked files and sends them to 'import.files' in batches, merging the reports.
 import type { ColumnSeparator, DiscontinuousSpans, ImportFormat, ImportReport, TextEncoding } from '../../src-main/shared/api'
 import { pairAnnotationFiles } from '../../src-main/shared/formats/pairs'
-import type { ApiClient } from '../api'
+import { ApiCallError, type ApiClient } from '../api'
 import { bytesToBase64 } from './base64'
-
 
 export interface ImportChoices {
   format?: ImportFormat
@@ -48,7 +47,18 @@ export async function importFiles(
       return
     }
     onBatch(done, batch.length)
-    const part = await api.call('import.files', { files: batch, ...options, ...(job ? { jobId: job.id } : {}) })
+    let part: ImportReport
+    try {
+      part = await api.call('import.files', { files: batch, ...options, ...(job ? { jobId: job.id } : {}) })
+    } catch (error) {
+      // A cancel that overtook its batch (it travels on its own connection): the batch never started, which is a
+      // cancelled import, not a failed one.
+      if (job?.cancelled() && error instanceof ApiCallError && error.error.code === 'cancelled') {
+        report.cancelled = true
+        return
+      }
+      throw error
+    }
     report.imported.push(...part.imported)
     report.errors.push(...part.errors)
     report.warnings.push(...part.warnings)

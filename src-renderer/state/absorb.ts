@@ -1,10 +1,11 @@
 // Folds a server answer into the store: the UI shows what the server saved, never a local guess.
 import type { Span } from '../../src-main/shared/model'
 import { applyEdit } from './applyEdits'
-import { describeEdit, documentOf, type Edit, type EditOutcome } from './edits'
+import { asDone, describeEdit, documentOf, type Edit, type EditOutcome } from './edits'
 import { pushEdit } from './history'
 import { absorbRelations } from './relationState'
 import { withoutSpans, withSpan, withSpans } from './sortedSpans'
+import { mergeSuggestions, withoutSuggestions } from './suggestionSelectors'
 import type { TextSession } from './textSession'
 import type { Ctx, Store } from './types'
 
@@ -54,6 +55,23 @@ function absorbSpans(s: Store, outcome: EditOutcome): Partial<Store> {
       const ids = new Set(removal.spans.map((span) => span.id))
       return { project: s.project && { ...s.project, labels: removal.labels }, annotate: session && changed(session, withoutSpans(session.spans, ids), ids) }
     }
+    case 'suggestions-accepted':
+    case 'suggestions-rejected': {
+      if (s.suggestionsFor !== outcome.documentId) return {}
+      const gone = outcome.kind === 'suggestions-accepted' && outcome.label ? outcome.suggestions.map((x) => ({ ...x, label: outcome.label! })) : []
+      const suggestions = withoutSuggestions(s.suggestions, [...outcome.suggestions, ...gone])
+      if (outcome.kind === 'suggestions-rejected' || !session) return { suggestions }
+      // The new spans join the layer; none is selected, so the next key goes to the next suggestion.
+      return { suggestions, annotate: { ...changed(session, withSpans(session.spans, inOpenLayer(s, outcome.spans))), anchor: null } }
+    }
+    case 'suggestions-unaccepted':
+    case 'suggestions-restored': {
+      if (s.suggestionsFor !== outcome.documentId) return {}
+      const suggestions = mergeSuggestions(s.suggestions, outcome.suggestions)
+      if (outcome.kind === 'suggestions-restored' || !session) return { suggestions }
+      const ids = new Set(outcome.spans.map((span) => span.id))
+      return { suggestions, annotate: changed(session, withoutSpans(session.spans, ids), ids) }
+    }
     default:
       return {}
   }
@@ -72,6 +90,8 @@ export function recorded(s: Store, edit: Edit): Partial<Store> {
 /** Applies one edit (inside a queued write), shows the server's answer and records the edit for undo. */
 export async function perform(ctx: Ctx, edit: Edit): Promise<string> {
   const outcome = await applyEdit(ctx, edit)
-  ctx.set((s) => ({ ...absorb(s, outcome), ...recorded(s, edit) }), undefined, `edit/${edit.kind}`)
-  return `Saved · ${describeEdit(edit)}`
+  // Recorded as the server did it: an accept's undo removes the spans the accept made.
+  const done = asDone(edit, outcome)
+  ctx.set((s) => ({ ...absorb(s, outcome), ...recorded(s, done) }), undefined, `edit/${edit.kind}`)
+  return `Saved · ${describeEdit(done)}`
 }

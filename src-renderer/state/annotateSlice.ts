@@ -9,6 +9,7 @@ import { save } from './save'
 import { selectFindHits } from './selectors'
 import { createSpanEdits, type SpanEdits } from './spanEdits'
 import { clearSelection, createTextSession, placeCaret, pendingOf, quote, refreshSession, selectSpan, setPending, type TextSession } from './textSession'
+import { FAST_SOURCES, mergeSuggestions } from './suggestionSelectors'
 import type { Ctx, SliceCreator } from './types'
 
 export interface AnnotateSlice extends SpanEdits, LabelEdits {
@@ -51,6 +52,8 @@ export interface AnnotateSlice extends SpanEdits, LabelEdits {
 }
 
 const NO_TOOLS = { findIndex: -1, tagAllArmed: false }
+/** How long the text of an opened document waits for the rules' and the dictionary's suggestions. */
+const SUGGESTIONS_WAIT_MS = 150
 
 /** Moves the top edit of one stack to the other, applying it (redo) or its inverse (undo) on the server. */
 function replay(ctx: Ctx, from: 'undo' | 'redo'): Promise<boolean> {
@@ -89,10 +92,36 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
       const current = runtime.latest.start('annotate/open')
       try {
         const annotator = get().project?.annotator
-        const [document, spans] = await Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id, annotator })])
+        // The fast sources' suggestions come in the same update as the text, so they are painted in its first frame,
+        // unless they take longer than SUGGESTIONS_WAIT_MS after it (a long document): then the text goes first.
+        // Asked for after the text: the server answers in turn, and the suggestions of a long document take a while.
+        const text = Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id, annotator })])
+        const fast = api.call('suggestions.list', { documentId: id, sources: FAST_SOURCES }).catch((error: unknown) => {
+          get().reportError(error)
+          return []
+        })
+        const [document, spans] = await text
+        const early = await Promise.race([fast, new Promise<null>((resolve) => setTimeout(() => resolve(null), SUGGESTIONS_WAIT_MS))])
         if (!current()) return
         runtime.echoes.forget()
-        set({ annotate: createTextSession(document, spans), ...NO_TOOLS, relations: [], relationMode: null, view: 'annotate', notice: null, lastOpenedId: id }, undefined, 'document/open')
+        set(
+          {
+            annotate: createTextSession(document, spans),
+            ...NO_TOOLS,
+            suggestions: early ? mergeSuggestions([], early) : [],
+            suggestionsFor: early ? id : null,
+            suggestionCursor: null,
+            relations: [],
+            relationMode: null,
+            view: 'annotate',
+            notice: null,
+            lastOpenedId: id,
+          },
+          undefined,
+          'document/open',
+        )
+        if (!early) void fast.then((found) => get().addSuggestions(id, found))
+        void get().loadSuggestions(id, 'slow')
         await get().loadRelations(id)
       } catch (error) {
         get().reportError(error)
@@ -109,6 +138,8 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
           Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id, annotator })]),
         )
         set((s) => (s.annotate?.document.id === id ? { annotate: refreshSession(s.annotate, fresh, spans) } : {}), undefined, 'document/refresh')
+        // Spans made elsewhere answer some suggestions and teach the dictionary new ones.
+        void get().loadSuggestions(id, 'all')
         await get().loadRelations(id)
       } catch (error) {
         get().reportError(error)

@@ -1,4 +1,5 @@
 // Edits sent to the server: each call is counted as an echo of our own, so the change event it causes is skipped.
+import type { SuggestionKey, SuggestionView } from '../../src-main/shared/api'
 import type { Relation, Span } from '../../src-main/shared/model'
 import type { Edit, EditOutcome } from './edits'
 import { applyRelationEdit } from './relationApply'
@@ -45,9 +46,31 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
     }
     case 'reorderLabels':
       return { kind: 'labels-saved', labels: await call('labels.reorder', { names: edit.to }) }
+    case 'acceptSuggestions': {
+      const { documentId, suggestions, label } = edit
+      const spans = await runtime.echoes.expect(documentId, call('suggestions.accept', { documentId, items: keysOf(suggestions, label) }), (made) => made.length > 0)
+      return { kind: 'suggestions-accepted', documentId, suggestions, label, spans }
+    }
+    case 'unacceptSuggestions': {
+      const { documentId, suggestions, label, spans } = edit
+      if (spans.length > 0) await echo(documentId, call('spans.removeMany', { ids: spans.map((s) => s.id) }))
+      await call('suggestions.forget', { documentId, items: keysOf(suggestions) })
+      return { kind: 'suggestions-unaccepted', documentId, suggestions, label, spans }
+    }
+    case 'rejectSuggestions':
+      await call('suggestions.reject', { documentId: edit.documentId, items: keysOf(edit.suggestions) })
+      return { kind: 'suggestions-rejected', documentId: edit.documentId, suggestions: edit.suggestions }
+    case 'unrejectSuggestions':
+      await call('suggestions.forget', { documentId: edit.documentId, items: keysOf(edit.suggestions) })
+      return { kind: 'suggestions-restored', documentId: edit.documentId, suggestions: edit.suggestions }
     default:
       return applyRelationEdit({ api, runtime }, edit)
   }
+}
+
+/** Suggestions as the server names them; `as`, when given, is the label they are accepted with. */
+function keysOf(suggestions: readonly SuggestionView[], as?: string): SuggestionKey[] {
+  return suggestions.map((s) => ({ start: s.start, end: s.end, label: s.label, source: s.source, ...(as === undefined ? {} : { as }) }))
 }
 
 /** Changes the gold layer; spans with ids come back as they were (undo, redo), spans without are new. */

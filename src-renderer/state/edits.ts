@@ -1,5 +1,5 @@
 // User edits as data: each has an exact inverse, so undo and redo replay them against the server.
-import type { LabelRemoval } from '../../src-main/shared/api'
+import type { LabelRemoval, SuggestionView } from '../../src-main/shared/api'
 import type { DocumentSummary, Label, Relation, RelationType, Span } from '../../src-main/shared/model'
 
 export interface SpanRange {
@@ -26,6 +26,16 @@ export type Edit =
   | { kind: 'removeLabel'; documentId: string; label: Label; position: number; spans: Span[]; relations?: Relation[] }
   | { kind: 'updateLabel'; documentId: string; from: Label; to: Label }
   | { kind: 'reorderLabels'; documentId: string; from: string[]; to: string[] }
+  /**
+   * Suggestions made spans of my layer, as one step (one, or all of a document); `label`, when given, is the label
+   * they were accepted with instead of their own. `spans` are the spans it made, which its undo removes.
+   */
+  | { kind: 'acceptSuggestions'; documentId: string; suggestions: SuggestionView[]; label?: string; spans: Span[] }
+  /** The undo of an accept: its spans removed and its decisions forgotten, so the suggestions are offered again. */
+  | { kind: 'unacceptSuggestions'; documentId: string; suggestions: SuggestionView[]; label?: string; spans: Span[] }
+  | { kind: 'rejectSuggestions'; documentId: string; suggestions: SuggestionView[] }
+  /** The undo of a reject: the decisions forgotten. */
+  | { kind: 'unrejectSuggestions'; documentId: string; suggestions: SuggestionView[] }
   | RelationEdit
 
 /** Relation edits; the ends' texts are kept for the status line. A relation brought back by redo keeps its id. */
@@ -50,6 +60,10 @@ export type EditOutcome =
   | { kind: 'relations-removed'; relations: Relation[] }
   | { kind: 'relation-types-saved'; types: RelationType[]; renamed?: { from: string; to: string }; restored?: Relation[] }
   | { kind: 'relation-type-removed'; types: RelationType[]; type: RelationType; position: number; relations: Relation[] }
+  | { kind: 'suggestions-accepted'; documentId: string; suggestions: SuggestionView[]; label?: string; spans: Span[] }
+  | { kind: 'suggestions-unaccepted'; documentId: string; suggestions: SuggestionView[]; label?: string; spans: Span[] }
+  | { kind: 'suggestions-rejected'; documentId: string; suggestions: SuggestionView[] }
+  | { kind: 'suggestions-restored'; documentId: string; suggestions: SuggestionView[] }
 
 export function inverse(edit: Edit): Edit {
   switch (edit.kind) {
@@ -87,6 +101,14 @@ export function inverse(edit: Edit): Edit {
       return { ...edit, kind: 'addRelationType' }
     case 'updateRelationType':
       return { ...edit, from: edit.to, to: edit.from }
+    case 'acceptSuggestions':
+      return { ...edit, kind: 'unacceptSuggestions' }
+    case 'unacceptSuggestions':
+      return { ...edit, kind: 'acceptSuggestions' }
+    case 'rejectSuggestions':
+      return { ...edit, kind: 'unrejectSuggestions' }
+    case 'unrejectSuggestions':
+      return { ...edit, kind: 'rejectSuggestions' }
   }
 }
 
@@ -99,6 +121,8 @@ export function asDone(edit: Edit, outcome: EditOutcome): Edit {
   if (edit.kind === 'removeRelationType' && outcome.kind === 'relation-type-removed') {
     return { ...edit, type: outcome.type, position: outcome.position, relations: outcome.relations }
   }
+  // Accepting again (redo) makes new spans, which the next undo must remove.
+  if (edit.kind === 'acceptSuggestions' && outcome.kind === 'suggestions-accepted') return { ...edit, spans: outcome.spans }
   return edit
 }
 
@@ -158,5 +182,19 @@ export function describeEdit(edit: Edit): string {
       return `delete the relation type ${edit.type.name}${edit.relations.length > 0 ? ` and its ${edit.relations.length} relations` : ''}`
     case 'updateRelationType':
       return edit.from.name === edit.to.name ? `change the relation type ${edit.to.name}` : `rename the relation type ${edit.from.name} to ${edit.to.name}`
+    case 'acceptSuggestions':
+      return `accept ${suggestionsNamed(edit.suggestions)}${edit.label ? ` as ${edit.label}` : ''}`
+    case 'unacceptSuggestions':
+      return `take back the accepted ${suggestionsNamed(edit.suggestions)}`
+    case 'rejectSuggestions':
+      return `reject ${suggestionsNamed(edit.suggestions)}`
+    case 'unrejectSuggestions':
+      return `offer ${suggestionsNamed(edit.suggestions)} again`
   }
+}
+
+/** "the suggestion “2月25日” (date)", or "12 suggestions". */
+function suggestionsNamed(suggestions: readonly SuggestionView[]): string {
+  const [only] = suggestions
+  return suggestions.length === 1 ? `the suggestion ${quoted(only.text)} (${only.label})` : `${suggestions.length} suggestions`
 }

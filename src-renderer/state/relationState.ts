@@ -44,6 +44,9 @@ export function absorbRelations(s: Store, outcome: EditOutcome): Partial<Store> 
     }
     case 'label-removed':
       return dropTouching(s, new Set(outcome.removal.spans.map((span) => span.id)))
+    // Taking back an accept removes the spans it made, and the relations drawn from them with them.
+    case 'suggestions-unaccepted':
+      return dropTouching(s, new Set(outcome.spans.map((span) => span.id)))
     case 'labels-saved':
       return outcome.restoredRelations?.length ? { relations: withRelations(s.relations, inOpenLayer(s, outcome.restoredRelations)) } : {}
     case 'relations-saved':

@@ -12,6 +12,7 @@ import { createProjectSlice } from './projectSlice'
 import { createRelationSlice } from './relationSlice'
 import { createReviewSlice } from './reviewSlice'
 import { createRuntime } from './runtime'
+import { createSuggestionsSlice } from './suggestionsSlice'
 import type { Ctx, Store } from './types'
 import { createUiSlice } from './uiSlice'
 
@@ -45,6 +46,7 @@ export function createAppStore(api: ApiClient, options: StoreOptions = {}): AppS
             ...createProjectSlice(ctx),
             ...createAnnotateSlice(ctx),
             ...createRelationSlice(ctx),
+            ...createSuggestionsSlice(ctx),
             ...createReviewSlice(ctx),
             ...createUiSlice(ctx),
             derive: createDerivations(),

@@ -1,16 +1,21 @@
 // The annotate view's text: the surface over the annotate session, painted with the spans, find hits and selection.
 import { useMemo, type RefObject } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import type { SuggestionView } from '../../src-main/shared/api'
 import type { EditorCommand } from '../editor/keyboard'
-import { findLayer, labelStyles, selectionLayer, spansLayer } from '../editor/layers'
+import { CURRENT_SUGGESTION, findLayer, labelStyles, marksLayer, selectionLayer, spansLayer, suggestionsLayer, suggestionStyles } from '../editor/layers'
 import { TextSurface, type SurfaceHandlers } from '../editor/TextSurface'
 import { quoted } from '../state/edits'
 import { selectFindHits, selectLabels, selectPending, selectSelectedSpan } from '../state/selectors'
 import { phraseToTagAll } from '../state/spanEdits'
 import { selectRelationFocus } from '../state/relationSelectors'
+import { selectCurrentSuggestion, selectSuggestionAtCaret } from '../state/suggestionSelectors'
 import { useStore, useStoreApi } from '../state/store'
+import { pendingOf } from '../state/textSession'
 import { linkByDrag, relationKey, relationModeLayer } from './annotateRelations'
 import { RelationArcs } from './RelationArcs'
+
+const NO_SUGGESTIONS: SuggestionView[] = []
 
 export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<HTMLDivElement | null>; describedBy?: string }) {
   const session = useStore((s) => s.annotate)
@@ -20,14 +25,29 @@ export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<
   const hits = useStore(selectFindHits)
   const findIndex = useStore((s) => s.findIndex)
   const storeApi = useStoreApi()
+  const suggestions = useStore((s) => (s.suggestionsFor === s.annotate?.document.id ? s.suggestions : NO_SUGGESTIONS))
+  const atCaret = useStore(selectSuggestionAtCaret)
+  const chosen = useStore(selectCurrentSuggestion)
   const styles = useMemo(() => labelStyles(labels), [labels])
+  const dashed = useMemo(() => suggestionStyles(labels), [labels])
+  const suggested = useMemo(() => suggestionsLayer(suggestions, labels, dashed), [suggestions, labels, dashed])
   const spans = session?.spans
   const relationFocus = useStore(selectRelationFocus)
   const relations = useStore((s) => s.relations)
   const relationTypes = useStore((s) => s.relationTypes)
   const layers = useMemo(
-    () => (spans ? [spansLayer(spans, styles), findLayer(hits), selectionLayer(pending, selected), relationModeLayer(relationFocus)] : []),
-    [spans, styles, hits, pending, selected, relationFocus],
+    () =>
+      spans
+        ? [
+            spansLayer(spans, styles),
+            suggested,
+            marksLayer('suggestion-current', [{ highlight: CURRENT_SUGGESTION, range: atCaret, priority: 3 }]),
+            findLayer(hits),
+            selectionLayer(pending, selected),
+            relationModeLayer(relationFocus),
+          ]
+        : [],
+    [spans, styles, suggested, atCaret, hits, pending, selected, relationFocus],
   )
   const emphasis = useMemo(
     () => new Set([selected?.id, relationFocus?.from.id, relationFocus?.target?.id].filter((id): id is number => id !== undefined)),
@@ -49,7 +69,7 @@ export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<
       selectedId={session.selectedSpanId}
       labels={labels}
       layers={layers}
-      focus={relationFocus?.target ?? selected ?? hit}
+      focus={relationFocus?.target ?? selected ?? hit ?? chosen}
       on={on}
     >
       <RelationArcs regionRef={regionRef} lines={session.text} spans={session.spans} relations={relations} types={relationTypes} emphasis={emphasis} />
@@ -64,17 +84,33 @@ function annotateHandlers(storeApi: ReturnType<typeof useStoreApi>): SurfaceHand
     setPending: (anchor, focus) => store().setPending(anchor, focus),
     selectSpan: (id, caret) => store().selectSpan(id, caret),
     clearSelection: () => store().clearSelection(),
+    // Relation mode comes first: while it is on it swallows every plain key, the suggestion keys (y, n, s) among them.
     key: (e) => relationKey(store(), e),
     linkDrag: (from, to) => linkByDrag(store(), from, to),
-    click: () => {
+    click: (character) => {
       if (store().relationMode) store().leaveRelationMode()
+      store().pointSuggestion(character)
     },
     command: (command: EditorCommand) => {
       const s = store()
       if (s.tagAllArmed && command.type !== 'label' && command.type !== 'tagAll') s.armTagAll(false)
       switch (command.type) {
         case 'label':
-          void s.applyLabel(command.label)
+          // A label key on a selected suggestion accepts it with that label.
+          if (!s.tagAllArmed && !pendingOf(s.annotate) && s.annotate?.selectedSpanId === null && selectCurrentSuggestion(s)) void s.acceptSuggestion(command.label)
+          else void s.applyLabel(command.label)
+          return true
+        case 'acceptSuggestion':
+          void s.acceptSuggestion()
+          return true
+        case 'rejectSuggestion':
+          void s.rejectSuggestion()
+          return true
+        case 'stepSuggestion':
+          s.stepSuggestion(command.direction)
+          return true
+        case 'acceptAllSuggestions':
+          void s.acceptSuggestions(s.suggestions)
           return true
         case 'remove':
           void s.removeSelectedSpan()

@@ -13,6 +13,8 @@ import { FactList } from './FactList'
 import { RelationModeBar } from './RelationModeBar'
 import { RelationTypesDialog } from './RelationTypesDialog'
 import '../styles/relations.css'
+import { SuggestionList } from './SuggestionList'
+import { SuggestionSettingsDialog } from './SuggestionSettingsDialog'
 import { StatusBadge } from './StatusBadge'
 
 
@@ -92,7 +94,8 @@ export function AnnotateView() {
       <LabelBar afterAction={refocus} />
       <p id="article-keys" className="keys-hint">
         Select text with the mouse or <kbd>Shift</kbd>+arrows, then press a label key. <kbd>Tab</kbd> moves between spans,{' '}
-        <kbd>Del</kbd> removes one, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists every key.
+        <kbd>Del</kbd> removes one, <kbd>y</kbd> / <kbd>n</kbd> accept or reject the dashed suggestion, <kbd>s</kbd> goes to
+        the next, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists every key.
       </p>
       <div className="workspace">
         <div className="text-pane">
@@ -100,7 +103,8 @@ export function AnnotateView() {
           <RelationModeBar />
           <AnnotateText regionRef={regionRef} describedBy="article-keys" />
         </div>
-        <div className="side-stack">
+        <div className="side-column">
+          <SuggestionList afterAction={refocus} openSettings={() => setOverlay('suggestions')} />
           <SpanList afterAction={refocus} />
           <FactList afterAction={refocus} />
         </div>
@@ -109,6 +113,7 @@ export function AnnotateView() {
       {overlay === 'help' && <HelpDialog onClose={closeOverlay} />}
       {overlay === 'labels' && <LabelEditorDialog onClose={closeOverlay} />}
       {overlay === 'relationTypes' && <RelationTypesDialog onClose={closeOverlay} />}
+      {overlay === 'suggestions' && <SuggestionSettingsDialog onClose={closeOverlay} />}
     </section>
   )
 }

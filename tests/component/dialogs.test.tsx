@@ -89,3 +89,21 @@ describe('the dialogs, against the real service', () => {
     expect(other.store.getState().view).toBe('library')
   })
 })
+
+describe('the export dialog checks the seed by the contract’s rule', () => {
+  it('says the seed rule, in the words the CLI and the service use, and takes the largest seed', async () => {
+    const { app } = setUp()
+    renderWith(app)
+    fireEvent.click(await screen.findByRole('button', { name: 'Export' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Export annotations' })
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /One file per split/ }))
+    const seed = within(dialog).getByRole('spinbutton', { name: 'Seed' })
+    for (const typed of ['1.5', '-1', '4294967296']) {
+      fireEvent.change(seed, { target: { value: typed } })
+      // Written by hand: the shared rule "the seed is a whole number from 0 to 4294967295", as a sentence.
+      expect((await within(dialog).findByRole('alert')).textContent).toBe('The seed is a whole number from 0 to 4294967295.')
+    }
+    fireEvent.change(seed, { target: { value: '4294967295' } })
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).toBeNull())
+  })
+})

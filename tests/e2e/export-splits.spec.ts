@@ -83,7 +83,7 @@ test('exports train, dev and test files with their manifest, as the preview said
 })
 
 test('cancels a long export and a long import from their dialogs, leaving nothing behind', async ({ page, served }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   // bio writes a line per character: 4,000 documents of 2,000 characters take the export a while.
   fs.writeFileSync(path.join(served.dir, 'long.jsonl'), documents(4000, 'g', 2000))
   expect(served.cli('import', 'long.jsonl', '--db', served.db).code).toBe(0)
@@ -106,7 +106,7 @@ test('cancels a long export and a long import from their dialogs, leaving nothin
   await dialog.getByRole('button', { name: 'Cancel export' }).click()
   await cancelled
   release()
-  await expect(dialog.getByRole('alert')).toHaveText('Export cancelled: nothing was downloaded.')
+  await expect(dialog.getByRole('alert')).toHaveText('Export cancelled: nothing was downloaded.', { timeout: 60_000 })
   await expect(bar).toHaveCount(0)
   expect(downloads).toEqual([])
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click()
@@ -115,11 +115,22 @@ test('cancels a long export and a long import from their dialogs, leaving nothin
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const importDialog = page.getByRole('dialog', { name: 'Import documents' })
   await importDialog.locator('input[type=file]').first().setInputFiles([{ name: 'more.jsonl', mimeType: 'application/json', buffer: Buffer.from(documents(80_000, 'm')) }])
+  // Held the same way: on a fast machine the import could end before the click, on a loaded one the bar could
+  // come and go unseen. The cancel overtakes the job's start, and nothing of the file may stay.
+  let releaseImport!: () => void
+  const importCancelSent = new Promise<void>((resolve) => (releaseImport = resolve))
+  await page.route('**/api/import.files', async (route) => {
+    await importCancelSent
+    await route.continue()
+  })
   await importDialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(importDialog.getByRole('progressbar', { name: 'Import progress' })).toBeVisible()
-  // Cancelled while the file is read, sent or imported: whichever it reached, nothing of it stays.
+  const importCancelled = page.waitForResponse('**/api/jobs.cancel')
   await importDialog.getByRole('button', { name: 'Cancel import' }).click()
-  await expect(importDialog.getByRole('status')).toHaveText(/^Imported 0 documents and 0 spans/)
+  await importCancelled
+  releaseImport()
+  // The server may still be reading the file when the cancel is found: on a loaded machine that takes a while.
+  await expect(importDialog.getByRole('status')).toHaveText(/^Imported 0 documents and 0 spans/, { timeout: 90_000 })
   await expect(importDialog.getByText(/^Import cancelled:/)).toBeVisible()
   await page.screenshot({ path: path.join(SHOTS, 'import-cancelled.png') })
   expect(JSON.parse(served.cli('stats', '--db', served.db, '--json').stdout)).toEqual(before)

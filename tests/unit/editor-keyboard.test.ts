@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Label, Span } from '../../src-main/shared/model'
 import { OffsetMap } from '../../src-main/shared/offsets'
+import { HOTKEY_ORDER, hotkeyProblem, RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
 import { adjacentSpan, commandForKey, moveCaret, type KeyInput } from '../../src-renderer/editor/keyboard'
 import { reviewCommandForKey } from '../../src-renderer/editor/reviewKeys'
 import { splitLines } from '../../src-renderer/editor/textModel'
@@ -50,6 +51,23 @@ describe('the keyboard model', () => {
     expect(commandForKey(press('y', { ctrlKey: true }), LABELS)).toEqual({ type: 'redo' })
     expect(commandForKey(press('Enter'), LABELS)).toEqual({ type: 'finish' })
     expect(commandForKey(press('Enter', { shiftKey: true }), LABELS)).toBeNull()
+  })
+
+  it('keeps y, n, s and r from labels, and maps the suggestion keys ahead of an older label that holds one', () => {
+    expect(RESERVED_LETTERS).toEqual(['a', 'l', 'y', 'n', 's', 'r'])
+    for (const letter of ['a', 'l', 'y', 'n', 's', 'r']) {
+      expect(HOTKEY_ORDER).not.toContain(letter)
+      expect(hotkeyProblem(letter, [])).toMatch(/is an editor shortcut/)
+    }
+    // 1–9, 0, then the 20 letters left of 26.
+    expect(HOTKEY_ORDER.length).toBe(30)
+    expect(commandForKey(press('y'), LABELS)).toEqual({ type: 'acceptSuggestion' })
+    expect(commandForKey(press('Y', { shiftKey: true }), LABELS)).toEqual({ type: 'acceptAllSuggestions' })
+    expect(commandForKey(press('s'), LABELS)).toEqual({ type: 'stepSuggestion', direction: 1 })
+    expect(commandForKey(press('S', { shiftKey: true }), LABELS)).toEqual({ type: 'stepSuggestion', direction: -1 })
+    // "n" is person's hotkey in this (older) label set: n rejects, Shift+N still tags.
+    expect(commandForKey(press('n'), LABELS)).toEqual({ type: 'rejectSuggestion' })
+    expect(commandForKey(press('y', { ctrlKey: true }), LABELS)).toEqual({ type: 'redo' })
   })
 
   it("gives review's keys first: Shift+digit by code takes a version, n and p step unless a label took the letter", () => {

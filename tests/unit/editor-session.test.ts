@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Document, Label, Span } from '../../src-main/shared/model'
-import { inverse, type Edit } from '../../src-renderer/state/edits'
+import type { SuggestionView } from '../../src-main/shared/api'
+import { asDone, describeEdit, inverse, type Edit } from '../../src-renderer/state/edits'
 import { inverseGold, type GoldEdit } from '../../src-renderer/state/goldEdits'
 import { historyOf, moveEdit, pushEdit } from '../../src-renderer/state/history'
 import { Echoes, Latest } from '../../src-renderer/state/runtime'
@@ -9,6 +10,9 @@ import { createTextSession, pendingOf, placeCaret, quote, refreshSession, select
 function span(id: number, start: number, end: number, label = 'metric'): Span {
   return { id, documentId: 'd', start, end, label, text: '', annotator: 'alice', createdAt: '' }
 }
+
+// 2月25日 after "𠮷野家 ": code points 4–9 (𠮷 is one code point, two UTF-16 units).
+const SUGGESTION: SuggestionView = { documentId: 'd', start: 4, end: 9, label: 'date', source: 'rule', score: 0.9, ruleId: 'date:month-day', text: '2月25日' }
 
 const LABEL: Label = { name: 'person', color: '#9333ea', hotkey: '5', description: '人名' }
 
@@ -44,11 +48,28 @@ describe('the inverse of each edit', () => {
       { kind: 'reorderLabels', documentId: 'd', from: ['a', 'b'], to: ['b', 'a'] },
       { kind: 'reorderLabels', documentId: 'd', from: ['b', 'a'], to: ['a', 'b'] },
     ],
+    // Accepting made a span; its undo removes that span and forgets the decision, whatever label it was accepted with.
+    [
+      { kind: 'acceptSuggestions', documentId: 'd', suggestions: [SUGGESTION], label: 'metric', spans: [span(9, 4, 8, 'metric')] },
+      { kind: 'unacceptSuggestions', documentId: 'd', suggestions: [SUGGESTION], label: 'metric', spans: [span(9, 4, 8, 'metric')] },
+    ],
+    [
+      { kind: 'rejectSuggestions', documentId: 'd', suggestions: [SUGGESTION] },
+      { kind: 'unrejectSuggestions', documentId: 'd', suggestions: [SUGGESTION] },
+    ],
   ]
 
   it.each(edits.map(([edit, undo]) => [edit.kind, edit, undo] as const))('undoes %s exactly, and undoing the undo is the edit again', (_kind, edit, undo) => {
     expect(inverse(edit)).toEqual(undo)
     expect(inverse(inverse(edit))).toEqual(edit)
+  })
+
+  it('keeps the spans a redone accept made, so the next undo removes those and not the first ones', () => {
+    const accept: Edit = { kind: 'acceptSuggestions', documentId: 'd', suggestions: [SUGGESTION], spans: [span(9, 4, 9, 'date')] }
+    const again = asDone(accept, { kind: 'suggestions-accepted', documentId: 'd', suggestions: [SUGGESTION], spans: [span(12, 4, 9, 'date')] })
+    expect(again).toEqual({ ...accept, spans: [span(12, 4, 9, 'date')] })
+    expect(describeEdit(accept)).toBe('accept the suggestion “2月25日” (date)')
+    expect(describeEdit({ kind: 'rejectSuggestions', documentId: 'd', suggestions: [SUGGESTION, { ...SUGGESTION, start: 0 }] })).toBe('reject 2 suggestions')
   })
 
   it('undoes a change of gold by swapping what it added and removed, and a review mark by its opposite', () => {

@@ -92,7 +92,8 @@ describe('factspan import and export in every format', () => {
     )
     expect(stats(cwd, 'skip.factspan').spans).toBe(1)
     const split = factspan(cwd, 'import', 'a.txt', 'a.ann', '--db', 'split.factspan')
-    expect(split.stdout).toContain('a.txt: 1 documents, 3 spans imported')
+    // The relation links the first fragment of T1 to T2.
+    expect(split.stdout).toContain('a.txt: 1 documents, 3 spans, 1 relations imported')
     expect(stats(cwd, 'split.factspan').spans).toBe(3)
   })
 

@@ -56,7 +56,7 @@ describe('labelstudio import', () => {
     expect(records[0]).toMatchObject({ id: 'tasks-1', text: TEXT, meta: { source: 'web' } })
   })
 
-  it('reports what it leaves out: cancelled annotations, other result types, predictions', () => {
+  it('reports what it leaves out: cancelled annotations, other result types (predictions are suggestions now)', () => {
     const content = file([
       task(
         [
@@ -71,8 +71,8 @@ describe('labelstudio import', () => {
     expect(warnings).toEqual([
       { file: 'tasks.json', line: 8, reason: 'task 1, annotation 1 was cancelled (skipped), so it is not imported' },
       { file: 'tasks.json', line: 28, reason: 'skipped 1 result(s) of type "choices" (only "labels" regions are spans), line 28' },
-      { file: 'tasks.json', line: 2, reason: 'skipped 1 task(s) with predictions (only annotations are imported), line 2' },
     ])
+    expect(records[0].suggestions).toBeUndefined()
   })
 
   it('refuses code-point offsets where UTF-16 units belong: the quoted text does not match', () => {

@@ -5,34 +5,14 @@ import { bratText } from '../../src-main/shared/formats/brat'
 import { withoutOverlaps } from '../../src-main/shared/formats/conll'
 import { distinctSpans } from '../../src-main/shared/formats/distinctSpans'
 import type { NativeRecord } from '../../src-main/shared/formats/native'
+import { generatedRecords } from './format-generators'
 import { read, spansOf, write } from './format-helpers'
 
 // Texts mix Chinese, ASCII, characters outside the BMP, CRLF and lone CR, spaces, tabs, the ideographic space and the
 // characters JSON and the column files escape.
 const PIECES = ['杭', '州', '复', '工', '2', '月', '%', 'a', 'Z', '𠮷', '😀', '👍🏽', '\r\n', '\r', '\n', ' ', '\t', '\u3000', '，', '\\', '"', '\u2028', '\\s']
 
-const documents = fc
-  .array(
-    fc
-      .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 40 })
-      .chain((pieces) => {
-        const text = pieces.join('')
-        const length = [...text].length
-        const span = fc
-          .tuple(fc.nat({ max: length - 1 }), fc.integer({ min: 1, max: length }), fc.constantFrom('metric', 'date', 'organization'), fc.constantFrom('alice', 'bob'))
-          .map(([start, size, label, annotator]) => ({ start, end: Math.min(length, start + size), label, annotator }))
-        return fc.record({ text: fc.constant(text), spans: fc.array(span, { maxLength: 6 }) })
-      }),
-    { minLength: 1, maxLength: 4 },
-  )
-  .map((docs) =>
-    docs.map(({ text, spans }, i): NativeRecord => {
-      const chars = [...text]
-      // A layer holds a range and label once, as the project does.
-      const unique = [...new Map(spans.map((s) => [`${s.start} ${s.end} ${s.label} ${s.annotator}`, s])).values()]
-      return { id: `doc-${i}`, title: `doc-${i}`, text, meta: {}, spans: unique.map((s) => ({ ...s, text: chars.slice(s.start, s.end).join('') })) }
-    }),
-  )
+const documents = generatedRecords(PIECES, { maxPieces: 40, maxDocuments: 4 })
 
 const distinct = (records: NativeRecord[]) => spansOf(records.map((r) => ({ ...r, spans: distinctSpans(r.spans) })))
 

@@ -3,28 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { importFiles } from '../../src-main/service/import'
 import type { ExportFormat } from '../../src-main/shared/api'
 import { codecs } from '../../src-main/shared/formats'
-import type { NativeRecord } from '../../src-main/shared/formats/native'
 import { defaults, fixture, projectRecords } from './format-helpers'
+import { FIXTURE_LINKS as LINKS, inOrder as order, linksOf } from './format-relations-helpers'
 import { exportedText, newProject, utf8 } from './helpers'
 
-// Written by hand from the fixtures (tests/fixtures/formats/relations/make.py and brat/report.ann): two metrics, each
-// with its organization; the first with its date, the second with the overlapping measure it reports, which has the
-// same organization. 𠮷 and 😀 stand in the text.
-const LINKS = [
-  ['企業復工率91.9%', 'holder', '杭州高新區(濱江)'],
-  ['企業復工率91.9%', 'time', '截至2月25日'],
-  ['營收增長5%', 'holder', '𠮷野家'],
-  ['營收增長5%', 'result_of', '增長5%'],
-  ['增長5%', 'holder', '𠮷野家'],
-]
-
-const order = (links: string[][]) => [...links].sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')))
-
-function linksOf(record: NativeRecord): string[][] {
-  return order((record.relations ?? []).map((r) => [record.spans[r.from].text, r.type, record.spans[r.to].text]))
-}
-
 const FILES: Record<string, Array<{ name: string; bytes: Uint8Array }>> = {
+  native: [{ name: 'native.jsonl', bytes: utf8(fixture('relations/native.jsonl')) }],
   doccano: [{ name: 'doccano.jsonl', bytes: utf8(fixture('relations/doccano.jsonl')) }],
   prodigy: [{ name: 'prodigy.jsonl', bytes: utf8(fixture('relations/prodigy.jsonl')) }],
   labelstudio: [{ name: 'labelstudio.json', bytes: utf8(fixture('relations/labelstudio.json')) }],

@@ -1,36 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { NativeRecord } from '../../src-main/shared/formats/native'
+import { generatedRecords } from './format-generators'
 import { read, write } from './format-helpers'
 
 // Texts with characters outside the BMP (UTF-16 formats count them twice), CRLF, and line breaks brat cuts spans at.
 const PIECES = ['杭', '州', '复', '工', '2', '%', 'a', '𠮷', '😀', '👍🏽', '\r\n', '\n', ' ', '，', '"']
 
 /** Records whose spans overlap freely, with relations between two different spans of one layer. */
-const documents = fc
-  .array(
-    fc
-      .array(fc.constantFrom(...PIECES), { minLength: 2, maxLength: 30 })
-      .chain((pieces) => {
-        const text = pieces.join('')
-        const length = [...text].length
-        const span = fc
-          .tuple(fc.nat({ max: length - 1 }), fc.integer({ min: 1, max: length }), fc.constantFrom('metric', 'date', 'organization'), fc.constantFrom('alice', 'bob'))
-          .map(([start, size, label, annotator]) => ({ start, end: Math.min(length, start + size), label, annotator }))
-        const link = fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('holder', 'time', 'result_of'))
-        return fc.record({ text: fc.constant(text), spans: fc.array(span, { maxLength: 6 }), links: fc.array(link, { maxLength: 8 }) })
-      }),
-    { minLength: 1, maxLength: 3 },
-  )
-  .map((docs) =>
-    docs.map(({ text, spans, links }, i): NativeRecord => {
-      const chars = [...text]
-      const unique = [...new Map(spans.map((s) => [`${s.start} ${s.end} ${s.label} ${s.annotator}`, s])).values()]
-      const relations = unique.length < 2 ? [] : links.map(([a, b, type]) => ({ from: a % unique.length, to: b % unique.length, type })).filter((r) => r.from !== r.to && unique[r.from].annotator === unique[r.to].annotator)
-      const distinctRelations = [...new Map(relations.map((r) => [`${r.from} ${r.to} ${r.type}`, r])).values()]
-      return { id: `doc-${i}`, title: `doc-${i}`, text, meta: {}, spans: unique.map((s) => ({ ...s, text: chars.slice(s.start, s.end).join('') })), relations: distinctRelations }
-    }),
-  )
+const documents = generatedRecords(PIECES, { maxPieces: 30, maxDocuments: 3, relationTypes: ['holder', 'time', 'result_of'] })
 
 type Key = (span: NativeRecord['spans'][number]) => string
 const withLayer: Key = (s) => `${s.annotator}:${s.start}-${s.end}:${s.label}`

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { codecs } from '../../src-main/shared/formats'
 import type { NativeRecord } from '../../src-main/shared/formats/native'
 import { defaults, fixture, read, write } from './format-helpers'
+import { FIXTURE_LINKS, inOrder, linksOf } from './format-relations-helpers'
 import { inputError } from './helpers'
 
 // The text of every fixture in tests/fixtures/formats/relations, in code points (Python's len, counted by hand):
@@ -12,21 +13,7 @@ import { inputError } from './helpers'
 const TEXT = '截至2月25日，杭州高新區(濱江)企業復工率91.9%😀，𠮷野家營收增長5%。'
 const QUOTES = ['截至2月25日', '杭州高新區(濱江)', '企業復工率91.9%', '𠮷野家', '營收增長5%', '增長5%']
 
-/** The links of every fixture: a metric to its organization and date, a metric to the measure it reports, a measure to its organization. */
-const LINKS = [
-  ['企業復工率91.9%', 'holder', '杭州高新區(濱江)'],
-  ['企業復工率91.9%', 'time', '截至2月25日'],
-  ['營收增長5%', 'holder', '𠮷野家'],
-  ['營收增長5%', 'result_of', '增長5%'],
-  ['增長5%', 'holder', '𠮷野家'],
-]
-
-/** Each relation as [from quote, type, to quote], in a fixed order to compare. */
-function linksOf(record: NativeRecord): string[][] {
-  return (record.relations ?? []).map((r) => [record.spans[r.from].text, r.type, record.spans[r.to].text]).sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')))
-}
-
-const sortedLinks = [...LINKS].sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')))
+const sortedLinks = inOrder(FIXTURE_LINKS)
 
 /** The fixtures' document as the project holds it: spans out of text order, so writers must carry indices along. */
 function report(annotator = 'alice'): NativeRecord {
@@ -90,6 +77,20 @@ describe('native relations', () => {
     expect(again.records[0].relations).toEqual(SORTED_RELATIONS)
     expect(linksOf(again.records[0])).toEqual(sortedLinks)
     expect(write('native', [{ ...report(), relations: [] }]).text).not.toContain('relations')
+  })
+
+  it("reads the fixture and writes it back byte for byte but for the relations' order", () => {
+    const file = fixture('relations/native.jsonl')
+    const { records, warnings } = parseNative(file.trimEnd())
+    expect(warnings).toEqual([])
+    expect(linksOf(records[0])).toEqual(sortedLinks)
+    // The fixture lists 復工率→杭州 before 復工率→date; the export orders them by their ends' indices.
+    const reordered = file.replace(
+      '"relations":[{"from":2,"to":1,"type":"holder"},{"from":2,"to":0,"type":"time"},',
+      '"relations":[{"from":2,"to":0,"type":"time"},{"from":2,"to":1,"type":"holder"},',
+    )
+    expect(reordered).not.toBe(file)
+    expect(write('native', records).text).toBe(reordered)
   })
 
   it.each([
@@ -209,14 +210,44 @@ describe('brat relations and events', () => {
     ])
   })
 
+  it('reads every role without its number, as brat does, and keeps a type ending in a digit to its R line', () => {
+    const ann = 'T1\tmetric 17 27\t企業復工率91.9%\nT2\torganization 8 17\t杭州高新區(濱江)\nE1\tmetric:T1 holder1:T2\n'
+    expect(codecs.brat.parse({ ...pair, companion: { name: 'report.ann', text: ann } }, defaults).records[0].relations).toEqual([{ from: 0, to: 1, type: 'holder' }])
+    const doc: NativeRecord = { ...report(), spans: [report().spans[3], report().spans[5]], relations: [{ from: 0, to: 1, type: 'q1' }] }
+    const { files } = write('brat', [doc])
+    expect(files.get('report.ann')).toBe('T1\torganization 8 17\t杭州高新區(濱江)\nT2\tmetric 17 27\t企業復工率91.9%\nR1\tq1 Arg1:T2 Arg2:T1\n')
+    expect(read('brat', { text: '', files, warnings: [] }).records[0].relations).toEqual([{ from: 1, to: 0, type: 'q1' }])
+  })
+
   it.each([
-    ['R1\tholder Arg1:T3', '2: R1 has "holder Arg1:T3", not TYPE Arg1:T… Arg2:T…'],
+    ['R1\tholder Arg1:T3', '2: R1 has "holder Arg1:T3", not TYPE Arg1:T… Arg2:T… (two arguments with different roles)'],
+    ['R1\tholder Arg1:T3 Arg1:T3', '2: R1 has "holder Arg1:T3 Arg1:T3", not TYPE Arg1:T… Arg2:T… (two arguments with different roles)'],
     ['R1\tholder Arg1:T3 Arg2:T9', '2: R1 has Arg2:T9, but no T line has the id T9'],
     ['E1\tmetric T3', '2: E1 has "metric T3", not TYPE:TRIGGER ROLE:ID …'],
     ['R1\tholder Arg1:T3 Arg2:T3', '2: R1 links span 0 to itself'],
   ])('refuses %j with its line', (line, message) => {
     const error = inputError(() => codecs.brat.parse({ ...pair, companion: { name: 'report.ann', text: `T3\tmetric 17 27\t企業復工率91.9%\n${line}\n` } }, defaults))
     expect(`${error.line}: ${error.reason}`).toBe(message)
+  })
+
+  it('when lenient, leaves out a relation whose span was left out, naming both', () => {
+    // T2 ends past the text's 39 code points.
+    const ann = 'T1\tmetric 17 27\t企業復工率91.9%\nT2\torganization 8 40\t杭州\nR1\tholder Arg1:T1 Arg2:T2\n'
+    const { records, warnings } = codecs.brat.parse({ ...pair, companion: { name: 'report.ann', text: ann } }, defaults, { lenient: true })
+    expect([records[0].spans.length, records[0].relations]).toEqual([1, undefined])
+    expect(warnings.map((w) => `${w.line}: ${w.reason}`)).toEqual([
+      "2: T2 has start 8 and end 40, but offsets must satisfy 0 ≤ start < end ≤ 39, the .txt's length in code points with each CRLF counted once, as brat reads it; left out",
+      '3: R1 has Arg2:T2, a span that was left out; left out',
+    ])
+  })
+
+  it('reads a relation whose roles have other names as first to second, and Arg2 before Arg1 as Arg1 to Arg2', () => {
+    const ann = 'T1\tmetric 17 27\t企業復工率91.9%\nT2\torganization 8 17\t杭州高新區(濱江)\nR1\tholder Metric:T1 Holder:T2\nR2\tcites Arg2:T1 Arg1:T2\n'
+    const { records } = codecs.brat.parse({ ...pair, companion: { name: 'report.ann', text: ann } }, defaults)
+    expect(records[0].relations).toEqual([
+      { from: 0, to: 1, type: 'holder' },
+      { from: 1, to: 0, type: 'cites' },
+    ])
   })
 
   it('skips a relation to an event, which is no span', () => {
@@ -262,6 +293,16 @@ describe('doccano relation projects', () => {
     ])
     expect(line.label).toBeUndefined()
     expect(linksOf(read('doccano', write('doccano', [report()])).records[0])).toEqual(sortedLinks)
+  })
+
+  it('writes every document as a relation project line when asked, so one doccano import format reads the file', () => {
+    const plain = { ...report(), id: 'plain', spans: report().spans.slice(1, 2), relations: [] }
+    const codec = codecs.doccano
+    if (codec.output !== 'file') throw new Error('doccano writes one file')
+    const lines = [...codec.write([plain], { relationProject: true })].map((line) => JSON.parse(line))
+    // The one span, 截至2月25日 at 0–7, has no character outside the BMP before it.
+    expect(lines).toEqual([{ id: 'plain', text: TEXT, entities: [{ id: 1, label: 'date', start_offset: 0, end_offset: 7 }], relations: [] }])
+    expect(JSON.parse(write('doccano', [plain]).text)).toEqual({ id: 'plain', text: TEXT, label: [[0, 7, 'date']] })
   })
 
   it('merges the layers: a relation two annotators share is written once', () => {
@@ -310,6 +351,18 @@ describe('Label Studio relations', () => {
     expect(error.reason).toBe('task 1, annotation 1, result 12: to_id "nope" is no labelled region of this annotation')
   })
 
+  it('when lenient, leaves out a relation to a region that was left out', () => {
+    const tasks = JSON.parse(fixture('relations/labelstudio.json'))
+    // The region 杭州高新區(濱江) (b7Tn0) ends past the text's 41 UTF-16 units.
+    tasks[0].annotations[0].result[1].value.end = 42
+    const { records, warnings } = codecs.labelstudio.parse({ name: 't.json', text: JSON.stringify(tasks) }, defaults, { lenient: true })
+    expect(linksOf(records[0]).filter((link) => link[0] === '企業復工率91.9%')).toEqual([['企業復工率91.9%', 'time', '截至2月25日']])
+    expect(warnings.map((w) => w.reason).slice(0, 2)).toEqual([
+      "task 1, annotation 1, result 2: value.start 8 and value.end 42 must satisfy 0 ≤ start < end ≤ 41, the text's length in UTF-16 units; left out",
+      'task 1, annotation 1, result 7: to_id "b7Tn0" is a region that was left out; left out',
+    ])
+  })
+
   it("writes each layer's relations as results of its annotation, direction right, the type its one label", () => {
     const both = { ...report(), spans: [...report().spans, report('bob').spans[3], report('bob').spans[5]], relations: [...report().relations!, { from: 6, to: 7, type: 'holder' }] }
     const [task] = JSON.parse(write('labelstudio', [both]).text)
@@ -325,7 +378,7 @@ describe('Label Studio relations', () => {
     expect(task.annotations[1].created_username).toBe('bob')
     expect(relations(task.annotations[1])).toEqual([{ from_id: 's2', to_id: 's1', type: 'relation', direction: 'right', labels: ['holder'] }])
     const again = read('labelstudio', write('labelstudio', [both])).records[0]
-    expect(linksOf(again)).toEqual([...sortedLinks, ['企業復工率91.9%', 'holder', '杭州高新區(濱江)']].sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000'))))
+    expect(linksOf(again)).toEqual(inOrder([...FIXTURE_LINKS, ['企業復工率91.9%', 'holder', '杭州高新區(濱江)']]))
     expect(again.relations!.map((r) => again.spans[r.from].annotator === again.spans[r.to].annotator)).toEqual([true, true, true, true, true, true])
   })
 })

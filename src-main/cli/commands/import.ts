@@ -28,6 +28,7 @@ interface ImportCommandOptions {
   discontinuous: DiscontinuousSpans
   textField?: string
   labelField?: string
+  as: 'spans' | 'suggestions'
 }
 
 export function register(program: Command): void {
@@ -44,6 +45,7 @@ export function register(program: Command): void {
     .addOption(new Option('--discontinuous <how>', 'brat: a span of several fragments becomes one span per fragment, or none').choices(DISCONTINUOUS_SPANS).default('split'))
     .option('--text-field <name>', 'JSON files: the field that holds the text (default: text)')
     .option('--label-field <name>', 'doccano: the field that holds the spans (default: label)')
+    .addOption(new Option('--as <what>', 'suggestions: store the spans as suggestions to accept or reject (a model run elsewhere), not as spans').choices(['spans', 'suggestions']).default('spans'))
     .action(async (paths: string[], opts: ImportCommandOptions) => {
       const files = collectFiles(paths, opts.format, (file, reason) => console.error(`warning: ${file}: ${reason}`))
       // The options as 'import.files' checks them. That method takes the files' bytes, which the app sends; the CLI
@@ -58,6 +60,7 @@ export function register(program: Command): void {
           discontinuous: opts.discontinuous,
           textField: opts.textField,
           labelField: opts.labelField,
+          as: opts.as,
         },
         {},
       )
@@ -71,7 +74,9 @@ export function register(program: Command): void {
       })
       for (const file of report.imported) {
         const readAs = file.readAs ? ` (read as ${file.readAs})` : ''
-        console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans${file.relations ? `, ${file.relations} relations` : ''} imported${file.skipped ? `, ${file.skipped} already present` : ''}${readAs}`)
+        const suggestions = file.suggestions ? `, ${file.suggestions} suggestions` : ''
+        const relations = file.relations ? `, ${file.relations} relations` : ''
+        console.log(`${file.file}: ${file.documents} documents, ${file.spans} spans${relations}${suggestions} imported${file.skipped ? `, ${file.skipped} already present` : ''}${readAs}`)
       }
       if (report.newLabels.length) console.log(`new labels: ${report.newLabels.join(', ')}`)
       if (report.newRelationTypes?.length) console.log(`new relation types: ${report.newRelationTypes.join(', ')}`)

@@ -56,6 +56,8 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
   // Each T id's span among `spans` (the first piece of a split one), and the T ids not imported, for relations.
   const spanOf = new Map<string, number>()
   const notImported = new Set<string>()
+  // Every T id of the file, imported or not, to tell a relation to a span left out from one to no span.
+  const seen = new Set<string>()
   const links: Array<{ line: number; id: string; data: string }> = []
   const lines = input.companion.text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
   for (let i = 0; i < lines.length; i++) {
@@ -69,6 +71,7 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
     }
     const annotationId = content.slice(0, tab)
     const kind = annotationId[0]
+    if (kind === 'T') seen.add(annotationId)
     if (kind === 'R' || kind === 'E') {
       const rest = content.slice(tab + 1)
       const secondTab = rest.indexOf('\t')
@@ -154,7 +157,7 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
       problems.skipped({ file, line, reason: `${described}: not imported (--discontinuous skip)` })
     }
   }
-  const relations = relationsOfLinks(links, { spanOf, notImported, file, problems, skipped })
+  const relations = relationsOfLinks(links, { spanOf, notImported, seen, file, problems, skipped })
   const record = recordFromInput({ id, text, meta, spans, relations }, 1, context)
   return { records: [record], warnings: [...problems.warnings, ...skipped.warnings(file)] }
 }
@@ -162,6 +165,7 @@ function parseBrat(input: SourceFile, defaults: ParseDefaults, options: ParseOpt
 interface LinkContext {
   spanOf: Map<string, number>
   notImported: Set<string>
+  seen: Set<string>
   file: string
   problems: Problems
   skipped: SkippedLines
@@ -169,7 +173,7 @@ interface LinkContext {
 
 /** The relations of the R and E lines, read once every T line is known (brat lets a line refer to one below it). */
 function relationsOfLinks(links: Array<{ line: number; id: string; data: string }>, context: LinkContext): RelationInput[] {
-  const { spanOf, notImported, problems, skipped } = context
+  const { spanOf, notImported, seen, problems, skipped } = context
   const firstLine = new Map<string, number>()
   const relations: RelationInput[] = []
   for (const { line, id, data } of links) {
@@ -184,6 +188,7 @@ function relationsOfLinks(links: Array<{ line: number; id: string; data: string 
       const index = spanOf.get(ref)
       if (index !== undefined) return index
       if (notImported.has(ref)) skipped.add(`relation(s) whose span was not imported (a discontinuous span, --discontinuous skip)`, line)
+      else if (seen.has(ref)) problems.span(line, `${id} has ${role}:${ref}, a span that was left out`)
       else if (/^[ER]\d/.test(ref)) skipped.add(`relation(s) to an event or a relation, not a span (Factspan links spans only)`, line)
       else problems.span(line, `${id} has ${role}:${ref}, but no T line has the id ${ref}`)
       return undefined
@@ -191,16 +196,15 @@ function relationsOfLinks(links: Array<{ line: number; id: string; data: string 
     const parts = data.split(/\s+/)
     if (id[0] === 'R') {
       const type = parts[0]
-      const args = new Map(parts.slice(1).flatMap((part) => {
-        const match = ARGUMENT.exec(part)
-        return match ? [[match[1], match[2]] as const] : []
-      }))
-      if (parts.length !== 3 || !args.has('Arg1') || !args.has('Arg2')) {
-        problems.span(line, `${id} has ${JSON.stringify(data)}, not TYPE Arg1:T… Arg2:T…`)
+      const args = parts.slice(1).map((part) => ARGUMENT.exec(part))
+      if (args.length !== 2 || args[0] === null || args[1] === null || args[0][1] === args[1][1]) {
+        problems.span(line, `${id} has ${JSON.stringify(data)}, not TYPE Arg1:T… Arg2:T… (two arguments with different roles)`)
         continue
       }
-      const from = spanAt(args.get('Arg1')!, 'Arg1')
-      const to = spanAt(args.get('Arg2')!, 'Arg2')
+      // brat links the first argument to the second, whatever their roles are named; Arg2 written first still comes second.
+      const [head, tail] = args[0][1] === 'Arg2' && args[1][1] === 'Arg1' ? [args[1], args[0]] : [args[0], args[1]]
+      const from = spanAt(head[2], head[1])
+      const to = spanAt(tail[2], tail[1])
       if (from !== undefined && to !== undefined) relations.push({ from, to, type, where: id, line })
       continue
     }
@@ -212,12 +216,10 @@ function relationsOfLinks(links: Array<{ line: number; id: string; data: string 
     const [trigger, ...roles] = args as RegExpExecArray[]
     const from = spanAt(trigger[2], trigger[1])
     if (from === undefined) continue
-    const names = new Set(roles.map((role) => role[1]))
     for (const [, role, ref] of roles) {
       const to = spanAt(ref, role)
-      // brat numbers a role that repeats: Theme, Theme2, Theme3.
-      const base = role.replace(/\d+$/, '')
-      const type = base !== role && base !== '' && names.has(base) ? base : role
+      // brat numbers a role that repeats (Theme, Theme2) and reads every role without its digits (verify_annotations.py).
+      const type = role.replace(/\d+$/, '') || role
       if (to !== undefined) relations.push({ from, to, type, where: `${id} ${role}`, line })
     }
   }
@@ -292,7 +294,8 @@ function* writeBrat(records: Iterable<NativeRecord>, options: WriteOptions = {})
       lines.push(`R${n + 1}\t${relation.type} Arg1:${idOf.get(relation.from)} Arg2:${idOf.get(relation.to)}\n`)
       schema.relation(relation.type, spans[relation.from].label, spans[relation.to].label)
     }
-    for (const [n, fact] of factsIn(relations).entries()) {
+    // A type that ends in a digit would read back without it as a role: its R lines carry it alone.
+    for (const [n, fact] of factsIn(relations.filter((r) => !/\d$/.test(r.type))).entries()) {
       const head = spans[fact.head].label
       const uses = new Map<string, number>()
       const roles = fact.links.map((link) => {

@@ -47,6 +47,11 @@ export type { ExportWarning }
 export interface WriteOptions {
   /** The column separator of a tagged-character file; tab when absent. */
   separator?: ColumnSeparator
+  /**
+   * doccano: write every document as a relation project's line (`entities` and `relations`), for a project that has
+   * relations, so that one import format reads the whole file; when absent only documents with relations are.
+   */
+  relationProject?: boolean
   warn?: (warning: ExportWarning) => void
 }
 

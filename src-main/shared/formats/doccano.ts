@@ -5,6 +5,7 @@
 // as doccano's import dialog allows.
 import { z } from 'zod'
 import { OffsetMap } from '../offsets'
+import type { WriteOptions } from './codec'
 import { distinctSpans } from './distinctSpans'
 import { checkField, checkLine, writeJsonLine, type JsonLine } from './jsonl'
 import { recordsFromLines, type LineContext } from './lineCodec'
@@ -14,13 +15,14 @@ import { fileStem } from './sourceNames'
 
 /**
  * One document as one doccano line. The format has no annotators, so layers merge and a span they share is written once.
- * A document with relations is written as a relation project's line, its entities numbered from 1 in text order.
+ * A document with relations, or every one with `relationProject`, is written as a relation project's line, its
+ * entities numbered from 1 in text order.
  */
-export function serializeDoccano(record: NativeRecord): string {
+export function serializeDoccano(record: NativeRecord, options: WriteOptions = {}): string {
   const map = new OffsetMap(record.text)
   const spans = distinctSpans(record.spans)
   const relations = relationsInto(record, spans)
-  if (relations.length === 0) {
+  if (relations.length === 0 && !options.relationProject) {
     const label = spans.map((span) => [map.toUtf16(span.start), map.toUtf16(span.end), span.label])
     return writeJsonLine({ id: record.id, text: record.text, label })
   }

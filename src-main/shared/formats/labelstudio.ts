@@ -1,8 +1,9 @@
 // Label Studio's JSON task export: one JSON list of tasks (or one task, as its import takes too), each with `data.text` and `annotations[].result[]` regions
 // {from_name, to_name, type: "labels", value: {start, end, text, labels}}. Offsets are UTF-16 units, as its JavaScript
-// editor counts them (label-studio issue #1347). One annotation per annotator. A relation is a result
-// {type: "relation", from_id, to_id, direction, labels} between two regions of one annotation: "right" links from_id to
-// to_id, "left" the other way, "bi" is read as from_id to to_id; its first label is the type (none: "related").
+// editor counts them (label-studio issue #1347). One annotation per annotator; `predictions[]` (a model's regions, with
+// their score) arrive as suggestions, never spans. A relation is a result {type: "relation", from_id, to_id, direction,
+// labels} between two regions of one annotation: "right" links from_id to to_id, "left" the other way, "bi" is read
+// as from_id to to_id; its first label is the type (none: "related").
 import { z } from 'zod'
 import { InputError } from '../errors'
 import { compareSpans } from '../model'
@@ -48,7 +49,8 @@ export function labelStudioTask(record: NativeRecord): object {
         value: { start: map.toUtf16(start), end: map.toUtf16(end), text, labels: [label] },
       })),
       ...relations
-        .filter((r) => sorted[r.from].annotator === annotator)
+        // A relation belongs to its spans' layer; one across layers has no annotation to go in.
+        .filter((r) => sorted[r.from].annotator === annotator && sorted[r.to].annotator === annotator)
         .map((r) => ({ from_id: regionOf.get(r.from), to_id: regionOf.get(r.to), type: 'relation', direction: 'right', labels: [r.type] })),
     ],
   }))
@@ -67,10 +69,16 @@ function* writeLabelStudio(records: Iterable<NativeRecord>): Generator<string> {
 }
 
 const int = z.number().int()
-const taskSchema = z.looseObject({ id: documentIdSchema.optional(), data: z.looseObject({}).optional(), annotations: z.array(z.unknown()).optional(), completions: z.array(z.unknown()).optional() })
+const taskSchema = z.looseObject({ id: documentIdSchema.optional(), data: z.looseObject({}).optional(), annotations: z.array(z.unknown()).optional(), completions: z.array(z.unknown()).optional(), predictions: z.array(z.unknown()).optional() })
 const TASK_KEYS = new Set(['id', 'annotations', 'completions', 'predictions', 'drafts', 'meta', 'created_at', 'updated_at', 'project'])
 const dataSchema = z.looseObject({ text: z.string().min(1), id: documentIdSchema.optional() })
 const annotationSchema = z.looseObject({ result: z.array(z.unknown()).optional(), was_cancelled: z.boolean().optional() })
+const predictionSchema = z.looseObject({ result: z.array(z.unknown()).optional(), score: z.unknown().optional() })
+
+/** A score from 0 to 1, or undefined when the file gives none (or one out of range). */
+function unitScore(value: unknown): number | undefined {
+  return typeof value === 'number' && value >= 0 && value <= 1 ? value : undefined
+}
 const regionSchema = z.looseObject({ type: z.string() })
 const relationSchema = z.looseObject({ from_id: z.string().min(1), to_id: z.string().min(1), direction: z.enum(['right', 'left', 'bi']).optional(), labels: z.array(z.string()).optional() })
 const labelsSchema = z.looseObject({
@@ -126,34 +134,32 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
       if (!Object.hasOwn(dataNode, textField)) throw new InputError(file, lineAt(data), `${where} data: ${noTextField(dataNode, { text: options.textField })}`)
       const { text, id: dataId, ...meta } = check(dataSchema, withFieldNames(dataNode, { text: options.textField }), `${where} data`)
       const map = new OffsetMap(text)
-      const spans: Array<{ start: number; end: number; label: string; annotator: string }> = []
-      const relations: RelationInput[] = []
-      for (const [a, node] of (annotations ?? completions ?? []).entries()) {
-        const annotationWhere = `${where}, annotation ${a + 1}`
-        const annotation = check(annotationSchema, node, annotationWhere)
-        const annotationLine = lineAt(node)
-        if (annotation.was_cancelled) {
-          problems.skipped({ file, line: annotationLine, reason: `${annotationWhere} was cancelled (skipped), so it is not imported` })
-          continue
-        }
-        const annotator = annotatorOf(annotation) ?? defaults.annotator
-        // Each region id's first span, and the relation results, read once every region of the annotation is.
-        const regionAt = new Map<string, number>()
-        const links: Array<{ node: unknown; where: string; line: number }> = []
-        for (const [r, region] of (annotation.result ?? []).entries()) {
-          const regionWhere = `${annotationWhere}, result ${r + 1}`
-          const regionLine = lineAt(region, annotationLine)
+      type Region = { start: number; end: number; label: string; score?: number; id?: string }
+      type Link = { node: unknown; where: string; line: number }
+      /**
+       * The labelled regions of a result list, in code points; a bad one goes to the problems. Relation results go to
+       * `links`, read once every region is; where there is none (predictions), they are skipped. `seen` collects every
+       * region id, kept or not, so a link to a region left out can say so.
+       */
+      function regionsOf(result: unknown[], at: string, atLine: number | undefined, links?: Link[], seen?: Set<string>): Region[] {
+        const ranges: Region[] = []
+        for (const [r, region] of result.entries()) {
+          const regionWhere = `${at}, result ${r + 1}`
+          const regionLine = lineAt(region, atLine)
           const entry = { line: regionLine, value: region }
           const typed = checkField(regionSchema, region, '', entry, problems, `${regionWhere}: `)
           if (typed === undefined) continue
           if (typed.type === 'relation') {
-            links.push({ node: region, where: regionWhere, line: regionLine })
+            if (links) links.push({ node: region, where: regionWhere, line: regionLine })
+            else skipped.add('relation(s) among predictions (a suggestion is a span, never a link)', regionLine)
             continue
           }
           if (typed.type !== 'labels') {
             skipped.add(`result(s) of type ${JSON.stringify(typed.type)} (only "labels" regions are spans)`, regionLine)
             continue
           }
+          const regionId = (region as { id?: unknown }).id
+          if (typeof regionId === 'string' || typeof regionId === 'number') seen?.add(String(regionId))
           const labelled = checkField(labelsSchema, region, '', entry, problems, `${regionWhere}: `)
           if (labelled === undefined) continue
           const { value } = labelled
@@ -174,16 +180,39 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           if (value.labels.length === 0) skipped.add('region(s) without a label', regionLine)
           const start = map.toCodePoint(value.start)
           const end = map.toCodePoint(value.end)
-          const id = (region as { id?: unknown }).id
-          if ((typeof id === 'string' || typeof id === 'number') && value.labels.length > 0 && !regionAt.has(String(id))) regionAt.set(String(id), spans.length)
-          for (const label of value.labels) spans.push({ start, end, label, annotator })
+          const score = unitScore((region as { score?: unknown }).score)
+          const id = typeof regionId === 'string' || typeof regionId === 'number' ? String(regionId) : undefined
+          for (const label of value.labels) ranges.push({ start, end, label, ...(score === undefined ? {} : { score }), ...(id === undefined ? {} : { id }) })
+        }
+        return ranges
+      }
+      const spans: Array<{ start: number; end: number; label: string; annotator: string }> = []
+      const relations: RelationInput[] = []
+      for (const [a, node] of (annotations ?? completions ?? []).entries()) {
+        const annotationWhere = `${where}, annotation ${a + 1}`
+        const annotation = check(annotationSchema, node, annotationWhere)
+        const annotationLine = lineAt(node)
+        if (annotation.was_cancelled) {
+          problems.skipped({ file, line: annotationLine, reason: `${annotationWhere} was cancelled (skipped), so it is not imported` })
+          continue
+        }
+        const annotator = annotatorOf(annotation) ?? defaults.annotator
+        // Each region id's first span, for the relation results between them.
+        const regionAt = new Map<string, number>()
+        const seen = new Set<string>()
+        const links: Link[] = []
+        for (const range of regionsOf(annotation.result ?? [], annotationWhere, annotationLine, links, seen)) {
+          if (range.id !== undefined && !regionAt.has(range.id)) regionAt.set(range.id, spans.length)
+          spans.push({ start: range.start, end: range.end, label: range.label, annotator })
         }
         for (const { node, where: linkWhere, line } of links) {
           const link = checkField(relationSchema, node, '', { line, value: node }, problems, `${linkWhere}: `)
           if (link === undefined) continue
           const [from, to] = [link.from_id, link.to_id].map((ref, n) => {
             const at = regionAt.get(ref)
-            if (at === undefined) problems.span(line, `${linkWhere}: ${n === 0 ? 'from_id' : 'to_id'} ${JSON.stringify(ref)} is no labelled region of this annotation`)
+            const name = n === 0 ? 'from_id' : 'to_id'
+            if (at === undefined && seen.has(ref)) problems.span(line, `${linkWhere}: ${name} ${JSON.stringify(ref)} is a region that was left out`)
+            else if (at === undefined) problems.span(line, `${linkWhere}: ${name} ${JSON.stringify(ref)} is no labelled region of this annotation`)
             return at
           })
           if (from === undefined || to === undefined) continue
@@ -196,9 +225,18 @@ export function labelStudioTasks(value: unknown, lineOf: (node: object) => numbe
           relations.push({ from: head, to: tail, type: labels[0] ?? UNNAMED_RELATION_TYPE, where: linkWhere, line })
         }
       }
-      if (Array.isArray(predictions) && predictions.length > 0) skipped.add('task(s) with predictions (only annotations are imported)', taskLine)
+      // A model's predictions are suggestions, never spans: scored by the region's score, else the prediction's.
+      const suggestions: Array<{ start: number; end: number; label: string; score?: number; source: string }> = []
+      for (const [p, node] of (predictions ?? []).entries()) {
+        const predictionWhere = `${where}, prediction ${p + 1}`
+        const prediction = check(predictionSchema, node, predictionWhere)
+        const score = unitScore(prediction.score)
+        for (const range of regionsOf(prediction.result ?? [], predictionWhere, lineAt(node))) {
+          suggestions.push({ start: range.start, end: range.end, label: range.label, score: range.score ?? score, source: 'imported' })
+        }
+      }
       // Factspan writes the document id into data; Label Studio's own task id comes next.
-      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans, relations }, taskLine, { file, defaults, problems })
+      const record = recordFromInput({ id: dataId ?? taskId ?? `${stem}-${t + 1}`, text, meta, spans, relations, suggestions }, taskLine, { file, defaults, problems })
       ids.add(record.id, taskLine)
       return record
     })

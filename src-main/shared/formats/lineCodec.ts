@@ -1,6 +1,6 @@
 // A JSONL format as a codec: one document a line, read with line numbers, written one line per record.
 import type { ExportFormat } from '../api'
-import type { FileCodec, OffsetUnit, ParseOptions } from './codec'
+import type { FileCodec, OffsetUnit, ParseOptions, WriteOptions } from './codec'
 import { readJsonLines, type FieldNames, type JsonLine } from './jsonl'
 import { DocumentIds, type NativeRecord, type ParseDefaults, type RecordContext } from './native'
 import { Problems } from './problems'
@@ -28,7 +28,7 @@ export function lineWarnings(context: LineContext) {
 export interface LineFormat {
   name: ExportFormat
   offsetUnit: OffsetUnit
-  serialize: (record: NativeRecord) => string
+  serialize: (record: NativeRecord, options: WriteOptions) => string
   /** True for a format with no place for relations: export says how many each document left out. */
   withoutRelations?: boolean
   /** Throws InputError at the first bad line, or with a lenient context lists it; pushes what it leaves out onto the context's problems. */
@@ -66,7 +66,7 @@ export function lineCodec(format: LineFormat): FileCodec {
     *write(records, options = {}) {
       for (const record of records) {
         if (format.withoutRelations) relationsLeftOut(record, format.name, options.warn)
-        yield format.serialize(record) + '\n'
+        yield format.serialize(record, options) + '\n'
       }
     },
   }

@@ -20,12 +20,24 @@ export interface NativeSpan {
   annotator: string
 }
 
+/** A proposed span that arrived with a document (a model's prediction): stored as a suggestion, never as a span. */
+export interface NativeSuggestion {
+  start: number
+  end: number
+  label: string
+  /** 0…1; 1 when the file gives none. */
+  score: number
+  /** Where it came from; 'imported' when the file does not say. */
+  source: string
+}
+
 export interface NativeRecord {
   id: string
   title: string
   text: string
   meta: Record<string, unknown>
   spans: NativeSpan[]
+  suggestions?: NativeSuggestion[]
   /** Links between this record's spans, by their index in `spans`. */
   relations?: NativeRelation[]
 }
@@ -95,6 +107,18 @@ const nativeLineSchema = z.object({
       }),
     )
     .optional(),
+  /** Predictions to offer as suggestions: {start, end, label, score?, source?}, offsets in code points. */
+  suggestions: z
+    .array(
+      z.object({
+        start: z.number().int(),
+        end: z.number().int(),
+        label: nonEmptyString,
+        score: z.number().min(0).max(1).optional(),
+        source: z.string().min(1).max(100).optional(),
+      }),
+    )
+    .optional(),
   relations: z.array(z.unknown()).optional(),
 })
 
@@ -133,6 +157,8 @@ export interface RecordInput {
   text: string
   meta?: Record<string, unknown>
   spans?: Array<{ start: number; end: number; label: string; text?: string; annotator?: string }>
+  /** Code points, as spans. */
+  suggestions?: Array<{ start: number; end: number; label: string; score?: number; source?: string }>
   /** Links by index into `spans`; `where` names one in messages (`relations[0]` when absent), `line` is its own line. */
   relations?: RelationInput[]
 }
@@ -155,18 +181,20 @@ export function recordFromInput(input: RecordInput, line: number, context: Recor
   if (textProblem) throw new InputError(file, line, textProblem)
   const map = new OffsetMap(input.text)
   const length = map.codePointLength
+  /** Why a span or suggestion cannot be placed, or undefined; `where` names it, e.g. spans[2]. */
+  const placeProblem = (where: string, { start, end, label }: { start: number; end: number; label: string }): string | undefined => {
+    if (!(start >= 0 && start < end && end <= length)) return `${where} has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`
+    const labelProblem = labelNameProblem(label)
+    return labelProblem && `${where} has the label ${JSON.stringify(label)}, which ${labelProblem}`
+  }
   const spans: NativeSpan[] = []
   // The index each input span has among the spans kept, for the relations.
   const kept = new Map<number, number>()
   for (const [i, span] of (input.spans ?? []).entries()) {
     const { start, end, label } = span
-    if (!(start >= 0 && start < end && end <= length)) {
-      problems.span(line, `spans[${i}] has start ${start} and end ${end}, but offsets must satisfy 0 ≤ start < end ≤ ${length}, the text's length in code points`)
-      continue
-    }
-    const labelProblem = labelNameProblem(label)
-    if (labelProblem) {
-      problems.span(line, `spans[${i}] has the label ${JSON.stringify(label)}, which ${labelProblem}`)
+    const problem = placeProblem(`spans[${i}]`, span)
+    if (problem) {
+      problems.span(line, problem)
       continue
     }
     const text = map.slice(start, end)
@@ -176,9 +204,27 @@ export function recordFromInput(input: RecordInput, line: number, context: Recor
     kept.set(i, spans.length)
     spans.push({ start, end, label, text, annotator: span.annotator ?? defaults.annotator })
   }
+  const suggestions: NativeSuggestion[] = []
+  for (const [i, suggestion] of (input.suggestions ?? []).entries()) {
+    const { start, end, label, score, source } = suggestion
+    const problem = placeProblem(`suggestions[${i}]`, suggestion)
+    if (problem) {
+      problems.span(line, problem)
+      continue
+    }
+    suggestions.push({ start, end, label, score: score ?? 1, source: source ?? 'imported' })
+  }
   const relations = checkedRelations(input, kept, spans, line, problems)
   const title = input.title?.trim() ? input.title : titleFromText(input.text, input.id)
-  const record: NativeRecord = { id: input.id, title, text: input.text, meta: input.meta ?? {}, spans, ...(relations.length > 0 ? { relations } : {}) }
+  const record: NativeRecord = {
+    id: input.id,
+    title,
+    text: input.text,
+    meta: input.meta ?? {},
+    spans,
+    ...(relations.length > 0 ? { relations } : {}),
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+  }
   sourceLines.set(record, line)
   return record
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import * as initial from './0001-initial'
 import * as review from './0002-review'
 import * as layerStatus from './0003-layer-status'
+import * as suggestions from './0004-suggestions'
 import * as relations from './0005-relations'
 
 export interface Migration {
@@ -15,7 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'review', up: review.up },
   { version: 3, name: 'layer-status', up: layerStatus.up },
-  // 0004 (suggestions) comes from issue 11's branch; the lead chains it at merge.
+  { version: 4, name: 'suggestions', up: suggestions.up },
   { version: 5, name: 'relations', up: relations.up },
 ]
 
