@@ -11,6 +11,8 @@ const SENTENCE = '截至2月25日,以杭州高新區(濱江)納入統計口徑�
 
 /** Drags the mouse across `phrase` where it stands inside `context` in the article, as a user selects text. */
 async function selectIn(page: Page, context: string, phrase: string): Promise<void> {
+  // An opened document's text may wait a moment for its first suggestions.
+  await page.getByRole('document', { name: 'Article text' }).waitFor()
   const box = await page.evaluate(
     ({ context, phrase }) => {
       const article = document.querySelector<HTMLElement>('[role="document"]')!
@@ -76,7 +78,7 @@ test('links a figure to its district and date with the keyboard alone, lists the
 
   const fact = factList(page).getByRole('listitem').first()
   await expect(fact).toHaveText(/企業復工率91.9%\s*—\s*杭州高新區\(濱江\)\s*holder.*—\s*截至2月25日\s*time/)
-  await page.locator('.side-stack').screenshot({ path: path.join(SCREENSHOTS, 'facts.png') })
+  await page.locator('.side-column').screenshot({ path: path.join(SCREENSHOTS, 'facts.png') })
 
   await page.reload()
   await page.getByRole('button', { name: TITLE }).click()
