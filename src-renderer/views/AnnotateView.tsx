@@ -95,7 +95,8 @@ export function AnnotateView() {
       <p id="article-keys" className="keys-hint">
         Select text with the mouse or <kbd>Shift</kbd>+arrows, then press a label key. <kbd>Tab</kbd> moves between spans,{' '}
         <kbd>Del</kbd> removes one, <kbd>y</kbd> / <kbd>n</kbd> accept or reject the dashed suggestion, <kbd>s</kbd> goes to
-        the next, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists every key.
+        the next, <kbd>r</kbd> links the selected span to another, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists
+        every key.
       </p>
       <div className="workspace">
         <div className="text-pane">

@@ -172,6 +172,52 @@ describe('relation mode by keys', () => {
     await waitFor(() => expect(s().relationMode).toBeNull())
     expect(backend.service['spans.list']({ documentId: 'facts' })).toHaveLength(3)
   })
+  it('keeps the suggestion keys from acting while relation mode is on, and gives them back when it ends', async () => {
+    const { backend, app } = setUp('alice')
+    await importTexts(backend, { 'facts.txt': TEXT })
+    const s = () => app.store.getState()
+    renderWith(app)
+    fireEvent.click(await screen.findByRole('button', { name: /截至2月25日/ }))
+    const article = await screen.findByRole('document', { name: 'Article text' })
+    for (const [range, label] of [
+      [DISTRICT, 'organization'],
+      [METRIC, 'metric'],
+    ] as const) {
+      s().setPending(range.start, range.end)
+      await s().applyLabel(label)
+    }
+    // The built-in rules propose 2月25日 as a date, which is not tagged.
+    await waitFor(() => expect(s().suggestions.map((x) => x.text)).toContain('2月25日'))
+    const offered = s().suggestions
+    const metric = s().annotate!.spans.find((span) => span.start === METRIC.start)!
+    s().selectSpan(metric.id)
+    article.focus()
+    const press = (key: string, init: { shiftKey?: boolean } = {}) => fireEvent.keyDown(article, { key, ...init })
+    press('r')
+    await screen.findByText(/Relation from “企業復工率91.9%” \(metric\)/)
+    for (const [key, init] of [
+      ['y', {}],
+      ['n', {}],
+      ['s', {}],
+      ['S', { shiftKey: true }],
+      ['Y', { shiftKey: true }],
+    ] as const) press(key, init)
+    expect(s().relationMode).not.toBeNull()
+    expect(s().suggestionCursor).toBeNull()
+    expect(s().saveStatus).toMatch(/In relation mode/)
+    // Nothing was accepted or rejected.
+    expect(backend.service['spans.list']({ documentId: 'facts' })).toHaveLength(2)
+    expect(s().suggestions).toEqual(offered)
+    expect(backend.service['suggestions.quality']({})).toEqual([])
+
+    press('Escape')
+    await waitFor(() => expect(s().relationMode).toBeNull())
+    // Back at the start of the text, y accepts the date suggested there.
+    s().placeCaret(0, false)
+    press('y')
+    await screen.findByText(/Saved · accept the suggestion “2月25日” \(date\)/)
+    expect(backend.service['spans.list']({ documentId: 'facts' })).toHaveLength(3)
+  })
 })
 
 describe('the relation types editor', () => {
