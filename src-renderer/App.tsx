@@ -24,7 +24,11 @@ export function App() {
     const store = storeApi.getState
     void store().loadProject()
     const unsubscribe = [
-      api.onEvent('project-changed', ({ restored }) => void store().loadProject(restored)),
+      api.onEvent('project-changed', ({ restored }) => {
+        void store().loadProject(restored)
+        // Relation types are the project's too: one edited in another window changes this one's relation mode.
+        void store().loadRelationTypes()
+      }),
       api.onEvent('documents-changed', ({ ids }) => {
         void store().loadLibrary()
         // A bulk change (an import) may bring documents and labels the top bar and label bar show.

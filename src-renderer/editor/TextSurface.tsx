@@ -45,6 +45,8 @@ export interface SurfaceHandlers {
   key?(e: KeyboardEvent<HTMLDivElement>): boolean
   /** A click on the text (not a drag), at the character under the pointer, before the span there is selected. */
   click?(character: number | null): void
+  /** A drag with Alt (or Ctrl) held, from the character pressed on to the one released on: linking two spans. */
+  linkDrag?(from: number, to: number): void
   /** The pointer rests over a character (null: over none); `boxOf` places a stretch in the surface's content box. */
   hover?(character: number | null, boxOf: (stretch: Stretch) => Box | null): void
 }
@@ -267,7 +269,22 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
       on.setCaret(at, true)
       return
     }
+    if ((e.altKey || e.ctrlKey || e.metaKey) && on.linkDrag) {
+      linkDrag(e.clientX, e.clientY)
+      return
+    }
     dragFrom(at, e.clientX, e.clientY)
+  }
+
+  /** Follows a drag with a modifier held: released over another character, it asks the view to link the two. */
+  function linkDrag(x0: number, y0: number): void {
+    const from = characterUnder(x0, y0)
+    const onUp = (e: MouseEvent) => {
+      window.removeEventListener('mouseup', onUp)
+      const to = characterUnder(e.clientX, e.clientY)
+      if (from !== null && to !== null) on.linkDrag?.(from, to)
+    }
+    window.addEventListener('mouseup', onUp)
   }
 
   /** Follows a drag from an offset: the pending selection grows to the pointer, and the article scrolls at its edges. */

@@ -1,5 +1,6 @@
 // Every key of the annotate view, as the help overlay (`?`) lists them. Keep in step with keyboard.ts and README.md.
 import { RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
+import { RELATION_KEY } from './relationKeys'
 
 export interface Shortcut {
   keys: string[]
@@ -41,6 +42,15 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['Delete', 'Backspace'], does: 'remove the selected span' },
       { keys: ['Ctrl+Z'], does: 'undo' },
       { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], does: 'redo' },
+    ],
+  },
+  {
+    title: 'Link spans into facts',
+    shortcuts: [
+      { keys: [RELATION_KEY], note: 'on a selected span', does: 'start a relation from it: the spans it may link to are offered, nearest first' },
+      { keys: ['←', '→', 'Tab'], note: 'in relation mode', does: 'move to the previous or next candidate' },
+      { keys: ['1…9'], note: 'in relation mode', does: "link to the candidate with that relation type's key (Alt+drag from span to span does it with the mouse)" },
+      { keys: ['Esc'], note: 'in relation mode', does: 'leave relation mode' },
     ],
   },
   {

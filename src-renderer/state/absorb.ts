@@ -3,6 +3,7 @@ import type { Span } from '../../src-main/shared/model'
 import { applyEdit } from './applyEdits'
 import { asDone, describeEdit, documentOf, type Edit, type EditOutcome } from './edits'
 import { pushEdit } from './history'
+import { absorbRelations } from './relationState'
 import { withoutSpans, withSpan, withSpans } from './sortedSpans'
 import { mergeSuggestions, withoutSuggestions } from './suggestionSelectors'
 import type { TextSession } from './textSession'
@@ -15,6 +16,10 @@ function changed(session: TextSession, spans: Span[], removed?: ReadonlySet<numb
 }
 
 export function absorb(s: Store, outcome: EditOutcome): Partial<Store> {
+  return { ...absorbSpans(s, outcome), ...absorbRelations(s, outcome) }
+}
+
+function absorbSpans(s: Store, outcome: EditOutcome): Partial<Store> {
   const session = s.annotate
   switch (outcome.kind) {
     case 'span-saved': {
@@ -67,6 +72,8 @@ export function absorb(s: Store, outcome: EditOutcome): Partial<Store> {
       const ids = new Set(outcome.spans.map((span) => span.id))
       return { suggestions, annotate: changed(session, withoutSpans(session.spans, ids), ids) }
     }
+    default:
+      return {}
   }
 }
 

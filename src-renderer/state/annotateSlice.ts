@@ -111,6 +111,8 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
             suggestions: early ? mergeSuggestions([], early) : [],
             suggestionsFor: early ? id : null,
             suggestionCursor: null,
+            relations: [],
+            relationMode: null,
             view: 'annotate',
             notice: null,
             lastOpenedId: id,
@@ -120,6 +122,7 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
         )
         if (!early) void fast.then((found) => get().addSuggestions(id, found))
         void get().loadSuggestions(id, 'slow')
+        await get().loadRelations(id)
       } catch (error) {
         get().reportError(error)
       }
@@ -137,6 +140,7 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
         set((s) => (s.annotate?.document.id === id ? { annotate: refreshSession(s.annotate, fresh, spans) } : {}), undefined, 'document/refresh')
         // Spans made elsewhere answer some suggestions and teach the dictionary new ones.
         void get().loadSuggestions(id, 'all')
+        await get().loadRelations(id)
       } catch (error) {
         get().reportError(error)
       }
@@ -166,7 +170,7 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
 
     closeDocument: (notice) => {
       runtime.latest.drop('annotate/open')
-      set({ annotate: null, view: 'library', notice: notice ?? null }, undefined, 'document/close')
+      set({ annotate: null, relations: [], relationMode: null, view: 'library', notice: notice ?? null }, undefined, 'document/close')
       void get().loadLibrary()
     },
 

@@ -1,7 +1,8 @@
 // Edits sent to the server: each call is counted as an echo of our own, so the change event it causes is skipped.
 import type { SuggestionKey, SuggestionView } from '../../src-main/shared/api'
-import type { Span } from '../../src-main/shared/model'
+import type { Relation, Span } from '../../src-main/shared/model'
 import type { Edit, EditOutcome } from './edits'
+import { applyRelationEdit } from './relationApply'
 import type { GoldEdit, GoldOutcome } from './goldEdits'
 import type { Ctx } from './types'
 
@@ -12,8 +13,12 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
   const { call } = api
   const echo = <T>(documentId: string, request: Promise<T>) => runtime.echoes.expect(documentId, request)
   switch (edit.kind) {
-    case 'add':
-      return { kind: 'span-saved', span: await echo(edit.span.documentId, call('spans.restore', { span: edit.span })) }
+    case 'add': {
+      const span = await echo(edit.span.documentId, call('spans.restore', { span: edit.span }))
+      // Undoing a span's removal brings back the relations it took along.
+      if (!edit.relations?.length) return { kind: 'span-saved', span }
+      return { kind: 'span-saved', span, relations: await echo(edit.span.documentId, call('relations.restoreMany', { relations: edit.relations })) }
+    }
     case 'remove':
       return { kind: 'span-removed', span: await echo(edit.span.documentId, call('spans.remove', { id: edit.span.id })) }
     case 'relabel':
@@ -29,8 +34,9 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
     case 'addLabel':
       return {
         kind: 'labels-saved',
-        labels: await call('labels.restore', { label: edit.label, position: edit.position, spans: edit.spans }),
+        labels: await call('labels.restore', { label: edit.label, position: edit.position, spans: edit.spans, ...(edit.relations?.length ? { relations: edit.relations } : {}) }),
         restored: edit.spans,
+        restoredRelations: edit.relations,
       }
     case 'removeLabel':
       return { kind: 'label-removed', removal: await call('labels.remove', { name: edit.label.name }) }
@@ -57,6 +63,8 @@ export async function applyEdit({ api, runtime }: Send, edit: Edit): Promise<Edi
     case 'unrejectSuggestions':
       await call('suggestions.forget', { documentId: edit.documentId, items: keysOf(edit.suggestions) })
       return { kind: 'suggestions-restored', documentId: edit.documentId, suggestions: edit.suggestions }
+    default:
+      return applyRelationEdit({ api, runtime }, edit)
   }
 }
 
@@ -71,22 +79,37 @@ export async function changeGold(
   documentId: string,
   add: ReadonlyArray<Pick<Span, 'start' | 'end' | 'label'> & Partial<Pick<Span, 'id' | 'createdAt'>>>,
   remove: readonly Span[],
-): Promise<{ added: Span[]; removed: Span[] }> {
+  relations: { add?: readonly GoldRelationEnds[]; remove?: readonly Relation[] } = {},
+): Promise<{ added: Span[]; removed: Span[]; addedRelations: Relation[]; removedRelations: Relation[] }> {
   return runtime.echoes.expect(
     documentId,
     api.call('review.editGold', {
       documentId,
       add: add.map(({ id, start, end, label, createdAt }) => ({ id, start, end, label, createdAt })),
       remove: remove.map((s) => s.id),
+      ...(relations.add?.length ? { addRelations: relations.add.map(({ id, from, to, type, createdAt }) => ({ id, from, to, type, createdAt })) } : {}),
+      ...(relations.remove?.length ? { removeRelations: relations.remove.map((r) => r.id) } : {}),
     }),
-    (done) => done.added.length + done.removed.length > 0,
+    (done) => done.added.length + done.removed.length + done.addedRelations.length + done.removedRelations.length > 0,
   )
+}
+
+/** A gold relation to add: its ends by gold span id (put back by undo), or by where the span is (taken from a version). */
+export interface GoldRelationEnds {
+  id?: number
+  from: number | Pick<Span, 'start' | 'end' | 'label'>
+  to: number | Pick<Span, 'start' | 'end' | 'label'>
+  type: string
+  createdAt?: string
 }
 
 export async function applyGold(ctx: Send, edit: GoldEdit): Promise<GoldOutcome> {
   switch (edit.kind) {
     case 'gold':
-      return { kind: 'gold-saved', ...(await changeGold(ctx, edit.documentId, edit.added, edit.removed)) }
+      return {
+        kind: 'gold-saved',
+        ...(await changeGold(ctx, edit.documentId, edit.added, edit.removed, { add: edit.addedRelations, remove: edit.removedRelations })),
+      }
     case 'reviewed':
       return { kind: 'review-saved', summary: await ctx.runtime.echoes.expect(edit.documentId, ctx.api.call('review.setReviewed', { id: edit.documentId, reviewed: edit.reviewed })) }
   }

@@ -2,9 +2,12 @@
 // the live layer counts. One set per store (in its state as `derive`), so two stores never share an answer.
 import type { ReviewLayers } from '../../src-main/shared/api'
 import { compareLayers, spanKey, unanimousSpans, type Comparison, type VersionSpan } from '../../src-main/shared/comparison'
-import { GOLD_LAYER, type Document, type Span } from '../../src-main/shared/model'
+import { factsOf } from '../../src-main/shared/facts'
+import { GOLD_LAYER, type Document, type Relation, type RelationType, type Span } from '../../src-main/shared/model'
 import type { OffsetMap } from '../../src-main/shared/offsets'
 import { findHits, type Hits } from '../editor/findHits'
+import { compareRelations } from './relationComparison'
+import { relationFocusOf } from './relationState'
 
 /** Remembers the last answer, so a selector returns the same object until its inputs change. */
 export function lastOf<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
@@ -61,6 +64,17 @@ export function createDerivations() {
     unanimousIn: lastOf((all: readonly Comparison[]) => unanimousSpans(all)),
     unanimousKeys: lastOf((agreed: readonly VersionSpan[]) => new Set(agreed.map(spanKey))),
     layers: lastOf(liveLayers),
+    relationFocus: lastOf(relationFocusOf),
+    relationComparisons: lastOf((compared: readonly Span[], gold: readonly Span[], relations: readonly Relation[], layers: readonly string[]) =>
+      // One layer alone compares with nothing.
+      layers.length < 2 ? [] : compareRelations([...compared, ...gold], relations, layers),
+    ),
+    facts: lastOf((spans: readonly Span[], relations: readonly Relation[], types: readonly RelationType[]) => {
+      const order = new Map(types.map((t, i) => [t.name, i]))
+      const place = (type: string) => order.get(type) ?? types.length
+      // factsOf keeps text order within a type; the stable sort keeps it.
+      return factsOf(spans, relations).map((fact) => ({ ...fact, links: [...fact.links].sort((a, b) => place(a.type) - place(b.type)) }))
+    }),
   }
 }
 

@@ -1,17 +1,23 @@
 // The reviewer's changes as data, like the annotate view's edits: each has an exact inverse, so undo and redo
 // replay them against the server. A gold edit is what the server did: the spans it added and the ones it removed.
-import type { DocumentSummary, Span } from '../../src-main/shared/model'
+import type { DocumentSummary, Relation, Span } from '../../src-main/shared/model'
+
+/** Gold relations go with the spans: taking a version takes its relations, and undo puts back those removed. */
+export interface GoldRelations {
+  addedRelations?: Relation[]
+  removedRelations?: Relation[]
+}
 
 export type GoldEdit =
-  | { kind: 'gold'; documentId: string; added: Span[]; removed: Span[]; description: string }
+  | ({ kind: 'gold'; documentId: string; added: Span[]; removed: Span[]; description: string } & GoldRelations)
   | { kind: 'reviewed'; documentId: string; reviewed: boolean }
 
-export type GoldOutcome = { kind: 'gold-saved'; added: Span[]; removed: Span[] } | { kind: 'review-saved'; summary: DocumentSummary }
+export type GoldOutcome = ({ kind: 'gold-saved'; added: Span[]; removed: Span[] } & GoldRelations) | { kind: 'review-saved'; summary: DocumentSummary }
 
 export function inverseGold(edit: GoldEdit): GoldEdit {
   switch (edit.kind) {
     case 'gold':
-      return { ...edit, added: edit.removed, removed: edit.added }
+      return { ...edit, added: edit.removed, removed: edit.added, addedRelations: edit.removedRelations, removedRelations: edit.addedRelations }
     case 'reviewed':
       return { ...edit, reviewed: !edit.reviewed }
   }

@@ -3,7 +3,8 @@ import { settle, type Comparison } from '../../src-main/shared/comparison'
 import { GOLD_LAYER, type DocumentSummary, type Span } from '../../src-main/shared/model'
 import { trimSelection } from '../editor/textModel'
 import type { LoadedLayers } from './derivations'
-import { applyGold, changeGold } from './applyEdits'
+import { applyGold, changeGold, type GoldRelationEnds } from './applyEdits'
+import { compareRelations, relationsAgreed, relationsToTake } from './relationComparison'
 import { describeGold, inverseGold, type GoldEdit, type GoldOutcome } from './goldEdits'
 import { historyOf, moveEdit, pushEdit, type Histories } from './history'
 import {
@@ -111,14 +112,15 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
     remove: readonly Span[],
     description: string,
     select?: (added: Span[]) => Span | undefined,
+    relations?: { add: GoldRelationEnds[] },
   ): Promise<boolean> {
     const documentId = get().review?.document.id
     if (documentId === undefined) return Promise.resolve(false)
     return save(
       ctx,
       async () => {
-        const done = await changeGold(ctx, documentId, add, remove)
-        if (done.added.length + done.removed.length === 0) {
+        const done = await changeGold(ctx, documentId, add, remove, relations)
+        if (done.added.length + done.removed.length + done.addedRelations.length + done.removedRelations.length === 0) {
           get().setSaveStatus(`Nothing to change: ${description} is in gold already`)
           return null
         }
@@ -133,6 +135,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
           undefined,
           'review/gold',
         )
+        await get().loadReviewRelations(documentId)
         return `Saved · ${description}`
       },
       () => void get().refreshReview(),
@@ -151,10 +154,11 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
         const done: GoldEdit =
           last.kind === 'gold' && outcome.kind === 'gold-saved'
             ? from === 'undo'
-              ? { ...last, added: outcome.removed, removed: outcome.added }
-              : { ...last, added: outcome.added, removed: outcome.removed }
+              ? { ...last, added: outcome.removed, removed: outcome.added, addedRelations: outcome.removedRelations, removedRelations: outcome.addedRelations }
+              : { ...last, added: outcome.added, removed: outcome.removed, addedRelations: outcome.addedRelations, removedRelations: outcome.removedRelations }
             : last
         set((s) => ({ ...absorbGold(s, outcome), reviewHistories: moveEdit(s.reviewHistories, id, from, done) }), undefined, `review/${from}`)
+        await get().loadReviewRelations(id)
         return `Saved · ${from === 'undo' ? 'undid' : 'redid'}: ${describeGold(last)}`
       },
       () => void get().refreshReview(),
@@ -202,6 +206,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
           undefined,
           'review/open',
         )
+        if (document) await get().loadReviewRelations(document.id)
       } catch (error) {
         get().reportError(error)
       }
@@ -231,6 +236,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
           undefined,
           'review/refresh',
         )
+        await get().loadReviewRelations(id)
       } catch (error) {
         get().reportError(error)
       }
@@ -295,7 +301,11 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
       }
       const text = quote(s.review, comparison)
       const what = version.spans.length === 0 ? `no span at “${text}”` : `${version.annotators.join(', ')}'s version of “${text}”`
-      await performGold(add, remove, `take ${what}`)
+      // The version's relations come along where gold has (or now gets) the span at their other end.
+      const removedIds = new Set(remove.map((g) => g.id))
+      const goldAfter = [...selectGoldSpans(s).filter((g) => !removedIds.has(g.id)), ...add]
+      const relations = relationsToTake(version, s.comparedSpans, s.reviewRelations, goldAfter)
+      await performGold(add, remove, `take ${what}${relations.length > 0 ? ` and ${relations.length === 1 ? 'its relation' : `its ${relations.length} relations`}` : ''}`, undefined, { add: relations })
     },
 
     acceptUnanimous: async () => {
@@ -309,7 +319,10 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
         s.setSaveStatus('The annotators agree on no span in this document')
         return
       }
-      await performGold(unanimous, [], `accept ${unanimous.length} unanimous span${unanimous.length === 1 ? '' : 's'}`)
+      // Relations every annotator made come along, where gold has (or now gets) both their ends.
+      const agreed = relationsAgreed(compareRelations(s.comparedSpans, s.reviewRelations, s.reviewAnnotators), [...selectGoldSpans(s), ...unanimous])
+      const withRelations = agreed.length > 0 ? ` and ${agreed.length === 1 ? '1 relation' : `${agreed.length} relations`}` : ''
+      await performGold(unanimous, [], `accept ${unanimous.length} unanimous span${unanimous.length === 1 ? '' : 's'}${withRelations}`, undefined, { add: agreed })
     },
 
     tagGold: async (label) => {

@@ -8,6 +8,7 @@ import { describeEdit, quoted, type Edit } from './edits'
 import { save } from './save'
 import { selectSelectedSpan } from './selectors'
 import { placeOf, withoutSpans, withSpan } from './sortedSpans'
+import { relationsTouching } from './relationState'
 import { pendingOf, quote, type TextSession } from './textSession'
 import type { Ctx, Store } from './types'
 
@@ -116,7 +117,10 @@ export function createSpanEdits(ctx: Ctx): SpanEdits {
     removeSelectedSpan: async () => {
       await save(ctx, async () => {
         const selected = selectSelectedSpan(get())
-        return selected ? perform(ctx, { kind: 'remove', span: selected }) : null
+        if (!selected) return null
+        // The server removes the span's relations with it; the edit keeps them, so undo brings them back.
+        const relations = relationsTouching(get().relations, new Set([selected.id]))
+        return perform(ctx, relations.length > 0 ? { kind: 'remove', span: selected, relations } : { kind: 'remove', span: selected })
       })
     },
 

@@ -9,6 +9,7 @@ import { createAnnotateSlice } from './annotateSlice'
 import { createDerivations } from './derivations'
 import { historyStorage } from './history'
 import { createProjectSlice } from './projectSlice'
+import { createRelationSlice } from './relationSlice'
 import { createReviewSlice } from './reviewSlice'
 import { createRuntime } from './runtime'
 import { createSuggestionsSlice } from './suggestionsSlice'
@@ -44,6 +45,7 @@ export function createAppStore(api: ApiClient, options: StoreOptions = {}): AppS
           return {
             ...createProjectSlice(ctx),
             ...createAnnotateSlice(ctx),
+            ...createRelationSlice(ctx),
             ...createSuggestionsSlice(ctx),
             ...createReviewSlice(ctx),
             ...createUiSlice(ctx),

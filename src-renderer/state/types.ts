@@ -5,12 +5,13 @@ import type { ApiClient } from '../api'
 import type { AnnotateSlice } from './annotateSlice'
 import type { Derivations } from './derivations'
 import type { ProjectSlice } from './projectSlice'
+import type { RelationSlice } from './relationSlice'
 import type { ReviewSlice } from './reviewSlice'
 import type { Runtime } from './runtime'
 import type { SuggestionsSlice } from './suggestionsSlice'
 import type { UiSlice } from './uiSlice'
 
-export type Store = ProjectSlice & AnnotateSlice & SuggestionsSlice & ReviewSlice & UiSlice & { derive: Derivations }
+export type Store = ProjectSlice & AnnotateSlice & RelationSlice & SuggestionsSlice & ReviewSlice & UiSlice & { derive: Derivations }
 
 type Creator = StateCreator<Store, [['zustand/devtools', never], ['zustand/persist', unknown]], [], Store>
 export type SetStore = Parameters<Creator>[0]

@@ -4,8 +4,8 @@ import type { SliceCreator } from './types'
 
 export type View = 'library' | 'annotate' | 'review' | 'progress'
 export type DialogName = 'project' | 'import' | 'export'
-/** The annotate view's overlays: the shortcut list, the label editor and the suggestion settings. */
-export type Overlay = 'help' | 'labels' | 'suggestions' | null
+/** The annotate view's overlays: the shortcut list, the label editor, the suggestion settings and the relation type editor. */
+export type Overlay = 'help' | 'labels' | 'suggestions' | 'relationTypes' | null
 
 export interface UiSlice {
   view: View

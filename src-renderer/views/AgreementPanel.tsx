@@ -3,6 +3,7 @@ import type { AgreementReport, GroupScores, PairScores, Score } from '../../src-
 import { useApi } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import '../styles/agreement.css'
+import { RelationAgreementTable } from './RelationAgreementTable'
 import { plural } from './plural'
 
 const MEASURES = [
@@ -29,7 +30,7 @@ function pick<T>(scores: { overall: T; labels: Record<string, T> }, scope: Scope
   return scope === '' ? scores.overall : scores.labels[scope]
 }
 
-function formatScore(value: Score): string {
+export function formatScore(value: Score): string {
   return value === null ? '—' : value.toFixed(3)
 }
 
@@ -113,6 +114,7 @@ export function AgreementPanel({ annotators, includeGold }: { annotators?: strin
                 </select>
               </label>
               <MeasuresTable report={report} scope={scope} caption={`Agreement on ${scopeName(scope)}`} />
+              <RelationAgreementTable report={report} />
 
               <div className="agreement-measure" role="group" aria-labelledby={`${id}-measure`}>
                 <span id={`${id}-measure`} className="field-label">

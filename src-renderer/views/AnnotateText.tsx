@@ -8,9 +8,12 @@ import { TextSurface, type SurfaceHandlers } from '../editor/TextSurface'
 import { quoted } from '../state/edits'
 import { selectFindHits, selectLabels, selectPending, selectSelectedSpan } from '../state/selectors'
 import { phraseToTagAll } from '../state/spanEdits'
+import { selectRelationFocus } from '../state/relationSelectors'
 import { selectCurrentSuggestion, selectSuggestionAtCaret } from '../state/suggestionSelectors'
 import { useStore, useStoreApi } from '../state/store'
 import { pendingOf } from '../state/textSession'
+import { linkByDrag, relationKey, relationModeLayer } from './annotateRelations'
+import { RelationArcs } from './RelationArcs'
 
 const NO_SUGGESTIONS: SuggestionView[] = []
 
@@ -29,6 +32,9 @@ export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<
   const dashed = useMemo(() => suggestionStyles(labels), [labels])
   const suggested = useMemo(() => suggestionsLayer(suggestions, labels, dashed), [suggestions, labels, dashed])
   const spans = session?.spans
+  const relationFocus = useStore(selectRelationFocus)
+  const relations = useStore((s) => s.relations)
+  const relationTypes = useStore((s) => s.relationTypes)
   const layers = useMemo(
     () =>
       spans
@@ -38,9 +44,14 @@ export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<
             marksLayer('suggestion-current', [{ highlight: CURRENT_SUGGESTION, range: atCaret, priority: 3 }]),
             findLayer(hits),
             selectionLayer(pending, selected),
+            relationModeLayer(relationFocus),
           ]
         : [],
-    [spans, styles, suggested, atCaret, hits, pending, selected],
+    [spans, styles, suggested, atCaret, hits, pending, selected, relationFocus],
+  )
+  const emphasis = useMemo(
+    () => new Set([selected?.id, relationFocus?.from.id, relationFocus?.target?.id].filter((id): id is number => id !== undefined)),
+    [selected, relationFocus],
   )
   const on = useMemo(() => annotateHandlers(storeApi), [storeApi])
   if (!session) return null
@@ -58,9 +69,11 @@ export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<
       selectedId={session.selectedSpanId}
       labels={labels}
       layers={layers}
-      focus={selected ?? hit ?? chosen}
+      focus={relationFocus?.target ?? selected ?? hit ?? chosen}
       on={on}
-    />
+    >
+      <RelationArcs regionRef={regionRef} lines={session.text} spans={session.spans} relations={relations} types={relationTypes} emphasis={emphasis} />
+    </TextSurface>
   )
 }
 
@@ -71,7 +84,13 @@ function annotateHandlers(storeApi: ReturnType<typeof useStoreApi>): SurfaceHand
     setPending: (anchor, focus) => store().setPending(anchor, focus),
     selectSpan: (id, caret) => store().selectSpan(id, caret),
     clearSelection: () => store().clearSelection(),
-    click: (character) => store().pointSuggestion(character),
+    // Relation mode comes first: while it is on it swallows every plain key, the suggestion keys (y, n, s) among them.
+    key: (e) => relationKey(store(), e),
+    linkDrag: (from, to) => linkByDrag(store(), from, to),
+    click: (character) => {
+      if (store().relationMode) store().leaveRelationMode()
+      store().pointSuggestion(character)
+    },
     command: (command: EditorCommand) => {
       const s = store()
       if (s.tagAllArmed && command.type !== 'label' && command.type !== 'tagAll') s.armTagAll(false)

@@ -9,6 +9,10 @@ import { HelpDialog } from './HelpDialog'
 import { LabelBar } from './LabelBar'
 import { LabelEditorDialog } from './LabelEditorDialog'
 import { SpanList } from './SpanList'
+import { FactList } from './FactList'
+import { RelationModeBar } from './RelationModeBar'
+import { RelationTypesDialog } from './RelationTypesDialog'
+import '../styles/relations.css'
 import { SuggestionList } from './SuggestionList'
 import { SuggestionSettingsDialog } from './SuggestionSettingsDialog'
 import { StatusBadge } from './StatusBadge'
@@ -71,6 +75,9 @@ export function AnnotateView() {
         <button type="button" aria-keyshortcuts={`${MOD}+F`} onClick={() => openFind()}>
           Find
         </button>
+        <button type="button" onClick={() => setOverlay('relationTypes')}>
+          Relation types
+        </button>
         <button type="button" aria-keyshortcuts="?" onClick={() => setOverlay('help')}>
           Shortcuts <kbd>?</kbd>
         </button>
@@ -88,21 +95,25 @@ export function AnnotateView() {
       <p id="article-keys" className="keys-hint">
         Select text with the mouse or <kbd>Shift</kbd>+arrows, then press a label key. <kbd>Tab</kbd> moves between spans,{' '}
         <kbd>Del</kbd> removes one, <kbd>y</kbd> / <kbd>n</kbd> accept or reject the dashed suggestion, <kbd>s</kbd> goes to
-        the next, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists every key.
+        the next, <kbd>r</kbd> links the selected span to another, <kbd>Enter</kbd> marks the document done, <kbd>?</kbd> lists
+        every key.
       </p>
       <div className="workspace">
         <div className="text-pane">
           {findOpen && <FindBar afterClose={refocus} />}
+          <RelationModeBar />
           <AnnotateText regionRef={regionRef} describedBy="article-keys" />
         </div>
         <div className="side-column">
           <SuggestionList afterAction={refocus} openSettings={() => setOverlay('suggestions')} />
-          <SpanList />
+          <SpanList afterAction={refocus} />
+          <FactList afterAction={refocus} />
         </div>
         <GuidelinesPanel />
       </div>
       {overlay === 'help' && <HelpDialog onClose={closeOverlay} />}
       {overlay === 'labels' && <LabelEditorDialog onClose={closeOverlay} />}
+      {overlay === 'relationTypes' && <RelationTypesDialog onClose={closeOverlay} />}
       {overlay === 'suggestions' && <SuggestionSettingsDialog onClose={closeOverlay} />}
     </section>
   )

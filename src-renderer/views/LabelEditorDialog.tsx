@@ -168,7 +168,7 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
       <div className="dialog-body">
         <p className="help">
           Each change is saved at once and can be undone. Renaming a label relabels its spans. Hotkeys are 1–9, 0, then letters
-          other than <kbd>a</kbd> and <kbd>l</kbd>, which the editor uses.
+          other than <kbd>a</kbd>, <kbd>l</kbd> and <kbd>r</kbd>, which the editor uses.
         </p>
         {error && (
           <p className="inline-error" role="alert">

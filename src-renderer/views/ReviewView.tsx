@@ -5,6 +5,7 @@ import { useStore } from '../state/store'
 import { AgreementPanel } from './AgreementPanel'
 import { AnnotatorPicker } from './AnnotatorPicker'
 import { ComparisonList, KIND_NAMES } from './ComparisonList'
+import { RelationComparisonList } from './RelationComparisonList'
 import { GoldLabelBar } from './GoldLabelBar'
 import { MergeDialog } from './MergeDialog'
 import { ReviewText } from './ReviewText'
@@ -107,7 +108,10 @@ export function ReviewView() {
           <div className="text-pane">
             <ReviewText regionRef={regionRef} describedBy="review-keys" />
           </div>
-          <ComparisonList afterAction={refocus} />
+          <div className="side-stack">
+            <ComparisonList afterAction={refocus} />
+            <RelationComparisonList afterAction={refocus} />
+          </div>
           {agreementOpen && (
             <aside id="agreement-side" className="side-panel agreement-side" aria-label="Agreement over the project">
               <AgreementPanel annotators={annotators} includeGold={compareGold} />

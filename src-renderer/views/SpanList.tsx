@@ -12,28 +12,41 @@ const ROW_HEIGHT = 64
 const NO_SPANS: Span[] = []
 const spanKey = (span: Span) => span.id
 
-const SpanRow = memo(function SpanRow({ span, labels, current, select }: { span: Span; labels: readonly Label[]; current: boolean; select: (span: Span) => void }) {
+const SpanRow = memo(function SpanRow({ span, labels, current, select, link }: { span: Span; labels: readonly Label[]; current: boolean; select: (span: Span) => void; link: (span: Span) => void }) {
   return (
-    <button type="button" className="side-row span-row" data-span-id={span.id} aria-current={current ? 'true' : undefined} onClick={() => select(span)}>
-      <LabelChip name={span.label} labels={labels} />
-      <q className="span-text" lang="zh">
-        {span.text}
-      </q>
-      <span className="span-offsets" aria-hidden="true">
-        {span.start}–{span.end}
-      </span>
-    </button>
+    <div className="span-row-wrap">
+      <button type="button" className="side-row span-row" data-span-id={span.id} aria-current={current ? 'true' : undefined} onClick={() => select(span)}>
+        <LabelChip name={span.label} labels={labels} />
+        <q className="span-text" lang="zh">
+          {span.text}
+        </q>
+        <span className="span-offsets" aria-hidden="true">
+          {span.start}–{span.end}
+        </span>
+      </button>
+      <button type="button" className="span-link" aria-label={`Link “${span.text}”…`} onClick={() => link(span)}>
+        Link…
+      </button>
+    </div>
   )
 })
 
 /** The document's spans in text order; choosing one selects it and scrolls the article to it. */
-export function SpanList() {
+export function SpanList({ afterAction }: { afterAction?: () => void } = {}) {
   // The list catches up after the text: an edit's highlight is painted first, then the 20,000 rows are laid out again.
   const spans = useAfterPaint(useStore((s) => s.annotate?.spans ?? NO_SPANS))
   const labels = useStore(selectLabels)
   const selectedSpanId = useStore((s) => s.annotate?.selectedSpanId ?? null)
   const selectSpan = useStore((s) => s.selectSpan)
   const select = useCallback((span: Span) => selectSpan(span.id, span.start), [selectSpan])
+  const enterRelationMode = useStore((s) => s.enterRelationMode)
+  const link = useCallback(
+    (span: Span) => {
+      enterRelationMode(span.id)
+      afterAction?.()
+    },
+    [enterRelationMode, afterAction],
+  )
   // The panel keeps its place from the first frame; its rows come one frame after the text.
   const shown = usePaintedOnce()
 
@@ -54,7 +67,7 @@ export function SpanList() {
           estimateSize={ROW_HEIGHT}
           fixedSize
         >
-          {(span) => <SpanRow span={span} labels={labels} current={span.id === selectedSpanId} select={select} />}
+          {(span) => <SpanRow span={span} labels={labels} current={span.id === selectedSpanId} select={select} link={link} />}
         </SideList>
       )}
     </aside>

@@ -192,7 +192,7 @@ test('clicking a span selects it, overlapping spans stay clickable, and the side
     article.scrollTop = article.scrollHeight
   })
   await expect.poll(visible).toBe(false)
-  await spanList(page).getByRole('listitem').first().getByRole('button').click()
+  await spanList(page).getByRole('listitem').first().locator('button.span-row').click()
   await expect.poll(visible).toBe(true)
 })
 
