@@ -51,6 +51,7 @@ test('exports BMES with spaces from the app and lists the overlapping spans it d
     'BIO (CoNLL characters)',
     'BIOES (CoNLL characters)',
     'BMES (CoNLL characters)',
+    'Facts (JSONL)',
   ])
   await expect(dialog.getByText('factspan export --format brat --out FOLDER')).toBeVisible()
   await dialog.getByLabel('Format').selectOption('bmes')
