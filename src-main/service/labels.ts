@@ -15,7 +15,8 @@ export function labelMethods(
   ws: Workspace,
 ): Pick<Api, 'labels.list' | 'labels.add' | 'labels.update' | 'labels.reorder' | 'labels.usage' | 'labels.remove' | 'labels.restore'> {
   const db = () => ws.database()
-  const spans = spanMethods(ws)
+  // Undoing a label's removal puts back every layer's spans of it, gold's too.
+  const spans = spanMethods(ws, { restoreGold: true })
   const relations = relationMethods(ws)
 
   function requireLabel(name: string): Label {

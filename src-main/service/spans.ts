@@ -7,8 +7,14 @@ import { getLabel, listLabels } from '../store/labels'
 import { deleteSpan, findSameSpan, getSpan, insertSpan, listSpans, setSpanLabel, setSpanRange, spanWriter } from '../store/spans'
 import { now, type Workspace } from './workspace'
 
+export interface SpanMethodOptions {
+  /** Puts gold spans back too: for undoing a label's removal, which took that label's spans from every layer. */
+  restoreGold?: boolean
+}
+
 export function spanMethods(
   ws: Workspace,
+  options: SpanMethodOptions = {},
 ): Pick<
   Api,
   'spans.list' | 'spans.add' | 'spans.remove' | 'spans.restore' | 'spans.relabel' | 'spans.resize' | 'spans.addMany' | 'spans.removeMany' | 'spans.restoreMany'
@@ -69,7 +75,7 @@ export function spanMethods(
     const insert = spanWriter(db())
     const labels = new Set(listLabels(db()).map((l) => l.name))
     for (const span of spans) {
-      refuseGold(span.annotator)
+      if (!options.restoreGold) refuseGold(span.annotator)
       if (!labels.has(span.label)) throw new FactspanError('bad-input', `No label "${span.label}" in this project.`)
       if (quote(span.documentId, span.start, span.end) !== span.text) {
         throw new FactspanError('conflict', `Span ${span.id} no longer matches the text of document "${span.documentId}".`)

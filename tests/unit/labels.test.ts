@@ -108,6 +108,22 @@ describe('renaming a label', () => {
 })
 
 describe('deleting a label', () => {
+  it('puts the gold layer\'s spans of it back too when the deletion is undone', async () => {
+    const { service, workspace } = projectWithDocuments()
+    const mine = await service['spans.add']({ documentId: 'one', start: 0, end: 3, label: 'organization' })
+    const [gold] = service['review.editGold']({ documentId: 'one', add: [{ start: 0, end: 3, label: 'organization' }], remove: [] }).added
+    expect(gold.annotator).toBe('gold')
+    const removal = await service['labels.remove']({ name: 'organization' })
+    expect(removal.spans.map((s) => s.annotator).sort()).toEqual(['alice', 'gold'])
+    await service['labels.restore']({ label: removal.label, position: removal.position, spans: removal.spans })
+    expect(await service['spans.list']({ documentId: 'one', annotator: 'gold' })).toEqual([gold])
+    expect(await service['spans.list']({ documentId: 'one', annotator: 'alice' })).toEqual([mine])
+    // Putting gold spans back stays the undo of a label's removal: as an annotator's own edit it is refused.
+    await service['spans.remove']({ id: mine.id })
+    expect(() => service['spans.restoreMany']({ spans: [{ ...gold, id: gold.id + 100, start: 3, end: 5, text: '' }] })).toThrow(/gold layer/)
+    workspace.close()
+  })
+
   it('reports how many spans it would remove, removes them with it, and restores both', async () => {
     const { service, workspace, file, dir } = projectWithDocuments()
     const a = await service['spans.add']({ documentId: 'one', start: 0, end: 3, label: 'organization' })
