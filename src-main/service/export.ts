@@ -3,7 +3,7 @@ import path from 'node:path'
 import { FactspanError } from '../shared/errors'
 import type { ColumnSeparator, ExportFormat, ExportWarning } from '../shared/api'
 import { codecs } from '../shared/formats'
-import { GOLD_LAYER, isGoldName } from '../shared/model'
+import { GOLD_LAYER, isGoldName, SUGGESTIONS_LAYER } from '../shared/model'
 import type { ReadableDB } from '../store/db'
 import { countReviewedDocuments } from '../store/documents'
 import { hasLayer } from '../store/spans'
@@ -21,7 +21,7 @@ export interface ExportOptions {
 }
 
 /** `--layer suggestions`: the stored suggestions (imported, or written by `factspan suggest`) exported as spans. */
-export const SUGGESTIONS_LAYER = 'suggestions'
+export { SUGGESTIONS_LAYER }
 
 /** The layer an export takes: one annotator's (or gold), or every layer; `byDefault` when nobody named it. */
 export type ExportLayer = { all: true; byDefault: boolean } | { all: false; name: string; byDefault: boolean }

@@ -4,7 +4,7 @@
 // the contract and one service file, never the preload or a bridge.
 import { z } from 'zod'
 import type { Document, DocumentStatus, DocumentSummary, Label, LayerStatus, ProjectInfo, Relation, RelationType, Span } from './model'
-import { DOCUMENT_STATUSES, isGoldName, LAYER_STATUSES } from './model'
+import { DOCUMENT_STATUSES, isGoldName, LAYER_STATUSES, SUGGESTIONS_LAYER } from './model'
 import type { AgreementReport } from './agreementReport'
 import type { RelationSuggestion } from './suggest/relations'
 import { splitRatios, splitSeed } from './splitSpec'
@@ -145,7 +145,9 @@ export const argSchemas = {
   'project.open': z.object({ path: projectPath }),
   'project.create': z.object({ path: projectPath }),
   'project.setAnnotator': z.object({
-    name: typedName(200).refine((name) => !isGoldName(name), 'The name "gold" is kept for the reviewer\'s gold layer: choose another name.'),
+    name: typedName(200)
+      .refine((name) => !isGoldName(name), 'The name "gold" is kept for the reviewer\'s gold layer: choose another name.')
+      .refine((name) => name.trim().toLowerCase() !== SUGGESTIONS_LAYER, 'The name "suggestions" names the stored suggestions in exports: choose another name.'),
   }),
   'project.stats': z.object({}),
   'project.choose': z.object({ mode: z.enum(['open', 'create']) }),

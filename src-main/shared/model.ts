@@ -31,6 +31,9 @@ export type LayerStatus = (typeof LAYER_STATUSES)[number]
 /** The reviewer's adjudicated layer: spans with this annotator are the gold version. No user may take the name. */
 export const GOLD_LAYER = 'gold'
 
+/** What `--layer suggestions` names in exports: the stored suggestions, which belong to no layer. No user may take it. */
+export const SUGGESTIONS_LAYER = 'suggestions'
+
 /** True for a name that would be mistaken for the gold layer, whatever its case or surrounding spaces. */
 export function isGoldName(name: string): boolean {
   return name.trim().toLowerCase() === GOLD_LAYER

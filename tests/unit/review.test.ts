@@ -82,6 +82,15 @@ describe('the gold layer', () => {
     }
     expect(await dispatcher(service)('project.setAnnotator', { name: 'goldie' })).toMatchObject({ ok: true, value: { annotator: 'goldie' } })
   })
+
+  it('has a sibling no annotator may take either: "suggestions", which `--layer suggestions` exports', async () => {
+    const { service } = reviewedProject()
+    for (const name of ['suggestions', 'Suggestions ']) {
+      const answer = await dispatcher(service)('project.setAnnotator', { name })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: expect.stringMatching(/names the stored suggestions/) } })
+    }
+    expect(await dispatcher(service)('project.setAnnotator', { name: 'suggester' })).toMatchObject({ ok: true, value: { annotator: 'suggester' } })
+  })
 })
 
 describe('review status', () => {
