@@ -32,7 +32,14 @@ function LabelRow({ label, index, labels, onDelete }: { label: Label; index: num
   const updateLabel = useStore((s) => s.updateLabel)
   const moveLabel = useStore((s) => s.moveLabel)
   const [draft, setDraft] = useState(label)
-  useEffect(() => setDraft(label), [label])
+  // The draft starts over when this label itself changes (saved, undone, edited in another window), not whenever the
+  // list is read again: a reorder or another label's save must not wipe what is being typed here.
+  const saved = JSON.stringify([label.name, label.color, label.hotkey, label.description])
+  const [draftOf, setDraftOf] = useState(saved)
+  if (draftOf !== saved) {
+    setDraftOf(saved)
+    setDraft(label)
+  }
   const changed = draft.name !== label.name || draft.color !== label.color || draft.hotkey !== label.hotkey || draft.description !== label.description
 
   function submit(e: FormEvent) {

@@ -76,6 +76,21 @@ describe('the dialogs, against the real service', () => {
     await waitFor(() => expect(backend.service['labels.list']({}).map((l) => l.name)).not.toContain('person'))
   })
 
+  it('keeps what is being typed into one label while another label is moved and the list is read again', async () => {
+    const { backend, app } = setUp()
+    await importTexts(backend, { 'notice.txt': '𠮷野家公告\n' })
+    renderWith(app)
+    fireEvent.click(await screen.findByRole('button', { name: /𠮷野家公告/ }))
+    fireEvent.keyDown(await screen.findByRole('document', { name: 'Article text' }), { key: 'l' })
+    const editor = await screen.findByRole('dialog', { name: 'Edit labels' })
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'Name of metric' }), { target: { value: '指标' } })
+    fireEvent.click(within(editor).getByRole('button', { name: 'Move date up' }))
+    await waitFor(() => expect(backend.service['labels.list']({}).map((l) => l.name)).toEqual(['metric', 'measure', 'date', 'organization']))
+    await waitFor(() => expect(within(editor).getAllByRole('textbox', { name: /^Name of / }).map((t) => (t as HTMLInputElement).value)).toEqual(['指标', 'measure', 'date', 'organization', '']))
+    const metricForm = within(editor).getByRole('form', { name: 'Label metric' })
+    expect((within(metricForm).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(false)
+  })
+
   it('keeps two stores apart: what one opens and selects, the other never sees', async () => {
     const { backend, app } = setUp()
     await importTexts(backend, { 'notice.txt': '𠮷野家公告\n' })
