@@ -45,6 +45,9 @@ export function RelationArcs({ regionRef, lines, spans, relations, types, emphas
   useLayoutEffect(() => {
     const region = regionRef.current
     if (!region || !canMeasure()) return
+    // Nothing to draw (what was drawn is not shown, below): read no layout, which each read here forces on every
+    // render, and keep no listener.
+    if (relations.length === 0) return
     let frame = 0
     const measure = () => {
       frame = 0
@@ -86,7 +89,7 @@ export function RelationArcs({ regionRef, lines, spans, relations, types, emphas
     }
   })
 
-  if (drawn.arcs.length === 0) return null
+  if (relations.length === 0 || drawn.arcs.length === 0) return null
   const colors = new Map(types.map((t) => [t.name, safeColor(t.color)]))
   return (
     <svg className="relation-arcs" aria-hidden="true" width={drawn.width} height={drawn.height} data-arcs={drawn.arcs.length}>
