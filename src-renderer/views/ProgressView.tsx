@@ -99,6 +99,36 @@ function Chart({ id, title, summary, height, svg, table }: { id: string; title: 
   )
 }
 
+/** A chart's figures as a table: a header row of columns, then one row per name with its figures. */
+function FigureTable({ corner, columns, rows }: { corner: string; columns: readonly string[]; rows: ReadonlyArray<[name: string, figures: ReadonlyArray<string | number>]> }) {
+  return (
+    <table className="compact">
+      <thead>
+        <tr>
+          <th scope="col">{corner}</th>
+          {columns.map((c) => (
+            <th key={c} scope="col" className="num">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, figures]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            {figures.map((f, i) => (
+              <td key={columns[i] ?? i} className="num">
+                {f}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 function StatusChart({ progress }: { progress: TeamProgress }) {
   const row = 28
   const left = 110
@@ -151,32 +181,7 @@ function StatusChart({ progress }: { progress: TeamProgress }) {
           </g>
         </g>
       }
-      table={
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">Annotator</th>
-              {STATUS.map((s) => (
-                <th key={s.key} scope="col" className="num">
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {progress.annotators.map((a) => (
-              <tr key={a}>
-                <th scope="row">{a}</th>
-                {STATUS.map((s) => (
-                  <td key={s.key} className="num">
-                    {progress.byStatus[a][s.key]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={<FigureTable corner="Annotator" columns={STATUS.map((s) => s.name)} rows={progress.annotators.map((a) => [a, STATUS.map((s) => progress.byStatus[a][s.key])])} />}
     />
   )
 }
@@ -216,32 +221,7 @@ function SpansChart({ progress, colorOf }: { progress: TeamProgress; colorOf: (n
           ))}
         </g>
       }
-      table={
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">Annotator</th>
-              {labels.map((l) => (
-                <th key={l} scope="col" className="num">
-                  {l}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {annotators.map((a) => (
-              <tr key={a}>
-                <th scope="row">{a}</th>
-                {labels.map((l) => (
-                  <td key={l} className="num">
-                    {spansByLabel[a][l] ?? 0}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={<FigureTable corner="Annotator" columns={labels} rows={annotators.map((a) => [a, labels.map((l) => spansByLabel[a][l] ?? 0)])} />}
     />
   )
 }
@@ -290,32 +270,7 @@ function FinishedChart({ progress, colorOf }: { progress: TeamProgress; colorOf:
           ))}
         </g>
       }
-      table={
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">Day (UTC)</th>
-              {annotators.map((a) => (
-                <th key={a} scope="col" className="num">
-                  {a}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{d.day}</th>
-                {annotators.map((a) => (
-                  <td key={a} className="num">
-                    {d.finished[a]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={<FigureTable corner="Day (UTC)" columns={annotators} rows={days.map((d) => [d.day, annotators.map((a) => d.finished[a])])} />}
     />
   )
 }
@@ -361,28 +316,11 @@ function AgreementChart({ progress }: { progress: TeamProgress }) {
         </g>
       }
       table={
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col" className="num">
-                F1 overlap
-              </th>
-              <th scope="col" className="num">
-                αU
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((l) => (
-              <tr key={l}>
-                <th scope="row">{l}</th>
-                <td className="num">{format(agreement.labels[l].overlapF1)}</td>
-                <td className="num">{format(agreement.labels[l].unitizedAlpha)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          corner="Label"
+          columns={['F1 overlap', 'αU']}
+          rows={labels.map((l) => [l, [format(agreement.labels[l].overlapF1), format(agreement.labels[l].unitizedAlpha)]])}
+        />
       }
     />
   )
