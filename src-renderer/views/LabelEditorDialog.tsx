@@ -2,10 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { LabelUsage } from '../../src-main/shared/api'
 import { HOTKEY_ORDER, nextFreeHotkey } from '../../src-main/shared/hotkeys'
 import { EXTRA_LABEL_COLORS, type Label } from '../../src-main/shared/model'
-import { describeEdit } from '../state/edits'
-import { selectLabels, selectUndoStack } from '../state/selectors'
+import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
 import { Dialog } from './Dialog'
+import { EditorActions, EditorError } from './EditorDialogParts'
 import { plural } from './plural'
 
 /** The hotkeys a label may take: its own, and those no other label has. */
@@ -156,14 +156,8 @@ function AddLabelForm({ labels }: { labels: readonly Label[] }) {
 /** The label set editor: add, rename, recolour, reorder, change hotkeys and descriptions, delete. */
 export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
   const labels = useStore(selectLabels)
-  const error = useStore((s) => s.error)
-  const dismissError = useStore((s) => s.dismissError)
   const labelUsage = useStore((s) => s.labelUsage)
-  const undoStack = useStore(selectUndoStack)
-  const undo = useStore((s) => s.undo)
-  const saveStatus = useStore((s) => s.saveStatus)
   const [deleting, setDeleting] = useState<{ name: string; usage: LabelUsage } | null>(null)
-  const last = undoStack.at(-1)
 
   async function askDelete(name: string) {
     const usage = await labelUsage(name)
@@ -177,14 +171,7 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
           Each change is saved at once and can be undone. Renaming a label relabels its spans. Hotkeys are 1–9, 0, then letters
           other than <kbd>a</kbd>, <kbd>l</kbd> and <kbd>r</kbd>, which the editor uses.
         </p>
-        {error && (
-          <p className="inline-error" role="alert">
-            {error}{' '}
-            <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismissError}>
-              ×
-            </button>
-          </p>
-        )}
+        <EditorError />
         <ol className="label-rows" aria-label="Labels">
           {labels.map((label, i) => (
             <LabelRow key={label.name} label={label} index={i} labels={labels} onDelete={(name) => void askDelete(name)} />
@@ -192,17 +179,7 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
         </ol>
         {deleting && <DeleteConfirmation name={deleting.name} usage={deleting.usage} onDone={() => setDeleting(null)} />}
         <AddLabelForm labels={labels} />
-        <div className="dialog-actions">
-          <span className="label-editor-status muted">
-            {saveStatus}
-          </span>
-          <button type="button" disabled={!last} onClick={() => void undo()}>
-            {last ? `Undo ${describeEdit(last)}` : 'Undo'}
-          </button>
-          <button type="button" className="primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
+        <EditorActions onClose={onClose} />
       </div>
     </Dialog>
   )

@@ -4,10 +4,10 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { HOTKEY_ORDER, nextFreeHotkey } from '../../src-main/shared/hotkeys'
 import type { Label, RelationType } from '../../src-main/shared/model'
-import { describeEdit } from '../state/edits'
-import { selectLabels, selectUndoStack } from '../state/selectors'
+import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
 import { Dialog } from './Dialog'
+import { EditorActions, EditorError } from './EditorDialogParts'
 
 const COLORS = ['#2563eb', '#c026d3', '#059669', '#dc2626', '#d97706', '#0891b2', '#7c3aed', '#4b5563']
 
@@ -129,12 +129,6 @@ function AddTypeForm({ types, labels }: { types: readonly RelationType[]; labels
 export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
   const types = useStore((s) => s.relationTypes)
   const labels = useStore(selectLabels)
-  const error = useStore((s) => s.error)
-  const dismissError = useStore((s) => s.dismissError)
-  const undoStack = useStore(selectUndoStack)
-  const undo = useStore((s) => s.undo)
-  const saveStatus = useStore((s) => s.saveStatus)
-  const last = undoStack.at(-1)
 
   return (
     <Dialog title="Edit relation types" onClose={onClose} className="wide label-editor relation-types-editor">
@@ -143,29 +137,14 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
           A relation links two spans of one layer. In relation mode (<kbd>r</kbd> on a selected span) a type’s hotkey links the current
           target. Each change is saved at once and can be undone; renaming a type renames its relations, deleting it removes them.
         </p>
-        {error && (
-          <p className="inline-error" role="alert">
-            {error}{' '}
-            <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismissError}>
-              ×
-            </button>
-          </p>
-        )}
+        <EditorError />
         <ol className="label-rows" aria-label="Relation types">
           {types.map((type) => (
             <TypeRow key={type.name} type={type} types={types} labels={labels} />
           ))}
         </ol>
         <AddTypeForm types={types} labels={labels} />
-        <div className="dialog-actions">
-          <span className="label-editor-status muted">{saveStatus}</span>
-          <button type="button" disabled={!last} onClick={() => void undo()}>
-            {last ? `Undo ${describeEdit(last)}` : 'Undo'}
-          </button>
-          <button type="button" className="primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
+        <EditorActions onClose={onClose} />
       </div>
     </Dialog>
   )
