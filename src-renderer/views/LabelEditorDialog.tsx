@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { LabelUsage } from '../../src-main/shared/api'
-import { HOTKEY_ORDER, nextFreeHotkey } from '../../src-main/shared/hotkeys'
+import { HOTKEY_ORDER, nextFreeHotkey, RESERVED_LETTERS } from '../../src-main/shared/hotkeys'
 import { EXTRA_LABEL_COLORS, type Label } from '../../src-main/shared/model'
 import { selectLabels } from '../state/selectors'
 import { useStore } from '../state/store'
@@ -169,7 +169,14 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
       <div className="dialog-body">
         <p className="help">
           Each change is saved at once and can be undone. Renaming a label relabels its spans. Hotkeys are 1–9, 0, then letters
-          other than <kbd>a</kbd>, <kbd>l</kbd> and <kbd>r</kbd>, which the editor uses.
+          other than{' '}
+          {RESERVED_LETTERS.map((key, i) => (
+            <span key={key}>
+              {i === 0 ? '' : i === RESERVED_LETTERS.length - 1 ? ' and ' : ', '}
+              <kbd>{key}</kbd>
+            </span>
+          ))}
+          , which the editor uses.
         </p>
         <EditorError />
         <ol className="label-rows" aria-label="Labels">
