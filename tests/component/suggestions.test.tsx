@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { suggestionHighlightName, suggestionsLayer } from '../../src-renderer/editor/layers'
 import { importTexts, renderWith, setUp } from './render'
+import { DATES } from '../unit/suggestions-helpers'
 
 // Code points by hand: 𠮷野家公告 is 0–5 and its line break 5; 😀 is 6, 截至 7–8, 2月25日 9–14, "，" 14,
 // 𠮷野家 15–18, 復工率 18–21, 91.9% 21–26. The built-in rules propose 2月25日 as a date and 91.9% as a metric.
@@ -170,16 +171,9 @@ describe('suggestions in the annotate view', () => {
 
   it('trains the model on a finished layer from the settings, shows its scores and curve, and its suggestions follow', async () => {
     const { backend, app } = setUp('alice')
-    // Dates as alice tagged them; offsets by hand (𠮷 is one code point).
+    // Dates as alice tagged them (the unit tests' set and two more); offsets by hand (𠮷 is one code point).
     const dates = [
-      { text: '2月3日全区企业开工。', start: 0, end: 4 },
-      { text: '截至3月15日，复工率达到九成。', start: 2, end: 7 },
-      { text: '区发改局1月23日发布通知。', start: 4, end: 9 },
-      { text: '4月8日召开新闻发布会。', start: 0, end: 4 },
-      { text: '自12月1日起实施新政策。', start: 1, end: 6 },
-      { text: '园区于6月30日全面复产。', start: 3, end: 8 },
-      { text: '企业在7月2日收到补贴资金。', start: 3, end: 7 },
-      { text: '𠮷11月11日前完成审批。', start: 1, end: 7 },
+      ...DATES,
       { text: '10月9日起恢复营业。', start: 0, end: 5 },
       { text: '8月16日完成验收。', start: 0, end: 5 },
     ]
