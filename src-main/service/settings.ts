@@ -82,8 +82,13 @@ export function defaultAnnotator(): string {
   }
 }
 
-/** Where browser mode and the CLI keep settings: $FACTSPAN_HOME, else the XDG config folder. */
-export function defaultSettingsFile(): string {
-  const home = process.env.FACTSPAN_HOME ?? path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'factspan')
+/**
+ * Where browser mode and the CLI keep settings: $FACTSPAN_HOME, else the XDG config folder. As the XDG spec says, an
+ * empty or relative $XDG_CONFIG_HOME is ignored: `XDG_CONFIG_HOME= npm start` would otherwise keep settings and the
+ * sample project in ./factspan, beside wherever it was started.
+ */
+export function defaultSettingsFile(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(os.homedir(), '.config')
+  const home = env.FACTSPAN_HOME || path.join(xdg, 'factspan')
   return path.join(home, 'settings.json')
 }
