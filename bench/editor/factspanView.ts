@@ -41,6 +41,6 @@ export function factspanView(url: string, doc: BenchDocumentData): ViewDriver {
       taken.add(`${start}:${end}`)
       return { start, end, quote }
     },
-    addSpec: (selection) => ({ kind: 'add', app: 'factspan', label: ADD_LABEL, quote: selection.quote, timeoutMs: ADD_TIMEOUT_MS }),
+    addSpec: (selection) => ({ kind: 'add', app: 'factspan', label: ADD_LABEL, quote: selection.quote, start: selection.start, end: selection.end, timeoutMs: ADD_TIMEOUT_MS }),
   }
 }

@@ -47,13 +47,13 @@ export type ArmSpec =
   /** The next click starts the clock; it stops at the first rendered frame with a highlight. */
   | { kind: 'open'; app: AppName; timeoutMs: number }
   /**
-   * The next key press starts the clock. Factspan: it stops when a frame has been rendered whose highlight for
-   * `label` holds the pending selection (whose text is `quote`) and the 'spans.add' answer has arrived.
+   * The next key press starts the clock. Factspan: it stops when a frame has been rendered with a mark for `label`
+   * over start…end, where the pending selection (whose text is `quote`) was marked, and the 'spans.add' answer has arrived.
    * Baselines: it stops at the first rendered frame after an element carrying span `id` entered the DOM.
    */
-  | { kind: 'add'; app: 'factspan'; label: string; quote: string; timeoutMs: number }
+  | { kind: 'add'; app: 'factspan'; label: string; quote: string; start: number; end: number; timeoutMs: number }
   | { kind: 'add'; app: 'recogito' | 'marks'; id: string; timeoutMs: number }
-  /** The next key press starts the clock; it stops at the first rendered frame in which the named highlight's ranges differ from now. */
+  /** The next key press starts the clock; it stops at the first rendered frame in which the named highlight's marks differ from now. */
   | { kind: 'change'; app: 'factspan'; highlight: string; timeoutMs: number }
 
 /** Installed in every page as `window.factspanBench` (bench/editor/browser/probe.tsx). */

@@ -2,10 +2,10 @@
 // (bench/editor/layeredDocument.ts), opened in Factspan's compare view and, in the same run and browser, in its
 // annotate view on the same document (alice's 20,000 spans), which is the baseline: "as smooth as annotating".
 // - first paint: from the click on "Review" (or on the document, for the annotate view) to the first rendered frame
-//   with a highlight.
+//   with a mark.
 // - scroll: as in the editor scenario, top to bottom at 10,000 px/s; a frame over 16 ms missed its 60 Hz slot.
 // - take a version p50 / p95: a click into the text at spots spread over the document, `n` to the next
-//   disagreement, then Shift+1; from that key press to the first rendered frame whose gold highlight changed (the
+//   disagreement, then Shift+1; from that key press to the first rendered frame whose gold marks changed (the
 //   review.editGold answer has arrived: gold is not painted before the server has settled it). The baseline row is
 //   the annotate view's add, from the label key to the painted frame.
 // - main-thread work per take (and per add), from a performance trace, as in the editor scenario.

@@ -29,11 +29,11 @@ interface Opening {
   frames: number
 }
 
-/** Notes, for every frame after the first click, whether the text and a suggestion highlight are there. */
+/** Notes, for every frame after the first click, whether the text and a suggestion's mark are there. */
 const FRAME_PROBE = `(() => {
   const probe = { click: 0, frames: [] }
   window.openProbe = probe
-  const painted = () => [...CSS.highlights.entries()].some(([name, h]) => name.startsWith('suggestion-') && name !== 'suggestion-current' && h.size > 0)
+  const painted = () => [...document.querySelectorAll('.line-marks > [data-mark^="suggestion-"]')].some((m) => m.dataset.mark !== 'suggestion-current')
   window.addEventListener('click', (e) => (probe.click = e.timeStamp), { capture: true, once: true })
   const frame = (at) => {
     if (probe.click > 0) probe.frames.push({ at, text: document.querySelector('[role="document"] .line') !== null, suggestions: painted() })

@@ -1,5 +1,5 @@
-// The one text surface of annotate and review: one block per line (paragraph) holding one text node, painted in
-// layers (layers.ts), driven by mouse and keys. Long documents are virtual: only the lines near the viewport are
+// The one text surface of annotate and review: one block per line (paragraph) holding one text node and, after it,
+// the marks its layers paint behind the text (layers.ts), driven by mouse and keys. Long documents are virtual: only the lines near the viewport are
 // elements, between two spacers whose heights come from estimated, then measured, line heights. The selection is the
 // session's, not the DOM's, so it may reach lines that are not rendered; a DOM selection made another way (caret
 // browsing, select-all, assistive technology, a script) is read through domSelection() when a key needs one.
@@ -7,7 +7,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type Clipb
 import { flushSync } from 'react-dom'
 import type { Label, Span } from '../../src-main/shared/model'
 import { caretBox, caretRect, reveal, toContent, type Box } from './caret'
-import { canMeasure, selectionInText, visibleRange } from './domOffsets'
+import { canMeasure, liveRange, selectionInText, visibleRange } from './domOffsets'
 import { characterAtPoint, utf16AtPoint } from './hitTest'
 import { spansCovering, spanToSelect } from './spanChoice'
 import { adjacentSpan, commandForKey, isVertical, moveCaret, type CaretMove, type EditorCommand } from './keyboard'
@@ -84,6 +84,7 @@ const Line = memo(function Line({ index, start, text }: { index: number; start: 
   return (
     <div className="line" data-line={index} data-start={start}>
       {text}
+      <span className="line-marks" aria-hidden="true" />
     </div>
   )
 })
@@ -116,6 +117,10 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
   /** A range to scroll into view once its lines are rendered; set by keys and by `focus`. */
   const revealTarget = useRef<{ start: number; end: number; tries: number } | null>(null)
   const lastFocus = useRef<string>('')
+  /** The pending selection of the last render: a span tagged on it is where the user is, and needs no reveal. */
+  const lastPending = useRef<string>('')
+  /** What the caret and the window were last measured for: an effect that changed neither reads no layout. */
+  const measuredFor = useRef<{ caret: string; window: string; lines: TextLines | null }>({ caret: '', window: '', lines: null })
   const metricsWidth = useRef(0)
   const hovered = useRef<number | null>(null)
 
@@ -151,8 +156,9 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
   const focusKey = focus ? `${focus.start}:${focus.end}` : ''
   if (focusKey !== lastFocus.current) {
     lastFocus.current = focusKey
-    if (focus) revealTarget.current = { start: focus.start, end: focus.end, tries: 0 }
+    if (focus && focusKey !== lastPending.current) revealTarget.current = { start: focus.start, end: focus.end, tries: 0 }
   }
+  lastPending.current = anchor !== null && anchor !== caret ? `${Math.min(anchor, caret)}:${Math.max(anchor, caret)}` : ''
 
   // Measures what was rendered, follows a pending reveal, places the caret and paints: after every render.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -183,9 +189,17 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
         const rect = range && target.end > target.start ? toLive(range).getBoundingClientRect() : caretRect(root, lines, target.start)
         if (rect) reveal(region, toContent(region, rect))
       }
-      followScroll()
+      // Each read of the layout below forces one when the page changed (a side list, the status line): only when
+      // what they depend on changed, which an edit elsewhere in the text (a new span) does not.
+      const windowKey = `${current.first}:${current.last}:${layoutVersion}:${lines.starts.length}`
+      const caretKey = `${caret}:${windowKey}`
+      const moved = measuredFor.current.window !== windowKey || measuredFor.current.lines !== lines || target !== null
+      measuredFor.current.window = windowKey
+      measuredFor.current.lines = lines
+      if (moved) followScroll()
       const bar = caretRef.current
-      if (bar) {
+      if (bar && (moved || measuredFor.current.caret !== caretKey)) {
+        measuredFor.current.caret = caretKey
         const box = caretBox(region, root, lines, Math.min(caret, lines.map.codePointLength))
         // Written only when it moved: a style write invalidates the caret's paint even when the value is the same.
         const place = box ? `${box.left}:${box.top}:${box.height}` : 'none'
@@ -202,8 +216,32 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
     painter.paint(root, lines, current.first, current.last, layers)
   })
 
-  useEffect(() => painter.reset(), [painter, styles])
   useEffect(() => () => painter.clear(), [painter])
+
+  // Marks and the caret are measured rows of text: a new width re-wraps the text, and a font that arrives late
+  // changes its rows. (A new layout version measures the caret again.)
+  useEffect(() => {
+    const root = linesRef.current
+    if (!root || !canMeasure() || typeof ResizeObserver === 'undefined') return
+    let width = root.clientWidth
+    const rewrapped = () => {
+      painter.remeasure()
+      setLayoutVersion((v) => v + 1)
+    }
+    const observer = new ResizeObserver(() => {
+      if (root.clientWidth === width) return
+      width = root.clientWidth
+      rewrapped()
+    })
+    observer.observe(root)
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined
+    const loaded = rewrapped
+    fonts?.addEventListener('loadingdone', loaded)
+    return () => {
+      observer.disconnect()
+      fonts?.removeEventListener('loadingdone', loaded)
+    }
+  }, [painter])
 
   // A new width (or the first layout) changes how many characters fit a row: estimates and measures start over.
   useLayoutEffect(() => {
@@ -488,12 +526,9 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
   )
 }
 
-/** A live range over a static one, to measure it. */
+/** A live range over a static one, to measure it at once. */
 function toLive(range: StaticRange): Range {
-  const live = document.createRange()
-  live.setStart(range.startContainer, range.startOffset)
-  live.setEnd(range.endContainer, range.endOffset)
-  return live
+  return liveRange(range.startContainer, range.startOffset, range.endContainer, range.endOffset)
 }
 
 /** Row height and characters per row of the article text, from its style and a sample of Chinese characters. */

@@ -1,5 +1,5 @@
 // The keyboard caret: a thin bar placed from a collapsed range, since the article is not editable text.
-import { lineElement, renderedPointAt } from './domOffsets'
+import { lineElement, liveRange, renderedPointAt } from './domOffsets'
 import { lineIndexAt, type TextLines } from './textModel'
 
 export interface Box {
@@ -19,10 +19,7 @@ export function caretRect(root: HTMLElement, lines: TextLines, offset: number): 
   const utf16 = lines.map.toUtf16(offset)
   const point = renderedPointAt(root, lines, utf16)
   if (!point) return null
-  const range = document.createRange()
-  range.setStart(point.node, point.offset)
-  range.collapse(true)
-  const rects = range.getClientRects()
+  const rects = liveRange(point.node, point.offset).getClientRects()
   // An empty line has no text to measure: its element stands in.
   return rects.length > 0 ? rects[rects.length - 1] : (lineElement(root, lineIndexAt(lines, utf16))?.getBoundingClientRect() ?? null)
 }

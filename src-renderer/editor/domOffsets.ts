@@ -1,5 +1,5 @@
-// DOM points ↔ offsets. Each line element holds one text node, so a DOM point is its line's start plus an offset
-// in that node (UTF-16); OffsetMap alone turns those into code points and back. In the virtual article only the
+// DOM points ↔ offsets. Each line element holds one text node (then its marks, which hold no text), so a DOM point
+// is its line's start plus an offset in that node (UTF-16); OffsetMap alone turns those into code points and back. In the virtual article only the
 // lines near the viewport are elements: `root` then has `data-first` and a spacer before and after them.
 import { lineEnd, lineIndexAt, type TextLines } from './textModel'
 
@@ -18,11 +18,25 @@ export function renderedLines(root: HTMLElement, lines: TextLines): { first: num
   return { first, last }
 }
 
+const measuring = new WeakMap<Document, Range>()
+
+/**
+ * A live range over the given boundaries, to measure or compare at once: one per document, reused by every
+ * measure. A document updates each live range on every change to its DOM until the range is garbage collected, so
+ * a range made per measure (thousands, as marks are drawn) once made removing a list row cost milliseconds.
+ */
+export function liveRange(startContainer: Node, startOffset: number, endContainer: Node = startContainer, endOffset: number = startOffset): Range {
+  const owner = startContainer.ownerDocument ?? (startContainer as Document)
+  let range = measuring.get(owner)
+  if (!range) measuring.set(owner, (range = owner.createRange()))
+  range.setStart(startContainer, startOffset)
+  range.setEnd(endContainer, endOffset)
+  return range
+}
+
 /** UTF-16 offset of a DOM point such as a caret hit; a point outside the lines element clamps to the text's ends. */
 export function utf16AtDomPoint(root: HTMLElement, lines: TextLines, node: Node, offset: number): number {
-  const whole = document.createRange()
-  whole.selectNodeContents(root)
-  const side = whole.comparePoint(node, offset)
+  const side = liveRange(root, 0, root, root.childNodes.length).comparePoint(node, offset)
   if (side < 0) return 0
   if (side > 0) return lines.map.utf16Length
   const { first, last } = renderedLines(root, lines)
@@ -45,7 +59,10 @@ export function utf16AtDomPoint(root: HTMLElement, lines: TextLines, node: Node,
 export function renderedPointAt(root: HTMLElement, lines: TextLines, utf16: number): { node: Node; offset: number } | null {
   const index = lineIndexAt(lines, utf16)
   const line = lineElement(root, index)
-  return line ? { node: line.firstChild ?? line, offset: utf16 - lines.starts[index] } : null
+  if (!line) return null
+  // An empty line has no text node: the point is on the line element, before its marks.
+  const text = line.firstChild?.nodeType === Node.TEXT_NODE ? line.firstChild : null
+  return text ? { node: text, offset: utf16 - lines.starts[index] } : { node: line, offset: 0 }
 }
 
 /** The DOM point of a UTF-16 offset: in the line's text node, or on the line element when the line is empty. */
@@ -64,10 +81,7 @@ export function canMeasure(): boolean {
 export function measurableRange(root: HTMLElement, lines: TextLines, start: number, end: number): Range {
   const from = domPointAt(root, lines, start)
   const to = domPointAt(root, lines, end)
-  const range = document.createRange()
-  range.setStart(from.node, from.offset)
-  range.setEnd(to.node, to.offset)
-  return range
+  return liveRange(from.node, from.offset, to.node, to.offset)
 }
 
 /**

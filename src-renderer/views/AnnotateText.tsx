@@ -35,19 +35,15 @@ export function AnnotateText({ regionRef, describedBy }: { regionRef: RefObject<
   const relationFocus = useStore(selectRelationFocus)
   const relations = useStore((s) => s.relations)
   const relationTypes = useStore((s) => s.relationTypes)
+  // Each layer is kept as long as what it shows: the painter does not look again at a layer it has painted.
+  const spanLayer = useMemo(() => (spans ? spansLayer(spans, styles) : null), [spans, styles])
+  const currentSuggestion = useMemo(() => marksLayer('suggestion-current', [{ highlight: CURRENT_SUGGESTION, range: atCaret, priority: 3 }]), [atCaret])
+  const found = useMemo(() => findLayer(hits), [hits])
+  const selection = useMemo(() => selectionLayer(pending, selected), [pending, selected])
+  const relationMode = useMemo(() => relationModeLayer(relationFocus), [relationFocus])
   const layers = useMemo(
-    () =>
-      spans
-        ? [
-            spansLayer(spans, styles),
-            suggested,
-            marksLayer('suggestion-current', [{ highlight: CURRENT_SUGGESTION, range: atCaret, priority: 3 }]),
-            findLayer(hits),
-            selectionLayer(pending, selected),
-            relationModeLayer(relationFocus),
-          ]
-        : [],
-    [spans, styles, suggested, atCaret, hits, pending, selected, relationFocus],
+    () => (spanLayer ? [spanLayer, suggested, currentSuggestion, found, selection, relationMode] : []),
+    [spanLayer, suggested, currentSuggestion, found, selection, relationMode],
   )
   const emphasis = useMemo(
     () => new Set([selected?.id, relationFocus?.from.id, relationFocus?.target?.id].filter((id): id is number => id !== undefined)),

@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import type { Relation, RelationType, Span } from '../../src-main/shared/model'
 import { arcBetween, type Arc, type SpanBox } from '../editor/arcs'
 import { toContent } from '../editor/caret'
-import { canMeasure, visibleRange } from '../editor/domOffsets'
+import { canMeasure, liveRange, visibleRange } from '../editor/domOffsets'
 import { safeColor } from '../editor/layers'
 import { spanIndexOf } from '../editor/rangeIndex'
 import type { TextLines } from '../editor/textModel'
@@ -30,10 +30,7 @@ interface Props {
 function boxOf(region: HTMLElement, root: HTMLElement, lines: TextLines, span: Span): SpanBox | null {
   const range = visibleRange(root, lines, span.start, span.end)
   if (!range) return null
-  const live = document.createRange()
-  live.setStart(range.startContainer, range.startOffset)
-  live.setEnd(range.endContainer, range.endOffset)
-  const rect = live.getClientRects()[0]
+  const rect = liveRange(range.startContainer, range.startOffset, range.endContainer, range.endOffset).getClientRects()[0]
   if (!rect) return null
   return { ...toContent(region, rect), width: rect.width }
 }

@@ -57,10 +57,10 @@ export function ReviewText({ regionRef, describedBy }: { regionRef: RefObject<HT
   const [hover, setHover] = useState<Hover | null>(null)
   const kinds = useMemo(() => agreementLayer(comparisons), [comparisons])
   const goldSpans = useMemo(() => goldLayer(gold), [gold])
-  const layers = useMemo(
-    () => [kinds, goldSpans, marksLayer('current', [{ highlight: 'review-current', range: current, priority: 3 }]), selectionLayer(pending, selected)],
-    [kinds, goldSpans, current, pending, selected],
-  )
+  // Each layer is kept as long as what it shows: the painter does not look again at a layer it has painted.
+  const currentLayer = useMemo(() => marksLayer('current', [{ highlight: 'review-current', range: current, priority: 3 }]), [current])
+  const selection = useMemo(() => selectionLayer(pending, selected), [pending, selected])
+  const layers = useMemo(() => [kinds, goldSpans, currentLayer, selection], [kinds, goldSpans, currentLayer, selection])
   const on = useMemo(() => reviewHandlers(storeApi, setHover), [storeApi])
   if (!session) return null
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, SCREENSHOTS, test } from './fixtures'
+import { expect, paintedMarks, SCREENSHOTS, test } from './fixtures'
 
 /** Drags the mouse across the first occurrence of `phrase` in the article, as a user selects text. */
 async function selectWithMouse(page: Page, phrase: string): Promise<void> {
@@ -33,9 +33,9 @@ async function selectWithMouse(page: Page, phrase: string): Promise<void> {
   await page.mouse.up()
 }
 
-/** How many ranges the CSS Custom Highlight for a label paints. */
+/** How many spans of a label are painted. */
 function paintedRanges(page: Page, label: string): Promise<number> {
-  return page.evaluate((label) => CSS.highlights.get(`label-${label}`)?.size ?? 0, label)
+  return paintedMarks(page, `label-${label}`)
 }
 
 async function openDocument(page: Page, title: RegExp) {

@@ -7,7 +7,7 @@ import { startHttpBridge } from '../../src-main/bridge/http'
 import { createService } from '../../src-main/service'
 import { appPaths } from '../../src-main/service/paths'
 import { fillDisk, freeDisk } from '../unit/disk-helpers'
-import { expect, SCREENSHOTS, test } from './fixtures'
+import { expect, paintedMarks, SCREENSHOTS, test } from './fixtures'
 
 const TEXT = '𠮷野家公告\n😀截至2月25日，𠮷野家复工率91.9%。\n'
 
@@ -30,7 +30,7 @@ async function serveInProcess() {
   }
 }
 
-const painted = (page: Page, label: string) => page.evaluate((label) => CSS.highlights.get(`label-${label}`)?.size ?? 0, label)
+const painted = (page: Page, label: string) => paintedMarks(page, `label-${label}`)
 const spanList = (page: Page) => page.getByRole('list', { name: /Spans/ })
 
 test('a tag on a full disk is shown as not saved, and saves once space is back', async ({ page }) => {

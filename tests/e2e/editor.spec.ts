@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, ROOT, test, type Served } from './fixtures'
+import { expect, paintedMarks, ROOT, test, type Served } from './fixtures'
 
 const SHOTS = '/tmp/shots'
 
@@ -55,7 +55,7 @@ function press(page: Page, key: string, times = 1): Promise<void> {
 }
 
 function highlightSize(page: Page, name: string): Promise<number> {
-  return page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, name)
+  return paintedMarks(page, name)
 }
 
 /** The word Intl.Segmenter ('zh') finds in the browser after a line offset: what Ctrl+Shift+→ should select. */

@@ -74,3 +74,19 @@ export async function openImportedText(page: Page, served: Served, name: string,
   await page.goto(served.url)
   await page.getByRole('button', { name: title }).click()
 }
+
+/** How many items a highlight paints: the surface draws each as a mark behind its line's text (layers.ts). */
+export function paintedMarks(page: Page, name: string): Promise<number> {
+  return page.evaluate((name) => [...document.querySelectorAll<HTMLElement>('.line-marks > [data-mark]')].filter((m) => m.dataset.mark === name).length, name)
+}
+
+/** How a highlight's first painted mark looks: its first box's computed fill and bottom border (the underline). */
+export function markLook(page: Page, name: string): Promise<{ fill: string; underline: string } | null> {
+  return page.evaluate((name) => {
+    const mark = [...document.querySelectorAll<HTMLElement>('.line-marks > [data-mark]')].find((m) => m.dataset.mark === name)
+    const box = mark?.firstElementChild
+    if (!box) return null
+    const style = getComputedStyle(box)
+    return { fill: style.backgroundColor, underline: `${style.borderBottomWidth} ${style.borderBottomStyle}` }
+  }, name)
+}

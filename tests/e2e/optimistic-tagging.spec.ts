@@ -3,13 +3,13 @@
 // failed save: the paint goes away again, the error is shown and the selection comes back.
 import Database from 'better-sqlite3'
 import type { Page } from '@playwright/test'
-import { expect, openImportedText, test, type Served } from './fixtures'
+import { expect, openImportedText, paintedMarks, test, type Served } from './fixtures'
 
 const TEXT = '𠮷野家公告\n截至2月25日，𠮷野家復工率91.9%。\n'
 
 const article = (page: Page) => page.getByRole('document', { name: 'Article text' })
 const spanRows = (page: Page) => page.getByRole('list', { name: /Spans/ }).getByRole('listitem')
-const painted = (page: Page, label: string) => page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, `label-${label}`)
+const painted = (page: Page, label: string) => paintedMarks(page, `label-${label}`)
 
 async function openRareDocument(page: Page, served: Served): Promise<void> {
   await openImportedText(page, served, 'rare.txt', TEXT, /𠮷野家公告/)

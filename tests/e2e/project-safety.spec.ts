@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { startServer } from '../unit/cli-helpers'
-import { expect, ROOT, SCREENSHOTS, test } from './fixtures'
+import { expect, paintedMarks, ROOT, SCREENSHOTS, test } from './fixtures'
 
 const spanList = (page: Page) => page.getByRole('list', { name: /Spans/ })
 
@@ -111,7 +111,7 @@ test('shows a read-only project as such and refuses a tag clearly, painting noth
     await expect(page.locator('.alert-text')).toHaveText(`${file} is read-only: changes cannot be saved. Make the file writable, or open a copy, to edit it.`)
     await expect(page.locator('.save-status')).toHaveText('Not saved')
     await expect(spanList(page).getByRole('listitem')).toHaveCount(0)
-    await expect.poll(() => page.evaluate(() => CSS.highlights.get('label-date')?.size ?? 0)).toBe(0)
+    await expect.poll(() => paintedMarks(page, 'label-date')).toBe(0)
   } finally {
     server.child.kill()
     await server.exited

@@ -2,8 +2,7 @@
 /// <reference lib="dom.iterable" />
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
-import { expect, SCREENSHOTS, serveProject, test } from './fixtures'
+import { expect, paintedMarks, SCREENSHOTS, serveProject, test } from './fixtures'
 
 // 𠮷 is outside the BMP: one code point, two UTF-16 units, so every offset after it tells the two apart.
 const NOTICE = '𠮷野家公告：截至2月25日，杭州高新区(滨江)企业复工率达91.9%，出台防疫惠企28条。'
@@ -19,7 +18,7 @@ function nativeLines(records: Array<{ id: string; text: string; spans: object[] 
   return records.map((r) => JSON.stringify(r)).join('\n') + '\n'
 }
 
-const painted = (page: Page, name: string) => page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, name)
+const painted = paintedMarks
 
 test('two annotators are merged, the reviewer accepts the unanimous spans, settles a disagreement by keyboard and exports gold', async ({ page }) => {
   const served = await serveProject({ annotator: 'reviewer', importCorpus: false })
