@@ -2,7 +2,7 @@
 // the live layer counts. One set per store (in its state as `derive`), so two stores never share an answer.
 import type { ReviewLayers } from '../../src-main/shared/api'
 import { compareLayers, spanKey, unanimousSpans, type Comparison, type VersionSpan } from '../../src-main/shared/comparison'
-import { factsOf } from '../../src-main/shared/facts'
+import { linkedFactsOf, type Fact } from '../../src-main/shared/facts'
 import { GOLD_LAYER, type Document, type Relation, type RelationType, type Span } from '../../src-main/shared/model'
 import type { OffsetMap } from '../../src-main/shared/offsets'
 import { findHits, type Hits } from '../editor/findHits'
@@ -69,13 +69,18 @@ export function createDerivations() {
       // One layer alone compares with nothing.
       layers.length < 2 ? [] : compareRelations([...compared, ...gold], relations, layers),
     ),
-    facts: lastOf((spans: readonly Span[], relations: readonly Relation[], types: readonly RelationType[]) => {
+    facts: lastOf((spans: readonly Span[], relations: readonly Relation[], types: readonly RelationType[]): readonly Fact[] => {
+      const facts = linkedFactsOf(spans, relations)
+      // The same empty list every time: a span added where nothing is linked does not redraw the fact list.
+      if (facts.length === 0) return NO_FACTS
       const order = new Map(types.map((t, i) => [t.name, i]))
       const place = (type: string) => order.get(type) ?? types.length
       // factsOf keeps text order within a type; the stable sort keeps it.
-      return factsOf(spans, relations).map((fact) => ({ ...fact, links: [...fact.links].sort((a, b) => place(a.type) - place(b.type)) }))
+      return facts.map((fact) => ({ ...fact, links: [...fact.links].sort((a, b) => place(a.type) - place(b.type)) }))
     }),
   }
 }
+
+const NO_FACTS: readonly Fact[] = Object.freeze([])
 
 export type Derivations = ReturnType<typeof createDerivations>

@@ -12,8 +12,8 @@ export function selectRelationFocus(s: Store): RelationFocus | null {
   return s.derive.relationFocus(s.annotate?.spans ?? NO_SPANS, s.relations, s.relationTypes, s.relationMode)
 }
 
-/** The facts, each fact's links in the order of the relation types (who, then when), as a fact is read out. */
-export function selectFacts(s: Store): Fact[] {
+/** The facts that link somewhere, each fact's links in the order of the relation types (who, then when), as a fact is read out. */
+export function selectFacts(s: Store): readonly Fact[] {
   return s.derive.facts(s.annotate?.spans ?? NO_SPANS, s.relations, s.relationTypes)
 }
 

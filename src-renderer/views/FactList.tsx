@@ -1,4 +1,4 @@
-// The open document's facts: each metric or measure with the spans it links to, as one line
+// The open document's facts: each metric or measure linked to other spans, with the spans it links to, as one line
 // "企業復工率91.9% — 杭州高新區(濱江) — 截至2月25日". Every part jumps to its span, however far away it is in a long
 // document, and every link can be taken away; only the rows in view are rendered.
 import { memo, useCallback } from 'react'
@@ -82,12 +82,11 @@ export function FactList({ afterAction }: { afterAction?: () => void }) {
     [storeApi, afterAction],
   )
   const unlink = useCallback((relation: Relation) => void storeApi.getState().unlink(relation), [storeApi])
-  const linked = facts.filter((f) => f.links.length > 0).length
 
   return (
     <aside className="side-panel facts-panel" aria-labelledby="facts-heading">
       <h2 id="facts-heading" className="panel-heading">
-        Facts <span className="count">{linked}</span>
+        Facts <span className="count">{facts.length}</span>
       </h2>
       {!shown ? null : facts.length === 0 ? (
         <p className="panel-empty">No facts yet. Tag a metric or measure, select it, press r, then a relation type’s key.</p>

@@ -27,10 +27,20 @@ export function SideList<T>({ labelledBy, label, className, items, keyOf, curren
     estimateSize: () => estimateSize,
     getItemKey: useCallback((i: number) => keyOf(items[i]), [items, keyOf]),
     overscan: 6,
+    // The rows follow a scroll in React's own time: a synchronous render in the scroll event held up the frame.
+    useFlushSync: false,
   })
 
+  // The current item comes into view when it is out of it, placed from what the virtualizer knows: scrollToIndex
+  // reads the list's scroll height (a layout) and corrects itself over the next frames, on every edit.
   useEffect(() => {
-    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' })
+    const element = scrollRef.current
+    const item = currentIndex >= 0 ? virtualizer.measurementsCache[currentIndex] : undefined
+    const height = virtualizer.scrollRect?.height ?? 0
+    if (!element || !item || height === 0) return
+    const offset = virtualizer.scrollOffset ?? 0
+    if (item.start < offset) element.scrollTop = item.start
+    else if (item.end > offset + height) element.scrollTop = item.end - height
   }, [currentIndex, items, virtualizer])
 
   return (

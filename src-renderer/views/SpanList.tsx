@@ -1,8 +1,8 @@
 import { memo, useCallback } from 'react'
 import type { Label, Span } from '../../src-main/shared/model'
-import { spanIndexOf } from '../editor/rangeIndex'
 import { useAfterPaint, usePaintedOnce } from '../editor/useAfterPaint'
-import { selectLabels } from '../state/selectors'
+import { selectLabels, selectSelectedSpan } from '../state/selectors'
+import { placeOf } from '../state/sortedSpans'
 import { useStore } from '../state/store'
 import { LabelChip } from './LabelChip'
 import { SideList } from './SideList'
@@ -37,6 +37,7 @@ export function SpanList({ afterAction }: { afterAction?: () => void } = {}) {
   const spans = useAfterPaint(useStore((s) => s.annotate?.spans ?? NO_SPANS))
   const labels = useStore(selectLabels)
   const selectedSpanId = useStore((s) => s.annotate?.selectedSpanId ?? null)
+  const selected = useStore(selectSelectedSpan)
   const selectSpan = useStore((s) => s.selectSpan)
   const select = useCallback((span: Span) => selectSpan(span.id, span.start), [selectSpan])
   const enterRelationMode = useStore((s) => s.enterRelationMode)
@@ -63,7 +64,7 @@ export function SpanList({ afterAction }: { afterAction?: () => void } = {}) {
           className="span-list"
           items={spans}
           keyOf={spanKey}
-          currentIndex={selectedSpanId === null ? -1 : spanIndexOf(spans).indexOf(selectedSpanId)}
+          currentIndex={selected ? placeOf(spans, selected) : -1}
           estimateSize={ROW_HEIGHT}
           fixedSize
         >

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { factsOf, sentenceAround } from '../../src-main/shared/facts'
+import { factsOf, linkedFactsOf, sentenceAround } from '../../src-main/shared/facts'
 import type { Relation, Span } from '../../src-main/shared/model'
 
 // Code points, counted by hand: 據報。 0–3 · 杭州高新區(濱江) 3–12 · 企業復工率91.9% 12–22 · ， 22 · 截至2月25日 23–30 ·
@@ -41,13 +41,14 @@ describe('sentenceAround', () => {
   })
 })
 
-describe('factsOf', () => {
-  const org = span(1, 3, 12, 'organization', '杭州高新區(濱江)')
-  const metric = span(2, 12, 22, 'metric', '企業復工率91.9%')
-  const date = span(3, 23, 30, 'date', '截至2月25日')
-  const measure = span(4, 34, 39, 'measure', '新增12家')
-  const person = span(5, 42, 45, 'person', '第二行')
+// The spans of TEXT that the fact tests link.
+const org = span(1, 3, 12, 'organization', '杭州高新區(濱江)')
+const metric = span(2, 12, 22, 'metric', '企業復工率91.9%')
+const date = span(3, 23, 30, 'date', '截至2月25日')
+const measure = span(4, 34, 39, 'measure', '新增12家')
+const person = span(5, 42, 45, 'person', '第二行')
 
+describe('factsOf', () => {
   it('makes one fact per metric or measure, its links in text order of the linked span', () => {
     const relations = [relation(10, 2, 4, 'result_of'), relation(11, 2, 3, 'time'), relation(12, 2, 1, 'holder')]
     expect(factsOf([measure, date, metric, org], relations)).toEqual([
@@ -66,5 +67,20 @@ describe('factsOf', () => {
 
   it('has no facts without metric, measure or relations', () => {
     expect(factsOf([org, date], [])).toEqual([])
+  })
+})
+
+describe('linkedFactsOf', () => {
+  it('keeps only the facts that link somewhere, in text order, with their links as factsOf gives them', () => {
+    const relations = [relation(12, 5, 1, 'member_of'), relation(11, 2, 3, 'time'), relation(10, 2, 1, 'holder')]
+    expect(linkedFactsOf([org, metric, date, measure, person], relations)).toEqual([
+      { head: metric, links: [{ type: 'holder', span: org }, { type: 'time', span: date }] },
+      { head: person, links: [{ type: 'member_of', span: org }] },
+    ])
+  })
+
+  it('has none without relations, or when a relation’s end is not among the spans', () => {
+    expect(linkedFactsOf([org, metric, measure], [])).toEqual([])
+    expect(linkedFactsOf([metric, measure], [relation(10, 2, 99, 'holder')])).toEqual([])
   })
 })
