@@ -96,7 +96,10 @@ export async function measureView(browser: Browser, probeScript: string, driver:
         await addSpans(page, driver, seed + 1, figures, TRACED_ADDS, true)
       } finally {
         await addProfile?.(`adds-${driver.app}`)
-        figures.addWork = workBetweenMarks((await browser.stopTracing()).toString('utf8'), WORK_MARK)
+        const trace = (await browser.stopTracing()).toString('utf8')
+        // FACTSPAN_BENCH_TRACE=PREFIX keeps the trace of the traced adds (PREFIX-adds-APP.trace.json), for DevTools.
+        if (process.env.FACTSPAN_BENCH_TRACE) fs.writeFileSync(`${process.env.FACTSPAN_BENCH_TRACE}-adds-${driver.app}.trace.json`, trace)
+        figures.addWork = workBetweenMarks(trace, WORK_MARK)
       }
     }
     return figures

@@ -3,9 +3,9 @@
 // project imported with the CLI) and, in the same run and browser, in two baselines: @recogito/text-annotator and a
 // React view that wraps each span in <mark>. Every time is taken inside the page with performance.now():
 // - first paint: from the click that opens the document (its event timestamp) to the end of the first rendered frame
-//   showing a highlight (a CSS highlight with a range; recogito's highlight boxes; a <mark>).
+//   showing a highlight (one of Factspan's marks; recogito's highlight boxes; a <mark>).
 // - add span p50/p95 over 30 adds spread over the document: from the label key's keydown timestamp to the end of
-//   the first rendered frame in which the new span is painted — Factspan: its label's CSS highlight holds exactly
+//   the first rendered frame in which the new span is painted — Factspan: a mark of its label covers exactly
 //   the pending selection's range — and, for Factspan only, the 'spans.add' answer has arrived (Resource Timing
 //   responseEnd; the server answers after its SQLite transaction commits, and the run then checks each span is in
 //   the project file). Baselines: an element carrying the new span's id entered the DOM; they have no database.
@@ -48,6 +48,12 @@ function sizes(): DocumentSize[] {
   return PAIRS.filter((p) => names.includes(p.bytes >= 1_000_000 ? `${p.bytes / 1_000_000}mb` : `${p.bytes / 1000}kb`))
 }
 
+/**
+ * FACTSPAN_BENCH_BASELINES=none measures Factspan alone, to follow a change quickly: no table rows then (each row
+ * compares with a baseline), only the target lines on stderr. Figures to report come from a run with the baselines.
+ */
+const withBaselines = process.env.FACTSPAN_BENCH_BASELINES !== 'none'
+
 /** The same size always gives the same document, whichever sizes run. */
 function seedOf(size: DocumentSize): number {
   return size.bytes + size.spans
@@ -81,11 +87,12 @@ const scenario: Scenario = {
           return run()
         }
         const views = [factspanView(project.url, doc), baselineView('recogito', baselines.url, doc), baselineView('marks', baselines.url, doc)]
-        const [factspan, ...others] = [
-          await measure('Factspan', () => measureView(browser, pages.probeScript, views[0], seedOf(size))),
-          await measure('@recogito/text-annotator', () => measureView(browser, pages.probeScript, views[1], seedOf(size))),
-          await measure('React <mark> view', () => measureView(browser, pages.probeScript, views[2], seedOf(size))),
-        ]
+        const factspan = await measure('Factspan', () => measureView(browser, pages.probeScript, views[0], seedOf(size)))
+        const others: ViewFigures[] = []
+        if (withBaselines) {
+          others.push(await measure('@recogito/text-annotator', () => measureView(browser, pages.probeScript, views[1], seedOf(size))))
+          others.push(await measure('React <mark> view', () => measureView(browser, pages.probeScript, views[2], seedOf(size))))
+        }
         checkAddsSaved(project.db, doc.id, ADD_LABEL, factspan.added)
         const table = editorRows(name, factspan, others)
         rows.push(...table.rows)
