@@ -25,6 +25,8 @@ export interface BenchDocumentData {
 export interface Timed {
   /** From the trigger to the end of the first rendered frame that shows its effect. */
   ms: number
+  /** Which frame after the trigger showed it: 1 is the first frame begun after the key press or click. */
+  frame?: number
   timedOut: boolean
   /** Factspan adds: from the key press to the 'spans.add' answer, which the server sends after its SQLite commit. */
   commitMs?: number

@@ -41,6 +41,13 @@ const METRICS: Metric[] = [
     }),
   ),
   {
+    name: 'add: share painted in the first frame after the key',
+    unit: '%',
+    noDatabase: true,
+    value: (f) => (f.addFrames.length > 0 ? (100 * f.addFrames.filter((n) => n === 1).length) / f.addFrames.length : null),
+    cut: (f) => (f.addsCut ? `${f.addFrames.length} adds before the time box` : null),
+  },
+  {
     name: 'add: main-thread work per add, median (scripting + style + layout + paint)',
     unit: 'ms',
     noDatabase: true,
@@ -109,6 +116,8 @@ export function targetReport(caseName: string, factspan: ViewFigures, baselines:
   const judge = (what: string, value: number, target: number) =>
     `${caseName}: Factspan ${what} ${value.toFixed(1)} ms — target ≤ ${target} ms ${value <= target ? 'met' : `missed by ${(value - target).toFixed(1)} ms`}`
   const lines = [judge('key to painted frame p95', percentile(factspan.addMs, 95), 17)]
+  const first = factspan.addFrames.filter((n) => n === 1).length
+  if (factspan.addFrames.length > 0) lines.push(`${caseName}: Factspan painted ${first} of ${factspan.addFrames.length} adds in the first frame after the key (the rest in frame ${[...new Set(factspan.addFrames.filter((n) => n !== 1))].sort((a, b) => a - b).join(', ') || '—'})`)
   if (factspan.commitMs.length > 0) lines.push(judge('key to commit p95', percentile(factspan.commitMs, 95), 25))
   const work = medianWork(factspan)
   if (work === null) return [...lines, `${caseName}: no traced adds for Factspan, so the main-thread target cannot be judged`]

@@ -25,7 +25,7 @@ import { checkAddsSaved, serveGeneratedProject } from '../editor/factspanProject
 import { factspanView } from '../editor/factspanView'
 import { ensureFreshRenderer } from '../editor/freshRenderer'
 import { caseName, generateDocument, type DocumentSize } from '../editor/generateDocument'
-import { measureView, type ViewFigures } from '../editor/measureView'
+import { measureView, warmUp, type ViewFigures } from '../editor/measureView'
 import { ADD_LABEL } from '../editor/protocol'
 import { editorRows, targetReport } from '../editor/rows'
 import { corpusSentences } from '../editor/sentences'
@@ -87,6 +87,7 @@ const scenario: Scenario = {
           return run()
         }
         const views = [factspanView(project.url, doc), baselineView('recogito', baselines.url, doc), baselineView('marks', baselines.url, doc)]
+        if (name === caseName(cases[0].size)) await warmUp(browser, pages.probeScript, views[2])
         const factspan = await measure('Factspan', () => measureView(browser, pages.probeScript, views[0], seedOf(size)))
         const others: ViewFigures[] = []
         if (withBaselines) {

@@ -52,12 +52,6 @@ export interface AnnotateSlice extends SpanEdits, LabelEdits {
 }
 
 const NO_TOOLS = { findIndex: -1, tagAllArmed: false }
-/**
- * How long the text of an opened document waits for the rules' and the dictionary's suggestions: one frame. They
- * then paint with the text, or a frame or so after it; a longer wait made every 10 KB document open ~150 ms later
- * than it would (the bench's first paint), since the server answers the text's requests first.
- */
-const SUGGESTIONS_WAIT_MS = 16
 
 /** Moves the top edit of one stack to the other, applying it (redo) or its inverse (undo) on the server. */
 function replay(ctx: Ctx, from: 'undo' | 'redo'): Promise<boolean> {
@@ -96,16 +90,18 @@ export const createAnnotateSlice: SliceCreator<AnnotateSlice> = (ctx) => {
       const current = runtime.latest.start('annotate/open')
       try {
         const annotator = get().project?.annotator
-        // The fast sources' suggestions come in the same update as the text, so they are painted in its first frame,
-        // unless they take longer than SUGGESTIONS_WAIT_MS after it (a long document): then the text goes first.
-        // Asked for after the text: the server answers in turn, and the suggestions of a long document take a while.
+        // The text never waits for suggestions: the fast sources' come in the same update when they are already
+        // there, and otherwise paint a frame or so after it. (Waiting one frame for them made a 10 KB document's
+        // first paint 16 ms later whenever the project's dictionary had to be built first.) Asked for after the
+        // text: the server answers in turn, and the suggestions of a long document take a while.
         const text = Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id, annotator })])
         const fast = api.call('suggestions.list', { documentId: id, sources: FAST_SOURCES }).catch((error: unknown) => {
           get().reportError(error)
           return []
         })
         const [document, spans] = await text
-        const early = await Promise.race([fast, new Promise<null>((resolve) => setTimeout(() => resolve(null), SUGGESTIONS_WAIT_MS))])
+        // Settled promises race in order: the suggestions win only when they have arrived.
+        const early = await Promise.race([fast, Promise.resolve(null)])
         if (!current()) return
         runtime.echoes.forget()
         set(

@@ -14,6 +14,10 @@ interface Measurement {
   /** The trigger event's timestamp: when the browser took the click or the key press. */
   startedAt: number | null
   conditionMet: boolean
+  /** Frames begun since the trigger, counted in each frame's animation callbacks. */
+  frames: number
+  /** The frame, counted from the trigger, whose rendering showed the effect. */
+  paintedInFrame: number | null
   paintedAt: number | null
   /** Factspan only: the 'spans.add' request once its answer arrived; the server answers after its SQLite commit. */
   committed: (() => PerformanceResourceTiming | null) | null
@@ -56,6 +60,8 @@ function arm(spec: ArmSpec): void {
     armedAt: performance.now(),
     startedAt: null,
     conditionMet: false,
+    frames: 0,
+    paintedInFrame: null,
     paintedAt: null,
     committed,
     commit: null,
@@ -80,6 +86,7 @@ function poll(m: Measurement): void {
   const from = m.startedAt ?? m.armedAt
   if (now - from > m.spec.timeoutMs) return finish(m, { ms: now - from, timedOut: true })
   if (m.startedAt !== null) {
+    m.frames++
     if (m.committed && m.commit === null) m.commit = m.committed()
     // A new ResizeObserver reports once, after every rAF callback and layout of this frame and before its paint, so
     // a highlight set by a rAF callback queued after this one still counts for this frame.
@@ -99,6 +106,7 @@ function poll(m: Measurement): void {
 function check(m: Measurement): void {
   if (m.finished || m.conditionMet || !m.painted()) return
   m.conditionMet = true
+  m.paintedInFrame = m.frames
   afterThisFrame((t) => {
     m.paintedAt = t
     settle(m)
@@ -112,8 +120,8 @@ function settle(m: Measurement): void {
   finish(
     m,
     m.commit
-      ? { ms, timedOut: false, commitMs: m.commit.responseEnd - m.startedAt, roundTripMs: m.commit.responseEnd - m.commit.startTime }
-      : { ms, timedOut: false },
+      ? { ms, frame: m.paintedInFrame ?? undefined, timedOut: false, commitMs: m.commit.responseEnd - m.startedAt, roundTripMs: m.commit.responseEnd - m.commit.startTime }
+      : { ms, frame: m.paintedInFrame ?? undefined, timedOut: false },
   )
 }
 
