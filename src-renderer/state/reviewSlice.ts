@@ -106,7 +106,11 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
   const edit = (change: (session: TextSession) => TextSession, action: string) =>
     set((s) => (s.review ? { review: change(s.review) } : {}), undefined, action)
 
-  /** One change of the gold layer as one undoable step; `select` picks the span to select among those added. */
+  /**
+   * One change of the gold layer as one undoable step; `select` picks the span to select among those added. Painted
+   * at once, before the server answers, as a tag in the annotate view is: the answer puts the saved spans in place
+   * of the provisional ones, and a refusal puts gold back as it was.
+   */
   function performGold(
     add: ReadonlyArray<{ start: number; end: number; label: string }>,
     remove: readonly Span[],
@@ -114,13 +118,38 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
     select?: (added: Span[]) => Span | undefined,
     relations?: { add: GoldRelationEnds[] },
   ): Promise<boolean> {
-    const documentId = get().review?.document.id
-    if (documentId === undefined) return Promise.resolve(false)
+    const session = get().review
+    if (!session) return Promise.resolve(false)
+    const documentId = session.document.id
+    const createdAt = new Date().toISOString()
+    const provisional: Span[] = add.map((a) => ({ id: runtime.provisional.next(), documentId, ...a, text: quote(session, a), annotator: GOLD_LAYER, createdAt }))
+    const provisionalIds = new Set(provisional.map((p) => p.id))
+    const removedIds = new Set(remove.map((g) => g.id))
+    const open = (s: Store) => (s.review?.document.id === documentId ? s.review : null)
+    set(
+      (s) => {
+        const review = open(s)
+        if (!review) return {}
+        const selected = select?.(provisional)?.id ?? (review.selectedSpanId !== null && removedIds.has(review.selectedSpanId) ? null : review.selectedSpanId)
+        return { review: { ...review, spans: withSpans(withoutSpans(review.spans, removedIds), provisional), selectedSpanId: selected } }
+      },
+      undefined,
+      'review/goldStart',
+    )
+    /** Gold without the provisional spans, with those taken away put back when `restore`. */
+    const settledFrom = (s: Store, restore: boolean): Store => {
+      const review = open(s)
+      if (!review) return s
+      const spans = withoutSpans(review.spans, provisionalIds)
+      const selectedSpanId = review.selectedSpanId !== null && provisionalIds.has(review.selectedSpanId) ? null : review.selectedSpanId
+      return { ...s, review: { ...review, spans: restore ? withSpans(spans, remove) : spans, selectedSpanId } }
+    }
     return save(
       ctx,
       async () => {
         const done = await changeGold(ctx, documentId, add, remove, relations)
         if (done.added.length + done.removed.length + done.addedRelations.length + done.removedRelations.length === 0) {
+          set((s) => settledFrom(s, true), undefined, 'review/goldNothing')
           get().setSaveStatus(`Nothing to change: ${description} is in gold already`)
           return null
         }
@@ -128,7 +157,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
         const chosen = select?.(done.added)
         set(
           (s) => {
-            const absorbed = absorbGold(s, { kind: 'gold-saved', ...done })
+            const absorbed = absorbGold(settledFrom(s, false), { kind: 'gold-saved', ...done })
             const review = chosen && absorbed.review ? { ...absorbed.review, selectedSpanId: chosen.id, anchor: null } : absorbed.review
             return { ...absorbed, review, reviewHistories: pushEdit(s.reviewHistories, documentId, goldEdit) }
           },
@@ -138,7 +167,10 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
         await get().loadReviewRelations(documentId)
         return `Saved · ${description}`
       },
-      () => void get().refreshReview(),
+      () => {
+        set((s) => settledFrom(s, true), undefined, 'review/goldFailed')
+        void get().refreshReview()
+      },
     )
   }
 

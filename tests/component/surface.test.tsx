@@ -97,4 +97,34 @@ describe('the text surface', () => {
     expect(gold).toMatchObject([{ start: 0, end: 3, label: 'organization', text: '𠮷野家' }])
     expect(screen.getByRole('checkbox', { name: 'gold (1 span)' })).toBeTruthy()
   })
+
+  it('paints a taken version at once, puts the saved span in its place, and takes it back when the server refuses', async () => {
+    const { backend, app } = setUp('reviewer')
+    // alice and bob disagree on the date's start: 8–14 (😀 is one code point, so 截 is 8) against 9–14.
+    const layers: Array<[number, number, string, string]> = [
+      [8, 14, 'date', 'alice'],
+      [9, 14, 'date', 'bob'],
+    ]
+    const line = JSON.stringify({ id: 'rare', text: RARE, spans: layers.map(([start, end, label, annotator]) => ({ start, end, label, annotator })) })
+    expect(backend.service['merge.files']({ files: [{ name: 'layers.jsonl', base64: Buffer.from(line).toString('base64') }] }).problems).toEqual([])
+    renderWith(app)
+    await screen.findByRole('button', { name: /𠮷野家公告/ })
+    await act(() => app.store.getState().openReview())
+    const text = await screen.findByRole('document', { name: 'Compared text' })
+    text.focus()
+    const gold = () => (app.store.getState().review?.spans ?? []).map((g) => `${g.start}–${g.end} ${g.label}`)
+    key(text, 'n')
+    // Before the server has answered, gold already shows alice's version.
+    key(text, '!', { shiftKey: true, code: 'Digit1' })
+    expect(gold()).toEqual(['8–14 date'])
+    await screen.findByText(/Saved · take alice's version/)
+    expect(gold()).toEqual(['8–14 date'])
+    expect(app.store.getState().review?.spans[0].id).toBe(backend.service['spans.list']({ documentId: 'rare', annotator: 'gold' })[0].id)
+
+    // The project goes away: bob's version is painted, refused, and gold is as the server last said.
+    backend.workspace.close()
+    key(text, '!', { shiftKey: true, code: 'Digit2' })
+    expect(gold()).toEqual(['9–14 date'])
+    await waitFor(() => expect(gold()).toEqual(['8–14 date']))
+  })
 })
