@@ -89,7 +89,9 @@ export async function measureView(browser: Browser, probeScript: string, driver:
     await page.waitForTimeout(SETTLE_MS)
     figures.heapMB = await heapAfterGc(page)
     figures.domNodes = await probe.domNodes(page)
+    const scrollProfile = await startProfile(page)
     figures.scroll = await probe.scroll(page, SCROLL_PX_PER_SECOND, SCROLL_TIMEOUT_MS)
+    await scrollProfile?.(`scroll-${driver.app}`)
     await addSpans(page, driver, seed, figures, ADDS, false)
     if (!figures.addsCut) {
       const browser = page.context().browser()!
@@ -132,7 +134,7 @@ export async function warmUp(browser: Browser, probeScript: string, driver: View
 
 /**
  * FACTSPAN_BENCH_CPU_PROFILE=PREFIX: a sampling CPU profile of the page (open it in DevTools' Performance panel),
- * written to PREFIX-open-APP.cpuprofile and PREFIX-adds-APP.cpuprofile; the returned function stops it. To see
+ * written to PREFIX-open-APP, PREFIX-scroll-APP and PREFIX-adds-APP.cpuprofile; the returned function stops it. To see
  * where the time of a figure goes, not to time anything.
  */
 async function startProfile(page: Page): Promise<((name: string) => Promise<void>) | null> {

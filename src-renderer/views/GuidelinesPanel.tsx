@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { usePaintedOnce } from '../editor/useAfterPaint'
 import { useApi, useStore } from '../state/store'
 import { messageOf } from '../state/uiSlice'
@@ -16,7 +16,20 @@ export function GuidelinesPanel() {
   const [editing, setEditing] = useState(false)
   // The text is painted first; the guidelines, which nobody reads in that frame, one frame later.
   const shown = usePaintedOnce()
-  const html = useMemo(() => (markdown === null ? '' : guidelinesHtml(markdown)), [markdown])
+  const [html, setHtml] = useState('')
+
+  // Rendering the Markdown and sanitizing it took ~100 ms of one frame the first time: it waits until the page is
+  // idle, so it never lands in the frames of opening a document or of scrolling through it.
+  useEffect(() => {
+    if (markdown === null) return
+    const render = () => setHtml(guidelinesHtml(markdown))
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(render)
+      return () => clearTimeout(timer)
+    }
+    const idle = requestIdleCallback(render, { timeout: 2_000 })
+    return () => cancelIdleCallback(idle)
+  }, [markdown])
 
   useEffect(() => {
     let current = true
