@@ -116,6 +116,7 @@ export function targetReport(caseName: string, factspan: ViewFigures, baselines:
   const judge = (what: string, value: number, target: number) =>
     `${caseName}: Factspan ${what} ${value.toFixed(1)} ms — target ≤ ${target} ms ${value <= target ? 'met' : `missed by ${(value - target).toFixed(1)} ms`}`
   const lines = [judge('key to painted frame p95', percentile(factspan.addMs, 95), 17)]
+  if (factspan.scroll) lines.push(`${caseName}: Factspan scroll: ${factspan.scroll.slowFrames} frames over 16 ms, longest ${factspan.scroll.longestFrameMs.toFixed(1)} ms`)
   const first = factspan.addFrames.filter((n) => n === 1).length
   if (factspan.addFrames.length > 0) lines.push(`${caseName}: Factspan painted ${first} of ${factspan.addFrames.length} adds in the first frame after the key (the rest in frame ${[...new Set(factspan.addFrames.filter((n) => n !== 1))].sort((a, b) => a - b).join(', ') || '—'})`)
   if (factspan.commitMs.length > 0) lines.push(judge('key to commit p95', percentile(factspan.commitMs, 95), 25))
