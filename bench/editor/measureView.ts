@@ -1,7 +1,7 @@
 // One view measured on one document, in a fresh browser context: open it, let it settle, weigh it, scroll it top to
 // bottom, then add spans one by one from the keyboard. Every step is time-boxed; a step that runs out says so.
 import fs from 'node:fs'
-import type { Browser, Locator, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { TRACE_CATEGORIES, workBetweenMarks, type Work } from './mainThread'
 import { probe } from './pageProbe'
 import { randomInt, seededRandom } from './prng'
@@ -59,13 +59,24 @@ export interface ViewFigures {
   added: BaselineSelection[]
 }
 
-export async function measureView(browser: Browser, probeScript: string, driver: ViewDriver, seed: number): Promise<ViewFigures> {
+/** A page in a fresh context with the probe in it, the view loaded and the probe armed for the click that opens. */
+async function armedPage(browser: Browser, probeScript: string, driver: ViewDriver): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' })
   try {
     await context.addInitScript({ path: probeScript })
     const page = await context.newPage()
     await driver.load(page)
     await probe.arm(page, { kind: 'open', app: driver.app, timeoutMs: OPEN_TIMEOUT_MS })
+    return { context, page }
+  } catch (error) {
+    await context.close()
+    throw error
+  }
+}
+
+export async function measureView(browser: Browser, probeScript: string, driver: ViewDriver, seed: number): Promise<ViewFigures> {
+  const { context, page } = await armedPage(browser, probeScript, driver)
+  try {
     const openProfile = await startProfile(page)
     // A baseline may hold its main thread for many seconds while it opens: the click must not wait for it.
     await driver.opener(page).click({ noWaitAfter: true, timeout: OPEN_TIMEOUT_MS })
@@ -119,12 +130,8 @@ export async function measureView(browser: Browser, probeScript: string, driver:
  * finding fallbacks for 𠮷 and 😀 (the first layout of 10 KB took 35 ms cold).
  */
 export async function warmUp(browser: Browser, probeScript: string, driver: ViewDriver): Promise<void> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' })
+  const { context, page } = await armedPage(browser, probeScript, driver)
   try {
-    await context.addInitScript({ path: probeScript })
-    const page = await context.newPage()
-    await driver.load(page)
-    await probe.arm(page, { kind: 'open', app: driver.app, timeoutMs: OPEN_TIMEOUT_MS })
     await driver.opener(page).click({ noWaitAfter: true, timeout: OPEN_TIMEOUT_MS })
     await probe.result(page)
   } finally {
