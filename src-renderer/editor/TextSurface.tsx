@@ -235,11 +235,10 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
     })
     observer.observe(root)
     const fonts = typeof document !== 'undefined' ? document.fonts : undefined
-    const loaded = rewrapped
-    fonts?.addEventListener('loadingdone', loaded)
+    fonts?.addEventListener('loadingdone', rewrapped)
     return () => {
       observer.disconnect()
-      fonts?.removeEventListener('loadingdone', loaded)
+      fonts?.removeEventListener('loadingdone', rewrapped)
     }
   }, [painter])
 

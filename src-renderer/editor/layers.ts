@@ -211,7 +211,7 @@ export class LayerPainter {
             seen.add(old)
             continue
           }
-          wanted.push({ line: line.element, marks: items, item, highlight, priority: layer.priority(highlight), start, end, key: `${layer.id}\u0000${index}\u0000${highlight}\u0000${start}\u0000${end}` })
+          wanted.push({ line: line.element, marks: items, item, highlight, priority: layer.priority(highlight), start, end, key: markKey(layer.id, index, highlight, start, end) })
         }
       }
       for (const [index, line] of rendered) {
@@ -220,7 +220,7 @@ export class LayerPainter {
         for (const [item, mark] of items) {
           if (seen.has(mark)) continue
           items.delete(item)
-          spare.set(`${layer.id}\u0000${index}\u0000${mark.dataset.mark}\u0000${mark.dataset.start}\u0000${mark.dataset.end}`, mark)
+          spare.set(markKey(layer.id, index, mark.dataset.mark, mark.dataset.start, mark.dataset.end), mark)
         }
       }
     }
@@ -253,20 +253,14 @@ export class LayerPainter {
     this.paint(last.root, last.lines, last.first, last.last, last.layers)
   }
 
-  /** Forgets every mark: the next paint draws them again. */
-  reset(): void {
-    this.window = ''
-    this.shown.clear()
-    if (this.last) this.wipe(this.last)
-  }
-
-  /** Forgets the surface: its lines go with it. */
+  /** Forgets the surface and takes its marks off the lines. */
   clear(): void {
-    this.reset()
+    if (this.last) this.wipe(this.last)
     this.last = null
   }
 
-  private wipe({ root, lines, first, last }: PaintArgs): void {
+  /** Takes every mark off the lines last painted: the next paint draws them all again. */
+  private wipe({ root, first, last }: PaintArgs): void {
     for (let index = first; index <= last; index++) {
       const line = lineElement(root, index)
       if (!line) continue
@@ -275,7 +269,6 @@ export class LayerPainter {
     }
     this.window = ''
     this.shown.clear()
-    void lines
   }
 }
 
@@ -287,12 +280,15 @@ function renderedMarks(root: HTMLElement, lines: TextLines, first: number, last:
     const container = element && marksOf(element)
     if (!element || !container) continue
     let marks = painted.get(element)
-    // A line whose marks were taken away (a new text in the same element) starts again.
-    if (marks && container.childElementCount === 0) marks = undefined
     if (!marks) painted.set(element, (marks = new Map()))
     found.set(index, { element, marks })
   }
   return found
+}
+
+/** What a mark shows where: a mark no longer wanted is kept for a new item with the same key. */
+function markKey(layer: string, line: number, highlight: string | undefined, start: number | string | undefined, end: number | string | undefined): string {
+  return `${layer}\u0000${line}\u0000${highlight}\u0000${start}\u0000${end}`
 }
 
 /** A line's mark container: the element the surface renders after its text. */
