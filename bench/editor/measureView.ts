@@ -78,9 +78,11 @@ export async function measureView(browser: Browser, probeScript: string, driver:
   const { context, page } = await armedPage(browser, probeScript, driver)
   try {
     const openProfile = await startProfile(page)
+    const openTrace = await startTrace(page)
     // A baseline may hold its main thread for many seconds while it opens: the click must not wait for it.
     await driver.opener(page).click({ noWaitAfter: true, timeout: OPEN_TIMEOUT_MS })
     const firstPaint = await probe.result(page)
+    await openTrace?.(`open-${driver.app}`)
     await openProfile?.(`open-${driver.app}`)
     const figures: ViewFigures = {
       app: driver.app,
@@ -101,7 +103,9 @@ export async function measureView(browser: Browser, probeScript: string, driver:
     figures.heapMB = await heapAfterGc(page)
     figures.domNodes = await probe.domNodes(page)
     const scrollProfile = await startProfile(page)
+    const scrollTrace = await startTrace(page)
     figures.scroll = await probe.scroll(page, SCROLL_PX_PER_SECOND, SCROLL_TIMEOUT_MS)
+    await scrollTrace?.(`scroll-${driver.app}`)
     await scrollProfile?.(`scroll-${driver.app}`)
     await addSpans(page, driver, seed, figures, ADDS, false)
     if (!figures.addsCut) {
@@ -156,6 +160,20 @@ async function startProfile(page: Page): Promise<((name: string) => Promise<void
     fs.writeFileSync(`${prefix}-${name}.cpuprofile`, JSON.stringify(profile))
     await cdp.detach()
   }
+}
+
+/**
+ * FACTSPAN_BENCH_TRACE=PREFIX: performance traces of the open and the scroll (PREFIX-open-APP.trace.json and
+ * PREFIX-scroll-APP.trace.json), for DevTools: where
+ * a long frame's style, layout and paint go, which a CPU profile shows only as "(program)". Off by default, since
+ * tracing costs the page time; the returned function stops it.
+ */
+async function startTrace(page: Page): Promise<((name: string) => Promise<void>) | null> {
+  const prefix = process.env.FACTSPAN_BENCH_TRACE
+  if (!prefix) return null
+  const browser = page.context().browser()!
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+  return async (name) => fs.writeFileSync(`${prefix}-${name}.trace.json`, await browser.stopTracing())
 }
 
 async function heapAfterGc(page: Page): Promise<number> {
