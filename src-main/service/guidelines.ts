@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { ReadableDB, WritableDB } from '../store/db'
 import type { Api, Guidelines } from '../shared/api'
 import { sha256Hex } from '../shared/hash'
+import { markdownHtml } from '../shared/markdown'
 import { getMeta, setMeta } from '../store/projectMeta'
 import { appPaths } from './paths'
 import type { Workspace } from './workspace'
@@ -16,7 +17,7 @@ export function defaultGuidelines(): string {
 }
 
 /** The project's guidelines; a project made before they were kept has none stored and reads the default. */
-export function readGuidelines(db: ReadableDB): Guidelines {
+export function readGuidelines(db: ReadableDB): Omit<Guidelines, 'html'> {
   const markdown = getMeta(db, KEY) ?? defaultGuidelines()
   return { markdown, sha256: sha256Hex(markdown) }
 }
@@ -31,13 +32,18 @@ export function storedGuidelines(db: ReadableDB): string | undefined {
   return getMeta(db, KEY)
 }
 
+/** The guidelines with their HTML, for the app to show. */
+function shown(guidelines: Omit<Guidelines, 'html'>): Guidelines {
+  return { ...guidelines, html: markdownHtml(guidelines.markdown) }
+}
+
 export function guidelineMethods(ws: Workspace): Pick<Api, 'guidelines.get' | 'guidelines.set'> {
   return {
-    'guidelines.get': () => readGuidelines(ws.database()),
+    'guidelines.get': () => shown(readGuidelines(ws.database())),
     'guidelines.set': ({ markdown }) => {
       const db = ws.database()
       setMeta(db, KEY, markdown)
-      return readGuidelines(db)
+      return shown(readGuidelines(db))
     },
   }
 }

@@ -578,6 +578,8 @@ export interface StatusTable {
 
 export interface Guidelines {
   markdown: string
+  /** The Markdown rendered as HTML by the service, unsanitized: the renderer sanitizes it before showing it. */
+  html: string
   /** SHA-256 of the Markdown as UTF-8: what export manifests name. */
   sha256: string
 }

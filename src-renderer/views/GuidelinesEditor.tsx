@@ -1,11 +1,12 @@
 import { useId, useMemo, useRef, useState } from 'react'
+import type { Guidelines } from '../../src-main/shared/api'
 import { useApi } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import { Dialog } from './Dialog'
 import { guidelinesHtml } from './guidelinesHtml'
 
 /** The project's guidelines in Markdown beside their preview, rendered as the panel shows them; saved into the project. */
-export function GuidelinesEditor({ markdown, onSaved, onClose }: { markdown: string; onSaved: (markdown: string) => void; onClose: () => void }) {
+export function GuidelinesEditor({ markdown, onSaved, onClose }: { markdown: string; onSaved: (saved: Guidelines) => void; onClose: () => void }) {
   const api = useApi()
   const [text, setText] = useState(markdown)
   const [failure, setFailure] = useState<string | null>(null)
@@ -19,7 +20,7 @@ export function GuidelinesEditor({ markdown, onSaved, onClose }: { markdown: str
     setFailure(null)
     api
       .call('guidelines.set', { markdown: text })
-      .then((saved) => onSaved(saved.markdown))
+      .then(onSaved)
       .catch((error: unknown) => setFailure(messageOf(error)))
       .finally(() => setSaving(false))
   }

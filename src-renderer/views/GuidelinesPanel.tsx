@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
+import type { Guidelines } from '../../src-main/shared/api'
 import { usePaintedOnce } from '../editor/useAfterPaint'
 import { useApi, useStore } from '../state/store'
 import { messageOf } from '../state/uiSlice'
 import { GuidelinesEditor } from './GuidelinesEditor'
-import { guidelinesHtml } from './guidelinesHtml'
+import { safeHtml } from './guidelinesHtml'
 
 /** The open project's own guidelines, sanitized (a project file may be anyone's), with an editor for the reviewer. */
 export function GuidelinesPanel() {
@@ -11,31 +12,33 @@ export function GuidelinesPanel() {
   const open = useStore((s) => s.guidelinesOpen)
   const toggleGuidelines = useStore((s) => s.toggleGuidelines)
   const projectPath = useStore((s) => s.project?.path)
-  const [markdown, setMarkdown] = useState<string | null>(null)
+  const [guidelines, setGuidelines] = useState<Guidelines | null>(null)
+  const markdown = guidelines?.markdown ?? null
   const [failure, setFailure] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
   // The text is painted first; the guidelines, which nobody reads in that frame, one frame later.
   const shown = usePaintedOnce()
   const [html, setHtml] = useState('')
 
-  // Rendering the Markdown and sanitizing it took ~100 ms of one frame the first time: it waits until the page is
-  // idle, so it never lands in the frames of opening a document or of scrolling through it.
+  // The service renders the Markdown (marked took ~50 ms of one frame the first time here); sanitizing it waits
+  // until the page is idle, so it never lands in the frames of opening a document or of scrolling through it.
+  const unsafeHtml = guidelines?.html
   useEffect(() => {
-    if (markdown === null) return
-    const render = () => setHtml(guidelinesHtml(markdown))
+    if (unsafeHtml === undefined) return
+    const render = () => setHtml(safeHtml(unsafeHtml))
     if (typeof requestIdleCallback !== 'function') {
       const timer = setTimeout(render)
       return () => clearTimeout(timer)
     }
     const idle = requestIdleCallback(render, { timeout: 2_000 })
     return () => cancelIdleCallback(idle)
-  }, [markdown])
+  }, [unsafeHtml])
 
   useEffect(() => {
     let current = true
     api
       .call('guidelines.get', {})
-      .then((g) => current && setMarkdown(g.markdown))
+      .then((g) => current && setGuidelines(g))
       .catch((error: unknown) => current && setFailure(messageOf(error)))
     return () => {
       current = false
@@ -70,7 +73,7 @@ export function GuidelinesPanel() {
           markdown={markdown}
           onClose={() => setEditing(false)}
           onSaved={(saved) => {
-            setMarkdown(saved)
+            setGuidelines(saved)
             setEditing(false)
           }}
         />

@@ -214,9 +214,12 @@ describe("the project's guidelines", () => {
 
   it('start from resources/guidelines.md, are the project’s own once edited, and keep after reopening', () => {
     const { service, workspace, file } = newProject()
-    expect(service['guidelines.get']({})).toEqual({ markdown: DEFAULT, sha256: createHash('sha256').update(DEFAULT).digest('hex') })
+    expect(service['guidelines.get']({})).toMatchObject({ markdown: DEFAULT, sha256: createHash('sha256').update(DEFAULT).digest('hex') })
     const edited = '# 标注规范 𠮷\n\n- 日期含年份\n'
-    expect(service['guidelines.set']({ markdown: edited }).sha256).toBe(createHash('sha256').update(edited).digest('hex'))
+    const saved = service['guidelines.set']({ markdown: edited })
+    expect(saved.sha256).toBe(createHash('sha256').update(edited).digest('hex'))
+    // The service renders the Markdown; the renderer only sanitizes it.
+    expect(saved.html).toBe('<h1>标注规范 𠮷</h1>\n<ul>\n<li>日期含年份</li>\n</ul>\n')
     workspace.open(file, false)
     expect(service['guidelines.get']({}).markdown).toBe(edited)
   })
