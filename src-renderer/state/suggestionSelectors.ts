@@ -23,14 +23,37 @@ export function sameSuggestion(a: SuggestionMark, b: SuggestionMark): boolean {
 
 const keyOf = (s: SuggestionMark) => `${s.start}:${s.end}:${s.label}`
 
-/** Both lists as one, in text order; where two sources propose the same span and label, the higher score stays. */
+/**
+ * Both lists as one, in text order; where two sources propose the same span and label, the higher score stays
+ * (ties: the one first in text order, which compareSuggestions breaks by source name). Both come in text order from
+ * the server, so they are merged in one pass: a 1 MB document's 55,000 suggestions went through a map of string keys
+ * and a sort in one frame.
+ */
 export function mergeSuggestions(held: readonly SuggestionView[], found: readonly SuggestionView[]): SuggestionView[] {
-  const best = new Map<string, SuggestionView>()
-  for (const s of [...held, ...found]) {
-    const had = best.get(keyOf(s))
-    if (!had || s.score > had.score) best.set(keyOf(s), s)
+  const all = inOrder(held) && inOrder(found) ? mergeSorted(held, found) : [...held, ...found].sort(compareSuggestions)
+  // In text order, the suggestions of one span and label are next to each other.
+  const merged: SuggestionView[] = []
+  for (const s of all) {
+    const last = merged[merged.length - 1]
+    if (last === undefined || !sameSuggestion(last, s)) merged.push(s)
+    else if (s.score > last.score) merged[merged.length - 1] = s
   }
-  return [...best.values()].sort(compareSuggestions)
+  return merged
+}
+
+function inOrder(list: readonly SuggestionView[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareSuggestions(list[i - 1], list[i]) > 0) return false
+  return true
+}
+
+function mergeSorted(a: readonly SuggestionView[], b: readonly SuggestionView[]): SuggestionView[] {
+  if (a.length === 0) return [...b]
+  if (b.length === 0) return [...a]
+  const out = new Array<SuggestionView>(a.length + b.length)
+  let i = 0
+  let j = 0
+  for (let k = 0; k < out.length; k++) out[k] = j >= b.length || (i < a.length && compareSuggestions(a[i], b[j]) <= 0) ? a[i++] : b[j++]
+  return out
 }
 
 /** The list without these suggestions (nor others of the same span and label, which a span of it now answers). */

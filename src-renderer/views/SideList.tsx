@@ -3,6 +3,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, type ReactNode } from 'react'
 
+const indexKey = (i: number) => i
+
 interface Props<T> {
   /** Names the list for assistive technology (the panel heading's id, or a name). */
   labelledBy?: string
@@ -21,11 +23,14 @@ interface Props<T> {
 
 export function SideList<T>({ labelledBy, label, className, items, keyOf, currentIndex, estimateSize, fixedSize, children }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const itemKey = useCallback((i: number) => keyOf(items[i]), [items, keyOf])
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateSize,
-    getItemKey: useCallback((i: number) => keyOf(items[i]), [items, keyOf]),
+    // Measured rows are kept by their item's key. Rows of a fixed size are never measured, so they go by index: the
+    // virtualizer asks every row's key whenever the count changes (55,000 keys made for a long document's suggestions).
+    getItemKey: fixedSize ? indexKey : itemKey,
     overscan: 6,
     // The rows follow a scroll in React's own time: a synchronous render in the scroll event held up the frame.
     useFlushSync: false,
