@@ -27,7 +27,7 @@ import { ensureFreshRenderer } from '../editor/freshRenderer'
 import { caseName, generateDocument, type DocumentSize } from '../editor/generateDocument'
 import { measureView, warmUp, type ViewFigures } from '../editor/measureView'
 import { ADD_LABEL } from '../editor/protocol'
-import { editorRows, targetReport } from '../editor/rows'
+import { editorRows, firstPaintReport, targetReport } from '../editor/rows'
 import { corpusSentences } from '../editor/sentences'
 import { withCleanups } from '../cleanups'
 import type { BenchRow, Scenario } from '../types'
@@ -38,6 +38,8 @@ const PAIRS: DocumentSize[] = [
   { bytes: 1_000_000, spans: 20_000 },
 ]
 const TARGET_CASE = caseName({ bytes: 1_000_000, spans: 20_000 })
+/** The case whose first paint has a target: no slower than the `<mark>` view. */
+const FIRST_PAINT_CASE = caseName({ bytes: 10_000, spans: 100 })
 
 /** FACTSPAN_BENCH_EDITOR: `all` for every size with every span count, or sizes such as `10kb,1mb`; the three pairs by default. */
 function sizes(): DocumentSize[] {
@@ -98,6 +100,7 @@ const scenario: Scenario = {
         const table = editorRows(name, factspan, others)
         rows.push(...table.rows)
         notes.push(...table.missing)
+        if (name === FIRST_PAINT_CASE) notes.push(firstPaintReport(name, factspan, others))
         if (name === TARGET_CASE) notes.push(...targetReport(name, factspan, others))
       }
       for (const note of notes) process.stderr.write(`bench: editor: ${note}\n`)
