@@ -5,7 +5,7 @@ import { compareSuggestions } from '../../src-main/shared/suggest/suggestion'
 import { rangeIndexOf } from '../editor/rangeIndex'
 import type { Store } from './types'
 
-/** Asked for first, painted with the text: they are computed at once. */
+/** Asked for as soon as a document's text has arrived: they are computed at once. */
 export const FAST_SOURCES = ['rule', 'dictionary', 'imported']
 /** Asked for next: the trained model (a worker) and the external recommender answer later. */
 export const SLOW_SOURCES = ['model', 'external']

@@ -1,5 +1,5 @@
-// The open document's suggestions: loaded with the document (rules, dictionary and imported ones in the same update
-// as its text, the model's and the external recommender's when they answer), stepped through, accepted and rejected
+// The open document's suggestions: loaded once the document's text is shown (rules, dictionary and imported ones,
+// then the model's and the external recommender's when they answer), stepped through, accepted and rejected
 // as undoable edits, and reloaded when the server says they changed.
 import type { ArgsOf, ModelInfo, SuggestionSettings, SuggestionView } from '../../src-main/shared/api'
 import { perform } from './absorb'
@@ -33,8 +33,8 @@ export interface SuggestionsSlice {
   suggestionQuality: SuggestionQuality[]
   modelInfo: ModelInfo | null
 
-  /** Loads the suggestions of a document: the fast sources, then the slow ones; both at once with `all`. */
-  loadSuggestions(documentId: string, how?: 'slow' | 'all'): Promise<void>
+  /** Loads the suggestions of a document from the fast or the slow sources, joining those shown; `all` replaces them. */
+  loadSuggestions(documentId: string, how: 'fast' | 'slow' | 'all'): Promise<void>
   /** Joins suggestions of a document to those shown, if it is still the open one. */
   addSuggestions(documentId: string, found: readonly SuggestionView[]): void
   /** Accepts the suggestion at the caret, or the next one, with its own label or `label`. */
@@ -116,13 +116,13 @@ export const createSuggestionsSlice: SliceCreator<SuggestionsSlice> = (ctx) => {
     suggestionQuality: [],
     modelInfo: null,
 
-    loadSuggestions: async (documentId, how = 'slow') => {
+    loadSuggestions: async (documentId, how) => {
       const current = runtime.latest.start(`suggestions/${how}`)
       try {
         const found =
           how === 'all'
             ? (await Promise.all([FAST_SOURCES, SLOW_SOURCES].map((sources) => api.call('suggestions.list', { documentId, sources })))).flat()
-            : await api.call('suggestions.list', { documentId, sources: SLOW_SOURCES })
+            : await api.call('suggestions.list', { documentId, sources: how === 'fast' ? FAST_SOURCES : SLOW_SOURCES })
         if (!current()) return
         if (how === 'all') {
           if (get().annotate?.document.id === documentId) set({ suggestions: mergeSuggestions([], found), suggestionsFor: documentId }, undefined, 'suggestions/reload')
