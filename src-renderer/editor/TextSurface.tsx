@@ -121,6 +121,7 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
   const lastPending = useRef<string>('')
   /** What the caret and the window were last measured for: an effect that changed neither reads no layout. */
   const measuredFor = useRef<{ caret: string; window: string; lines: TextLines | null }>({ caret: '', window: '', lines: null })
+  /** The width the text was last wrapped at: 0 before the first layout. */
   const metricsWidth = useRef(0)
   const hovered = useRef<number | null>(null)
 
@@ -218,50 +219,35 @@ export function TextSurface({ regionRef, label, describedBy, className, lines, c
 
   useEffect(() => () => painter.clear(), [painter])
 
-  // Marks and the caret are measured rows of text: a new width re-wraps the text, and a font that arrives late
-  // changes its rows. (A new layout version measures the caret again.)
-  useEffect(() => {
-    const root = linesRef.current
-    if (!root || !canMeasure() || typeof ResizeObserver === 'undefined') return
-    let width = root.clientWidth
-    const rewrapped = () => {
-      painter.remeasure()
-      setLayoutVersion((v) => v + 1)
-    }
-    const observer = new ResizeObserver(() => {
-      if (root.clientWidth === width) return
-      width = root.clientWidth
-      rewrapped()
-    })
-    observer.observe(root)
-    const fonts = typeof document !== 'undefined' ? document.fonts : undefined
-    fonts?.addEventListener('loadingdone', rewrapped)
-    return () => {
-      observer.disconnect()
-      fonts?.removeEventListener('loadingdone', rewrapped)
-    }
-  }, [painter])
-
-  // A new width (or the first layout) changes how many characters fit a row: estimates and measures start over.
+  // A new width re-wraps the text, and so does a font that arrives late: a long document's line-height estimates
+  // start over (they are also made here on the first layout), every mark is measured again, and one new layout
+  // version renders the window and measures the caret again. One observer for all of it, so a new width renders once.
   useLayoutEffect(() => {
     const root = linesRef.current
-    // A short document renders every line and has no spacers to size: nothing to estimate, and no second render.
-    if (!root || !virtual || !canMeasure() || typeof ResizeObserver === 'undefined') return
-    const remeasure = () => {
+    if (!root || !canMeasure() || typeof ResizeObserver === 'undefined') return
+    const rewrapped = (fontsChanged: boolean) => {
       const width = root.clientWidth
-      if (width === 0 || width === metricsWidth.current) return
+      if (width === 0 || (width === metricsWidth.current && !fontsChanged)) return
+      const first = metricsWidth.current === 0
       metricsWidth.current = width
-      heights.reestimate(measureMetrics(root))
+      // A short document renders every line and has no spacers to size: nothing to estimate on its first layout.
+      if (first && !virtual) return
+      if (virtual) heights.reestimate(measureMetrics(root))
+      if (!first) painter.remeasure()
       setLayoutVersion((v) => v + 1)
     }
-    remeasure()
-    const observer = new ResizeObserver(remeasure)
+    rewrapped(false)
+    const observer = new ResizeObserver(() => rewrapped(false))
     observer.observe(root)
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined
+    const fontsLoaded = () => rewrapped(true)
+    fonts?.addEventListener('loadingdone', fontsLoaded)
     return () => {
       observer.disconnect()
+      fonts?.removeEventListener('loadingdone', fontsLoaded)
       metricsWidth.current = 0
     }
-  }, [heights, virtual])
+  }, [heights, virtual, painter])
   void layoutVersion
 
   /** The code point nearest to a viewport point, the point first pulled inside the article's visible box. */

@@ -61,3 +61,39 @@ test('a DOM range set by a script over 𠮷 is tagged by a label key with code-p
   await page.keyboard.press('1')
   await expect.poll(() => savedSpans(served).find((s) => s.label === 'metric')).toEqual({ start: 0, end: 27, label: 'metric', text: TEXT.trimEnd() })
 })
+
+/** Where a phrase's text is drawn and where its span's mark is, as boxes in the viewport, one per row (px, rounded). */
+function textAndMark(page: Page, phrase: string): Promise<{ text: number[][]; mark: number[][] }> {
+  return page.evaluate((phrase) => {
+    const line = [...document.querySelectorAll<HTMLElement>('[role="document"] .line')].find((l) => l.textContent!.includes(phrase))!
+    const at = line.textContent!.indexOf(phrase)
+    const range = document.createRange()
+    range.setStart(line.firstChild!, at)
+    range.setEnd(line.firstChild!, at + phrase.length)
+    const boxes = (rects: Iterable<DOMRect>) => [...rects].filter((r) => r.width > 0).map((r) => [r.left, r.top, r.width].map(Math.round))
+    const mark = line.querySelector('.line-marks > [data-mark^="label-"]')
+    return { text: boxes(range.getClientRects()), mark: boxes(mark ? [...mark.children].map((box) => box.getBoundingClientRect()) : []) }
+  }, phrase)
+}
+
+test('a span’s mark stays under its text, across 𠮷, when a new width re-wraps the line', async ({ page, served }) => {
+  // One long paragraph, so that the span's row moves when the article gets narrower.
+  const long = '𠮷野家公告\n' + '截至2月25日，杭州高新区(滨江)企业复工率91.9%，防疫惠企28条落地。'.repeat(12) + '𠮷野家復工率\n'
+  await openImportedText(page, served, 'wide.txt', long, /𠮷野家公告/)
+  await page.getByRole('document', { name: 'Article text' }).focus()
+  await selectInDom(page, '𠮷野家復工率')
+  await page.keyboard.press('3')
+  await expect(page.getByRole('list', { name: /Spans/ }).getByRole('listitem')).toHaveCount(1)
+  await expect.poll(async () => (await textAndMark(page, '𠮷野家復工率')).mark.length).toBeGreaterThan(0)
+  const wide = await textAndMark(page, '𠮷野家復工率')
+  expect(wide.mark).toEqual(wide.text)
+
+  await page.setViewportSize({ width: 900, height: 800 })
+  await expect.poll(async () => (await textAndMark(page, '𠮷野家復工率')).text).not.toEqual(wide.text)
+  // The mark is measured again in the line's new rows.
+  const underItsText = async () => {
+    const now = await textAndMark(page, '𠮷野家復工率')
+    return now.mark.length > 0 && JSON.stringify(now.mark) === JSON.stringify(now.text)
+  }
+  await expect.poll(underItsText).toBe(true)
+})
