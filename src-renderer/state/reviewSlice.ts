@@ -216,9 +216,14 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (ctx) => {
     openReview: async (documentId) => {
       const current = runtime.latest.start('review/open')
       try {
+        const text = (id: string) => Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id })])
+        // A document named is asked for with the layers, not one round trip after them.
+        const named = documentId === undefined ? null : text(documentId)
+        // Its failure is reported when it is awaited, below, unless the layers failed first.
+        named?.catch(() => undefined)
         const [layers, documents] = await Promise.all([api.call('review.layers', {}), api.call('documents.list', {})])
         const id = documentId ?? (await documentToOpen(documents))
-        const [document, all] = id === undefined ? [null, []] : await Promise.all([api.call('documents.get', { id }), api.call('spans.list', { documentId: id })])
+        const [document, all] = named ? await named : id === undefined ? [null, []] : await text(id)
         if (!current()) return
         const { gold: spans, compared } = byLayer(all)
         if (get().annotate) get().closeDocument()
