@@ -164,9 +164,8 @@ async function startProfile(page: Page): Promise<((name: string) => Promise<void
 
 /**
  * FACTSPAN_BENCH_TRACE=PREFIX: performance traces of the open and the scroll (PREFIX-open-APP.trace.json and
- * PREFIX-scroll-APP.trace.json), for DevTools: where
- * a long frame's style, layout and paint go, which a CPU profile shows only as "(program)". Off by default, since
- * tracing costs the page time; the returned function stops it.
+ * PREFIX-scroll-APP.trace.json), for DevTools: where a long frame's style, layout and paint go, which a CPU profile
+ * shows only as "(program)". Off by default, since tracing costs the page time; the returned function stops it.
  */
 async function startTrace(page: Page): Promise<((name: string) => Promise<void>) | null> {
   const prefix = process.env.FACTSPAN_BENCH_TRACE

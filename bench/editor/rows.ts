@@ -107,10 +107,6 @@ export function editorRows(caseName: string, factspan: ViewFigures, baselines: V
   return { rows, missing }
 }
 
-/**
- * The issue's targets on the largest document: the new span painted in the first frame after the key (p95 ≤ 17 ms),
- * committed at p95 ≤ 25 ms, and main-thread work per add at least 10× less than both baselines'.
- */
 /** The issue's target for short documents: Factspan's first paint no slower than the `<mark>` view's. */
 export function firstPaintReport(caseName: string, factspan: ViewFigures, baselines: ViewFigures[]): string {
   const mine = `${caseName}: Factspan first paint ${factspan.firstPaint.ms.toFixed(1)} ms`
@@ -120,6 +116,10 @@ export function firstPaintReport(caseName: string, factspan: ViewFigures, baseli
   return `${mine}, ${BASELINE_NAMES.marks} ${marks.firstPaint.ms.toFixed(1)} ms — target "no slower" ${met ? 'met' : 'missed'}`
 }
 
+/**
+ * The issue's targets on the largest document: the new span painted in the first frame after the key (p95 ≤ 17 ms),
+ * committed at p95 ≤ 25 ms, and main-thread work per add at least 10× less than both baselines'.
+ */
 export function targetReport(caseName: string, factspan: ViewFigures, baselines: ViewFigures[]): string[] {
   if (factspan.addMs.length === 0) return [`${caseName}: no add figures for Factspan, so the targets cannot be judged`]
   const judge = (what: string, value: number, target: number) =>
